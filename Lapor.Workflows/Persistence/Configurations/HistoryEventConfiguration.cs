@@ -1,0 +1,20 @@
+using Lapor.Workflows.History;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lapor.Workflows.Persistence.Configurations;
+
+internal sealed class HistoryEventConfiguration : IEntityTypeConfiguration<HistoryEventRow>
+{
+    public void Configure(EntityTypeBuilder<HistoryEventRow> b)
+    {
+        b.ToTable("wf_history_event");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
+        b.HasIndex(x => new { x.ChainId, x.Seq }).IsUnique();
+        b.HasIndex(x => new { x.InstanceId, x.Kind });
+        b.HasIndex(x => new { x.Kind, x.Time });
+        b.HasIndex(x => x.ActivityInstanceId);
+        b.HasIndex(x => x.TaskId);
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lapor.Workflows.Persistence.Configurations;
+
+internal sealed class ProcessInstanceConfiguration : IEntityTypeConfiguration<ProcessInstanceRow>
+{
+    public void Configure(EntityTypeBuilder<ProcessInstanceRow> b)
+    {
+        b.ToTable("wf_process_instance");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).HasMaxLength(64);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.Revision).IsConcurrencyToken();
+        b.HasIndex(x => x.BusinessKey);
+        b.HasIndex(x => new { x.DefinitionKey, x.Status });
+        b.HasIndex(x => x.DefinitionId);
+    }
+}

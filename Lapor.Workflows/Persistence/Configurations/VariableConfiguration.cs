@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lapor.Workflows.Persistence.Configurations;
+
+internal sealed class VariableConfiguration : IEntityTypeConfiguration<VariableRow>
+{
+    public void Configure(EntityTypeBuilder<VariableRow> b)
+    {
+        b.ToTable("wf_variable");
+        b.HasKey(x => new { x.InstanceId, x.Name });
+        b.Property(x => x.Type).HasMaxLength(16);
+        b.HasIndex(x => new { x.Name, x.Value });
+    }
+}

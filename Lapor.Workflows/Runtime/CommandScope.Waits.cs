@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Lapor.Workflows.Execution;
+using Lapor.Workflows.History;
+using Lapor.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Workflows.Runtime;
+
+/// <summary>Rows for what a token waits on: human tasks, jobs, message subscriptions, incidents.</summary>
+internal sealed partial class CommandScope
+{
+    private void AddTask(NewHumanTask task)
+    {
+        var row = new TaskRow
+        {
+            Id = task.Id, InstanceId = Instance.Id, ExecutionId = task.TokenId, ActivityInstanceId = task.ActivityInstanceId,
+            DefinitionId = Instance.DefinitionId, TaskDefinitionKey = task.TaskDefinitionKey, Name = task.Name, Description = task.Description,
+            Assignee = task.Assignee, Priority = task.Priority, Due = task.Due is { } d ? WorkflowClock.Utc(d) : null,
+            FollowUp = task.FollowUp is { } f ? WorkflowClock.Utc(f) : null, FormKey = task.FormKey, CreatedAt = Now,
+            Candidates =
+            [
+                .. task.CandidateUsers.Select(u => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.User, Value = u }),
+                .. task.CandidateGroups.Select(g => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.Group, Value = g }),
+            ],
+        };
+        _db.Add(row);
+        RecordTask(HistoryEventKind.TaskCreated, row, null);
+    }
+
+    /// <summary>Writes a task history row with a snapshot of the task, so task history needs no runtime rows.</summary>
+    public void RecordTask(HistoryEventKind kind, TaskRow task, string? reason, string? actor = null) =>
+        Append(new HistoryEventRow
+        {
+            Kind = kind, TaskId = task.Id, ActivityId = task.TaskDefinitionKey, ActivityInstanceId = task.ActivityInstanceId,
+            ExecutionId = task.ExecutionId, ActivityName = task.Name, Value = reason, Actor = actor,
+            Detail = JsonSerializer.Serialize(TaskSnapshot.Of(task)),
+        });
+
+    private void AddJob(NewJob job)
+    {
+        var row = new JobRow
+        {
+            Id = job.Id, Type = job.Type, InstanceId = Instance.Id, DefinitionId = Instance.DefinitionId, ExecutionId = job.TokenId,
+            ActivityId = job.ActivityId, ActivityInstanceId = job.ActivityInstanceId, DueAt = WorkflowClock.Utc(job.DueAt),
+            Count = job.Count, Error = job.Error, CreatedAt = Now,
+        };
+        _db.Add(row);
+        NewJobs.Add(row);
+        if (job.Error is not null)
+            Append(new HistoryEventRow { Kind = HistoryEventKind.JobFailed, ActivityId = job.ActivityId, ActivityInstanceId = job.ActivityInstanceId, ExecutionId = job.TokenId, Value = job.Error, Name = $"attempt {job.Count}" });
+    }
+
+    private void AddIncident(Effect.IncidentRaised incident)
+    {
+        _db.Add(new IncidentRow
+        {
+            Id = Context.NewId(), InstanceId = Instance.Id, DefinitionId = Instance.DefinitionId, ExecutionId = incident.TokenId,
+            ActivityId = incident.ActivityId, ActivityInstanceId = incident.ActivityInstanceId, Message = incident.Message, CreatedAt = Now,
+        });
+        Append(new HistoryEventRow { Kind = HistoryEventKind.IncidentRaised, ActivityId = incident.ActivityId, ActivityInstanceId = incident.ActivityInstanceId, ExecutionId = incident.TokenId, Name = "failedJob", Value = incident.Message });
+    }
+
+    private async Task CancelWaitsAsync(string tokenId, string reason, CancellationToken ct)
+    {
+        await LoadWaitsAsync(ct);
+        foreach (var task in _db.Set<TaskRow>().Local.Where(t => t.ExecutionId == tokenId && IsLive(t)).ToList())
+        {
+            RecordTask(HistoryEventKind.TaskDeleted, task, reason);
+            _db.Remove(task);
+        }
+        foreach (var job in _db.Set<JobRow>().Local.Where(j => j.ExecutionId == tokenId && IsLive(j)).ToList())
+        {
+            _db.Remove(job);
+            RemovedJobIds.Add(job.Id);
+        }
+        foreach (var sub in _db.Set<MessageSubscriptionRow>().Local.Where(s => s.ExecutionId == tokenId && IsLive(s)).ToList())
+            _db.Remove(sub);
+        foreach (var incident in _db.Set<IncidentRow>().Local.Where(i => i.ExecutionId == tokenId && IsLive(i)).ToList())
+        {
+            _db.Remove(incident);
+            Append(new HistoryEventRow { Kind = HistoryEventKind.IncidentResolved, ActivityId = incident.ActivityId, ExecutionId = tokenId, Name = "failedJob", Value = reason });
+        }
+    }
+
+    /// <summary>Loads the instance's waits once per command, so cancelling works on one in-memory set (saved and new rows alike).</summary>
+    private async Task LoadWaitsAsync(CancellationToken ct)
+    {
+        if (_waitsLoaded)
+            return;
+        _waitsLoaded = true;
+        await _db.Set<TaskRow>().Include(t => t.Candidates).Where(t => t.InstanceId == Instance.Id).LoadAsync(ct);
+        await _db.Set<JobRow>().Where(j => j.InstanceId == Instance.Id).LoadAsync(ct);
+        await _db.Set<MessageSubscriptionRow>().Where(s => s.InstanceId == Instance.Id).LoadAsync(ct);
+        await _db.Set<IncidentRow>().Where(i => i.InstanceId == Instance.Id).LoadAsync(ct);
+    }
+
+    private bool IsLive(object entity) => _db.Entry(entity).State is not (EntityState.Deleted or EntityState.Detached);
+}

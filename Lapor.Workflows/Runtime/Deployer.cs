@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Lapor.Workflows.Definitions;
+using Lapor.Workflows.Errors;
+using Lapor.Workflows.Expressions;
+using Lapor.Workflows.History;
+using Lapor.Workflows.Parsing;
+using Lapor.Workflows.Persistence;
+using Lapor.Workflows.ServiceTasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Workflows.Runtime;
+
+/// <summary>
+/// Deploys BPMN files as new versions of their process keys. Every file is parsed and validated before anything is
+/// stored; one bad file refuses the whole deployment.
+/// </summary>
+public sealed class Deployer(DbContext db, DefinitionCache definitions, ExpressionEvaluator expressions, ServiceTaskRegistry handlers, TimeProvider clock)
+{
+    public const string EngineChain = "engine";
+
+    public async Task<DeploymentResult> DeployAsync(DeploymentRequest request, string? actor, CancellationToken ct = default)
+    {
+        var parsed = Parse(request);
+        var now = WorkflowClock.Utc(clock.GetUtcNow());
+        var deployment = new DeploymentRow { Id = Guid.CreateVersion7().ToString(), Name = request.Name, Source = request.Source, DeployedAt = now, DeployedBy = actor };
+        var deployed = new List<ProcessDefinitionRow>();
+        var unchanged = new List<ProcessDefinitionRow>();
+        var models = new List<(string Id, ProcessModel Model)>();
+
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        foreach (var (resource, model, sha) in parsed)
+        {
+            var latest = await db.Set<ProcessDefinitionRow>().AsNoTracking().Where(d => d.Key == model.Key)
+                .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+            if (request.DuplicateFiltering && latest?.XmlSha256 == sha)
+            {
+                unchanged.Add(latest);
+                continue;
+            }
+            var version = (latest?.Version ?? 0) + 1;
+            var row = new ProcessDefinitionRow
+            {
+                Id = $"{model.Key}:{version}:{deployment.Id}", Key = model.Key, Version = version, Name = model.Name, DeploymentId = deployment.Id,
+                ResourceName = resource.Name, Xml = resource.Content, XmlSha256 = sha, DeployedAt = now,
+            };
+            db.Add(row);
+            deployed.Add(row);
+            models.Add((row.Id, model));
+        }
+        if (deployed.Count == 0)
+        {
+            var existing = await db.Set<DeploymentRow>().AsNoTracking().FirstAsync(d => d.Id == unchanged[0].DeploymentId, ct);
+            return new DeploymentResult(existing, [], unchanged);
+        }
+
+        db.Add(deployment);
+        var history = await HistoryWriter.OpenAsync(db, EngineChain, ct);
+        history.Append(new HistoryEventRow
+        {
+            Kind = HistoryEventKind.Deployment, Time = now, Actor = actor, Name = "Create", Value = deployment.Id,
+            Detail = JsonSerializer.Serialize(new { deployment = deployment.Name, definitions = deployed.Select(d => d.Id) }),
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+                await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new WorkflowConflictException("Another deployment of the same process was stored at the same time; deploy again.");
+        }
+        finally
+        {
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity.GetType().Assembly == typeof(Deployer).Assembly).ToList())
+                entry.State = EntityState.Detached;
+        }
+        foreach (var (id, model) in models)
+            definitions.Add(id, model);
+        return new DeploymentResult(deployment, deployed, unchanged);
+    }
+
+    private List<(DeploymentResource Resource, ProcessModel Model, string Sha)> Parse(DeploymentRequest request)
+    {
+        if (request.Resources.Count == 0)
+            throw new WorkflowException("A deployment needs at least one BPMN file.", "InvalidRequestException");
+        var validator = new BpmnValidator(expressions, handlers.Names);
+        var result = new List<(DeploymentResource, ProcessModel, string)>();
+        var keys = new HashSet<string>();
+        foreach (var resource in request.Resources)
+        {
+            if (!resource.Name.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase) && !resource.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+                throw new WorkflowException($"'{resource.Name}' is not a BPMN file (.bpmn or .bpmn20.xml).", "InvalidRequestException");
+            var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resource.Content)));
+            foreach (var model in BpmnParser.Parse(resource.Name, resource.Content))
+            {
+                if (validator.Validate(model) is { Count: > 0 } problems)
+                    throw new DefinitionException(resource.Name, problems);
+                if (!keys.Add(model.Key))
+                    throw new WorkflowException($"Process key '{model.Key}' appears twice in this deployment.", "InvalidRequestException");
+                result.Add((resource, model, sha));
+            }
+        }
+        return result;
+    }
+}

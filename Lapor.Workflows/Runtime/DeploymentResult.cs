@@ -1,0 +1,6 @@
+using Lapor.Workflows.Persistence;
+
+namespace Lapor.Workflows.Runtime;
+
+/// <summary>The deployment and the definitions it created; <see cref="Unchanged"/> lists definitions kept by duplicate filtering.</summary>
+public sealed record DeploymentResult(DeploymentRow Deployment, IReadOnlyList<ProcessDefinitionRow> Deployed, IReadOnlyList<ProcessDefinitionRow> Unchanged);

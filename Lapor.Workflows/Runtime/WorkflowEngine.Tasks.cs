@@ -1,0 +1,92 @@
+using Lapor.Workflows.Errors;
+using Lapor.Workflows.Execution;
+using Lapor.Workflows.History;
+using Lapor.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Workflows.Runtime;
+
+/// <summary>Human task commands, with Camunda 7's semantics for claim, delegate and resolve.</summary>
+public sealed partial class WorkflowEngine
+{
+    public Task ClaimAsync(string taskId, string userId, string? actor, CancellationToken ct = default) =>
+        OnTaskAsync(taskId, actor, (scope, task) =>
+        {
+            if (task.Assignee is { } current && current != userId)
+                throw new WorkflowConflictException($"Cannot claim task '{taskId}': it is already claimed by another user.", "TaskAlreadyClaimedException");
+            Assign(scope, task, "Claim", userId);
+        }, ct);
+
+    public Task UnclaimAsync(string taskId, string? actor, CancellationToken ct = default) =>
+        OnTaskAsync(taskId, actor, (scope, task) => Assign(scope, task, "Unclaim", null), ct);
+
+    public Task SetAssigneeAsync(string taskId, string? userId, string? actor, CancellationToken ct = default) =>
+        OnTaskAsync(taskId, actor, (scope, task) => Assign(scope, task, "SetAssignee", string.IsNullOrWhiteSpace(userId) ? null : userId), ct);
+
+    /// <summary>The delegatee works on the task, then resolves it back to the owner (the previous assignee).</summary>
+    public Task DelegateAsync(string taskId, string userId, string? actor, CancellationToken ct = default) =>
+        OnTaskAsync(taskId, actor, (scope, task) =>
+        {
+            task.Owner ??= task.Assignee ?? actor;
+            task.DelegationState = "PENDING";
+            Assign(scope, task, "Delegate", userId);
+        }, ct);
+
+    public Task ResolveAsync(string taskId, IReadOnlyDictionary<string, TypedValue>? variables, string? actor, CancellationToken ct = default) =>
+        OnTaskAsync(taskId, actor, (scope, task) =>
+        {
+            if (task.DelegationState != "PENDING")
+                throw new WorkflowException($"Task '{taskId}' is not delegated, so it cannot be resolved.");
+            if (variables is { Count: > 0 })
+                scope.Interpreter.Apply(new Trigger.SetVariables(variables));
+            task.DelegationState = "RESOLVED";
+            Assign(scope, task, "Resolve", task.Owner);
+        }, ct);
+
+    public Task CompleteTaskAsync(string taskId, IReadOnlyDictionary<string, TypedValue>? variables, string? actor, CancellationToken ct = default) =>
+        OnTaskAsync(taskId, actor, (scope, task) =>
+        {
+            if (task.DelegationState == "PENDING")
+                throw new WorkflowException($"Task '{taskId}' is delegated; the delegatee must resolve it before it can be completed.");
+            scope.RecordTask(HistoryEventKind.TaskCompleted, task, "completed", actor);
+            scope.LogOperation("Complete", taskId, new { variables = variables?.Keys.ToArray() ?? [] });
+            db.Remove(task);
+            scope.Interpreter.Apply(new Trigger.CompleteTask(task.ExecutionId, task.ActivityInstanceId, variables ?? new Dictionary<string, TypedValue>()));
+        }, ct);
+
+    private static void Assign(CommandScope scope, TaskRow task, string operation, string? assignee)
+    {
+        var before = task.Assignee;
+        task.Assignee = assignee;
+        task.Revision++;
+        scope.LogOperation(operation, task.Id, new { property = "assignee", orgValue = before, newValue = assignee });
+        scope.RecordTask(HistoryEventKind.TaskUpdated, task, operation);
+    }
+
+    private async Task OnTaskAsync(string taskId, string? actor, Action<CommandScope, TaskRow> body, CancellationToken ct)
+    {
+        var instanceId = await db.Set<TaskRow>().AsNoTracking().Where(t => t.Id == taskId).Select(t => t.InstanceId).FirstOrDefaultAsync(ct)
+                         ?? throw await MissingTaskAsync(taskId, ct);
+        await OnInstanceAsync(instanceId, actor, async scope =>
+        {
+            // Re-read inside the transaction: the task may have been completed since the lookup above.
+            var task = await db.Set<TaskRow>().Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, ct)
+                       ?? throw await MissingTaskAsync(taskId, ct);
+            body(scope, task);
+            return true;
+        }, ct);
+    }
+
+    /// <summary>A task that is gone was either completed/cancelled (a conflict worth explaining) or never existed.</summary>
+    private async Task<WorkflowException> MissingTaskAsync(string taskId, CancellationToken ct)
+    {
+        var end = await db.Set<HistoryEventRow>().AsNoTracking()
+            .Where(h => h.TaskId == taskId && (h.Kind == HistoryEventKind.TaskCompleted || h.Kind == HistoryEventKind.TaskDeleted))
+            .Select(h => new { h.Kind, h.Actor, h.Time, h.Value }).FirstOrDefaultAsync(ct);
+        return end is null
+            ? new WorkflowNotFoundException($"Cannot find task with id '{taskId}'.")
+            : new WorkflowConflictException(end.Kind == HistoryEventKind.TaskCompleted
+                ? $"Task '{taskId}' was already completed{(end.Actor is null ? "" : $" by {end.Actor}")} at {end.Time:yyyy-MM-dd HH:mm:ss} UTC."
+                : $"Task '{taskId}' is no longer open ({end.Value}).");
+    }
+}

@@ -1,0 +1,68 @@
+using Lapor.Workflows.Errors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Lapor.Workflows.Runtime;
+
+/// <summary>The one-transaction-per-command rule, and what happens after commit.</summary>
+public sealed partial class WorkflowEngine
+{
+    private async Task<T> InTransactionAsync<T>(Func<List<CommandScope>, Task<T>> body, CancellationToken ct)
+    {
+        var scopes = new List<CommandScope>();
+        var own = db.Database.CurrentTransaction is null;
+        await using var transaction = own ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var result = await body(scopes);
+            await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+                await transaction.CommitAsync(ct);
+            // Every command loads fresh rows; keeping old ones tracked would only grow the context and go stale.
+            ForgetEngineChanges();
+            await AfterCommitAsync(scopes);
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ForgetEngineChanges();
+            throw new WorkflowConflictException("Someone else changed this process instance or task at the same time; nothing was changed. Reload and try again.");
+        }
+        catch
+        {
+            ForgetEngineChanges();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// After a failed command the context still tracks the rows it meant to write; drop them so the next command on
+    /// the same context starts clean. Only the engine's rows: the host's pending changes are its own business.
+    /// </summary>
+    private void ForgetEngineChanges()
+    {
+        var engineAssembly = typeof(WorkflowEngine).Assembly;
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity.GetType().Assembly == engineAssembly).ToList())
+            entry.State = EntityState.Detached;
+    }
+
+    private async Task AfterCommitAsync(List<CommandScope> scopes)
+    {
+        foreach (var scope in scopes)
+        {
+            var removed = scope.RemovedJobIds.ToHashSet();
+            try
+            {
+                foreach (var job in scope.NewJobs.Where(j => !removed.Contains(j.Id)))
+                    await scheduler.ScheduleAsync(job.Id, WorkflowClock.Offset(job.DueAt));
+                foreach (var id in removed)
+                    await scheduler.UnscheduleAsync(id);
+            }
+            catch (Exception ex)
+            {
+                // The job rows are committed; the periodic sweep will fire them even without a trigger.
+                log.LogError(ex, "Scheduling jobs of instance {Instance} failed", scope.Instance.Id);
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using Lapor.Workflows.Calendars;
+using Lapor.Workflows.Definitions;
+using Lapor.Workflows.Errors;
+using Lapor.Workflows.Execution;
+using Lapor.Workflows.Expressions;
+using Lapor.Workflows.History;
+using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Scheduling;
+using Lapor.Workflows.ServiceTasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Lapor.Workflows.Runtime;
+
+/// <summary>
+/// The engine's commands. Each loads the instance it concerns, lets the interpreter move it, and stores runtime
+/// rows, history and new jobs in ONE transaction (or in the caller's, when one is open), so a crash leaves either
+/// the state before or the state after. Jobs are handed to the scheduler only after the rows are saved.
+/// </summary>
+public sealed partial class WorkflowEngine(
+    DbContext db,
+    DefinitionCache definitions,
+    ExpressionEvaluator expressions,
+    BusinessCalendar calendar,
+    TimeProvider clock,
+    IJobScheduler scheduler,
+    ServiceTaskRegistry handlers,
+    IServiceProvider services,
+    ILogger<WorkflowEngine> log)
+{
+    public DbContext Db => db;
+
+    public async Task<ProcessInstanceRow> StartAsync(StartRequest request, string? actor, CancellationToken ct = default)
+    {
+        return await InTransactionAsync(async scopes =>
+        {
+            var definition = await ResolveDefinitionAsync(request, ct);
+            var model = await definitions.GetAsync(db, definition.Id, ct);
+            var startId = request.StartEventId ?? model.NoneStart(null)?.Id
+                          ?? throw new WorkflowException($"Process '{model.Key}' has no none start event; start it with a message.");
+            var context = ContextFor(model);
+            var instance = new ProcessInstanceRow
+            {
+                Id = context.NewId(), DefinitionId = definition.Id, DefinitionKey = definition.Key, BusinessKey = request.BusinessKey,
+                Status = InstanceStatus.Active, StartedAt = WorkflowClock.Utc(context.Now), StartedBy = actor, StartActivityId = startId,
+            };
+            var scope = await CommandScope.CreateAsync(db, instance, model, context, actor, ct);
+            scopes.Add(scope);
+            scope.Append(new HistoryEventRow { Kind = HistoryEventKind.InstanceStarted, ActivityId = startId, Value = request.BusinessKey, Name = definition.Key });
+            scope.Interpreter.Apply(new Trigger.Start(startId, request.Variables ?? new Dictionary<string, TypedValue>()));
+            await FlushAsync(scope, ct);
+            return instance;
+        }, ct);
+    }
+
+    /// <summary>Sets variables on a running instance (Camunda: <c>POST /process-instance/{id}/variables</c>).</summary>
+    public Task SetVariablesAsync(string instanceId, IReadOnlyDictionary<string, TypedValue> variables, string? actor, CancellationToken ct = default) =>
+        OnInstanceAsync(instanceId, actor, scope =>
+        {
+            scope.Interpreter.Apply(new Trigger.SetVariables(variables));
+            scope.LogOperation("SetVariables", null, new { names = variables.Keys });
+            return Task.FromResult(true);
+        }, ct);
+
+    private async Task<ProcessDefinitionRow> ResolveDefinitionAsync(StartRequest request, CancellationToken ct)
+    {
+        var query = db.Set<ProcessDefinitionRow>().AsNoTracking();
+        if (request.DefinitionId is { } id)
+            return await query.FirstOrDefaultAsync(d => d.Id == id, ct)
+                   ?? throw new WorkflowNotFoundException($"No process definition with id '{id}'.");
+        return await query.Where(d => d.Key == request.Key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
+               ?? throw new WorkflowNotFoundException($"No process definition with key '{request.Key}' has been deployed.");
+    }
+
+    private InterpreterContext ContextFor(ProcessModel model) =>
+        new(model, clock.GetUtcNow(), calendar, expressions, NewId);
+
+    private static string NewId() => Guid.CreateVersion7().ToString();
+
+    private Task<T> OnInstanceAsync<T>(string instanceId, string? actor, Func<CommandScope, Task<T>> body, CancellationToken ct) =>
+        InTransactionAsync(async scopes =>
+        {
+            var scope = await CommandScope.LoadAsync(db, instanceId, ContextFor, definitions, actor, ct);
+            scopes.Add(scope);
+            var result = await body(scope);
+            await FlushAsync(scope, ct);
+            return result;
+        }, ct);
+
+    /// <summary>Writes the interpreter's effects, running requested service tasks until every token waits.</summary>
+    private async Task FlushAsync(CommandScope scope, CancellationToken ct)
+    {
+        while (await scope.ApplyEffectsAsync(ct) is { Count: > 0 } invocations)
+        {
+            foreach (var invocation in invocations)
+                await InvokeAsync(scope, invocation, ct);
+        }
+        scope.SyncExecutions();
+    }
+
+    private async Task InvokeAsync(CommandScope scope, Effect.ServiceInvocationRequested invocation, CancellationToken ct)
+    {
+        var node = invocation.Node;
+        IReadOnlyDictionary<string, object?>? output;
+        try
+        {
+            var handler = node.HandlerName is { } name ? handlers.Resolve(name, services) : null;
+            if (handler is null)
+                throw new InvalidOperationException($"No service task handler named '{node.HandlerName}' is registered.");
+            var context = new ServiceTaskContext(scope.Instance.Id, scope.Instance.BusinessKey, scope.Instance.DefinitionKey, node.Id,
+                scope.State.Values, node.Properties, invocation.AttemptsMade + 1);
+            output = await handler.ExecuteAsync(context, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning(ex, "Service task {Activity} of instance {Instance} failed (attempt {Attempt})", node.Id, scope.Instance.Id, invocation.AttemptsMade + 1);
+            scope.Interpreter.Apply(new Trigger.ServiceFailed(invocation.TokenId, invocation.ActivityInstanceId, invocation.AttemptsMade + 1, ex.Message));
+            return;
+        }
+        var variables = (output ?? new Dictionary<string, object?>()).ToDictionary(v => v.Key, v => TypedValue.From(v.Value));
+        scope.Interpreter.Apply(new Trigger.ServiceSucceeded(invocation.TokenId, invocation.ActivityInstanceId, variables));
+    }
+}

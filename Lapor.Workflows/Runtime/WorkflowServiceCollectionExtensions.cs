@@ -1,0 +1,40 @@
+using Lapor.Workflows.Calendars;
+using Lapor.Workflows.Expressions;
+using Lapor.Workflows.History;
+using Lapor.Workflows.Scheduling;
+using Lapor.Workflows.ServiceTasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Lapor.Workflows.Runtime;
+
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the engine on the host's DbContext <typeparamref name="TDb"/> (which must include
+    /// <see cref="Persistence.WorkflowModel"/>). Jobs run only through <see cref="WorkflowEngine.RunDueJobsAsync"/>
+    /// unless an <see cref="IJobScheduler"/> such as <see cref="QuartzJobScheduler"/> is registered.
+    /// </summary>
+    public static IServiceCollection AddWorkflowEngine<TDb>(this IServiceCollection services) where TDb : DbContext
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IJobScheduler, ManualJobScheduler>();
+        services.TryAddSingleton(_ => BusinessCalendar.Plain(CalendarZones.Wita));
+        services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<ExpressionEvaluator>();
+        services.AddSingleton<ServiceTaskRegistry>();
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<WorkflowEngine>(sp, sp.GetRequiredService<TDb>()));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<Deployer>(sp, sp.GetRequiredService<TDb>()));
+        services.AddScoped(sp => new HistoryVerifier(sp.GetRequiredService<TDb>()));
+        return services;
+    }
+
+    /// <summary>Makes <typeparamref name="THandler"/> the handler of service tasks that name <paramref name="name"/>.</summary>
+    public static IServiceCollection AddServiceTask<THandler>(this IServiceCollection services, string name) where THandler : class, IServiceTaskHandler
+    {
+        services.TryAddScoped<THandler>();
+        services.AddSingleton(new ServiceTaskRegistration(name, typeof(THandler)));
+        return services;
+    }
+}

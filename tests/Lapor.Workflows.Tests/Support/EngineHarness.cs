@@ -1,0 +1,119 @@
+using Lapor.Workflows.Calendars;
+using Lapor.Workflows.Execution;
+using Lapor.Workflows.History;
+using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Runtime;
+using Lapor.Workflows.ServiceTasks;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Lapor.Workflows.Tests.Support;
+
+/// <summary>
+/// A real engine on a real SQLite file. Every call opens a fresh DI scope (new DbContext, new engine), so every
+/// step of a test goes through the database, as a restarted host would.
+/// </summary>
+public sealed class EngineHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly string _path;
+
+    public EngineHarness(Action<IServiceCollection>? configure = null, BusinessCalendar? calendar = null)
+    {
+        _path = Path.Combine(Path.GetTempPath(), $"lapor-engine-{Guid.NewGuid():N}.db");
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false, DefaultTimeout = 30 }.ToString();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(calendar ?? BusinessCalendar.Plain(CalendarZones.Wita));
+        services.AddDbContext<WorkflowDb>(o => o.UseSqlite(ConnectionString));
+        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.AddWorkflowEngine<WorkflowDb>();
+        configure?.Invoke(services);
+        _services = services.BuildServiceProvider();
+        using var scope = _services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<WorkflowDb>().Database.EnsureCreated();
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero)); // Monday 09:00 WITA
+    public string ConnectionString { get; }
+
+    /// <summary>Runs <paramref name="action"/> with an engine on a brand-new DbContext.</summary>
+    public async Task<T> With<T>(Func<WorkflowEngine, Task<T>> action)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<WorkflowEngine>());
+    }
+
+    public Task With(Func<WorkflowEngine, Task> action) => With(async e => { await action(e); return true; });
+
+    public async Task<T> Query<T>(Func<WorkflowDb, Task<T>> query)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<WorkflowDb>());
+    }
+
+    public async Task<DeploymentResult> DeployAsync(string xml, string name = "test.bpmn")
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Deployer>().DeployAsync(new DeploymentRequest("test", [new DeploymentResource(name, xml)]), "tester");
+    }
+
+    public async Task<string> StartAsync(string key = "p", object? variables = null, string? businessKey = null)
+    {
+        var instance = await With(e => e.StartAsync(new StartRequest(key, businessKey, Vars(variables)), "tester"));
+        return instance.Id;
+    }
+
+    public Task<List<TaskRow>> TasksAsync(string instanceId) =>
+        Query(db => db.Set<TaskRow>().Include(t => t.Candidates).Where(t => t.InstanceId == instanceId).OrderBy(t => t.TaskDefinitionKey).ToListAsync());
+
+    public async Task<TaskRow> SingleTaskAsync(string instanceId, string key)
+    {
+        var tasks = await TasksAsync(instanceId);
+        return Assert.Single(tasks, t => t.TaskDefinitionKey == key);
+    }
+
+    public async Task CompleteAsync(string instanceId, string key, object? variables = null, string actor = "officer")
+    {
+        var task = await SingleTaskAsync(instanceId, key);
+        await With(e => e.CompleteTaskAsync(task.Id, Vars(variables), actor));
+    }
+
+    /// <summary>Where the instance's tokens wait, sorted: the observable "position" of a process.</summary>
+    public Task<List<string>> PositionsAsync(string instanceId) =>
+        Query(db => db.Set<ExecutionRow>().Where(e => e.InstanceId == instanceId).Select(e => e.ActivityId).OrderBy(a => a).ToListAsync());
+
+    public Task<ProcessInstanceRow> InstanceAsync(string instanceId) =>
+        Query(db => db.Set<ProcessInstanceRow>().SingleAsync(i => i.Id == instanceId));
+
+    public Task<Dictionary<string, object?>> VariablesAsync(string instanceId) =>
+        Query(async db => (await db.Set<VariableRow>().Where(v => v.InstanceId == instanceId).ToListAsync())
+            .ToDictionary(v => v.Name, v => TypedValue.Deserialize(v.Type, v.Value).Value));
+
+    /// <summary>Activity ids in the order they completed (history), e.g. to assert the path taken.</summary>
+    public Task<List<string>> CompletedActivitiesAsync(string instanceId) =>
+        Query(db => db.Set<HistoryEventRow>().Where(h => h.InstanceId == instanceId && h.Kind == HistoryEventKind.ActivityEnded && h.Value == "completed")
+            .OrderBy(h => h.Seq).Select(h => h.ActivityId!).ToListAsync());
+
+    public async Task<int> AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        return await With(e => e.RunDueJobsAsync());
+    }
+
+    public static IReadOnlyDictionary<string, TypedValue> Vars(object? values) =>
+        values is null
+            ? new Dictionary<string, TypedValue>()
+            : values.GetType().GetProperties().ToDictionary(p => p.Name, p => TypedValue.From(p.GetValue(values)));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+            File.Delete(_path + suffix);
+    }
+}

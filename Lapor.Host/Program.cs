@@ -1,6 +1,47 @@
+using Lapor.Host.Api.EngineRest;
+using Lapor.Host.Data;
+using Lapor.Host.Infrastructure;
+using Lapor.Workflows.Runtime;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
 var builder = WebApplication.CreateBuilder(args);
+var options = builder.Configuration.GetSection(LaporOptions.Section).Get<LaporOptions>() ?? new LaporOptions();
+builder.Services.AddSingleton(options);
+
+builder.Services.AddLaporDatabase(options, builder.Environment);
+builder.Services.AddIdentity<LaporUser, IdentityRole>(o =>
+    {
+        o.Password.RequiredLength = 10;
+        o.Lockout.MaxFailedAccessAttempts = 10;
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<LaporDb>()
+    .AddDefaultTokenProviders();
+builder.Services.AddAuthentication()
+    .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(EngineRestApi.Policy, p => p.AddAuthenticationSchemes(BasicAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+
+builder.Services.AddSingleton(ShippedWorkflows.LoadCalendar(options));
+builder.Services.AddWorkflowEngine<LaporDb>();
+builder.Services.AddLaporScheduling(options, builder.Environment);
+builder.Services.AddProblemDetails();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.Services.PrepareDatabaseAsync();
+await app.Services.SeedDemoDataAsync(options);
+await app.Services.DeployShippedWorkflowsAsync(options);
+
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapGet("/", () => Results.Text("Lapor — sistem pengelolaan pengaduan pelayanan publik. API mesin alur kerja: /engine-rest", "text/plain; charset=utf-8"));
+app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapEngineRestApi();
 
 app.Run();
+
+/// <summary>Exposed for WebApplicationFactory in the host tests.</summary>
+public partial class Program;

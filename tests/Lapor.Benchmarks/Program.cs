@@ -1,1 +1,14 @@
-﻿Console.WriteLine("Hello, World!");
+using Lapor.Benchmarks;
+
+// One sub-command per benchmark, so a person or a CI job runs exactly the one it needs.
+return args.FirstOrDefault() switch
+{
+    "engine" => await EngineComparison.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check]");
+    return 2;
+}

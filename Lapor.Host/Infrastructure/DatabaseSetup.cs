@@ -1,0 +1,47 @@
+using Lapor.Host.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Host.Infrastructure;
+
+/// <summary>Chooses the database provider and prepares the schema.</summary>
+public static class DatabaseSetup
+{
+    public static string DataDirectory(this LaporOptions options, IHostEnvironment env)
+    {
+        var path = Path.IsPathRooted(options.DataDirectory) ? options.DataDirectory : Path.Combine(env.ContentRootPath, options.DataDirectory);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public static bool UsesPostgres(this LaporOptions options) =>
+        options.Database.Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase);
+
+    public static string SqliteConnection(string file) =>
+        new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30, Cache = SqliteCacheMode.Default }.ToString();
+
+    public static IServiceCollection AddLaporDatabase(this IServiceCollection services, LaporOptions options, IHostEnvironment env)
+    {
+        if (options.UsesPostgres())
+        {
+            if (string.IsNullOrWhiteSpace(options.Database.PostgresConnection))
+                throw new InvalidOperationException("Lapor:Database:Provider is Postgres but Lapor:Database:PostgresConnection is empty.");
+            return services.AddDbContext<LaporDb>(o => o.UseNpgsql(options.Database.PostgresConnection));
+        }
+        var file = Path.Combine(options.DataDirectory(env), "lapor.db");
+        return services.AddDbContext<LaporDb>(o => o.UseSqlite(SqliteConnection(file)));
+    }
+
+    /// <summary>
+    /// Creates the schema when the database is new. SQLite runs in WAL mode so readers (inbox pages) never wait for
+    /// the writer (a command) and the writer does not wait for readers.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LaporDb>();
+        await db.Database.EnsureCreatedAsync();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+}

@@ -1,0 +1,40 @@
+namespace Lapor.Host.Infrastructure;
+
+/// <summary>The <c>Lapor</c> section of configuration. Every default here is what the README's run command gets.</summary>
+public sealed class LaporOptions
+{
+    public const string Section = "Lapor";
+
+    /// <summary>Where the SQLite files live; relative paths are under the content root.</summary>
+    public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>Seeds the demo administrator (and later demo reports) so a first visit shows a living system.</summary>
+    public bool DemoData { get; set; } = true;
+
+    public DatabaseSettings Database { get; set; } = new();
+
+    /// <summary>IANA zone deadlines are counted in (WITA for Bali).</summary>
+    public string TimeZone { get; set; } = "Asia/Makassar";
+
+    /// <summary>How often due engine jobs are swept up, in case a trigger was lost.</summary>
+    public int SweepIntervalSeconds { get; set; } = 30;
+
+    /// <summary>Where shipped BPMN files and holiday calendars are read from; defaults to the build output's workflows folder.</summary>
+    public string? WorkflowsDirectory { get; set; }
+
+    public AdminAccount Admin { get; set; } = new();
+
+    public sealed class DatabaseSettings
+    {
+        /// <summary><c>Sqlite</c> (default, one file) or <c>Postgres</c> (several hosts).</summary>
+        public string Provider { get; set; } = "Sqlite";
+
+        public string PostgresConnection { get; set; } = "";
+    }
+
+    public sealed class AdminAccount
+    {
+        public string UserName { get; set; } = "admin";
+        public string Password { get; set; } = "Lapor#Bali2026";
+    }
+}

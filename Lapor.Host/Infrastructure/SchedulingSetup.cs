@@ -1,0 +1,37 @@
+using Lapor.Workflows.Scheduling;
+using Quartz;
+
+namespace Lapor.Host.Infrastructure;
+
+/// <summary>
+/// Quartz with a persistent store fires the engine's jobs: SQLite in its own file by default (so the scheduler's
+/// polling never contends with commands for the product database's write lock), the product database on PostgreSQL,
+/// clustered, so that with several hosts each timer fires once.
+/// </summary>
+public static class SchedulingSetup
+{
+    public static IServiceCollection AddLaporScheduling(this IServiceCollection services, LaporOptions options, IHostEnvironment env)
+    {
+        services.AddSingleton<IJobScheduler, QuartzJobScheduler>();
+        services.AddQuartz(q =>
+        {
+            q.UsePersistentStore(store =>
+            {
+                store.UseSystemTextJsonSerializer();
+                if (options.UsesPostgres())
+                {
+                    store.UsePostgres(options.Database.PostgresConnection);
+                    store.UseClustering();
+                }
+                else
+                {
+                    store.UseSqlite(DatabaseSetup.SqliteConnection(Path.Combine(options.DataDirectory(env), "quartz.db")));
+                }
+                store.ProvisionSchema();
+            });
+            SweepDueJobs.Register(q, TimeSpan.FromSeconds(Math.Max(1, options.SweepIntervalSeconds)));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,110 @@
+using Lapor.Workflows.Execution;
+using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Runtime;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Lapor.Benchmarks;
+
+/// <summary>
+/// The engine as a web host runs it: one DI scope, hence one new DbContext and engine, per request, on a pooled
+/// SQLite connection. Each instance is start → complete a → complete b, and before each completion the client looks
+/// the open task up in its own request (a real client asks GET /task first); those look-ups are inside the timing.
+/// </summary>
+internal sealed class EngineBenchmark : IAsyncDisposable
+{
+    public const int CommandsPerInstance = 3;
+    private const string ProcessKey = "p";
+    private const string Actor = "bench";
+
+    private readonly ServiceProvider _services;
+
+    private EngineBenchmark(ServiceProvider services) => _services = services;
+
+    public static async Task<EngineBenchmark> CreateAsync(string path, params IInterceptor[] extraInterceptors)
+    {
+        // Pooling stays on (the default), as in the host; a fresh scope still means a fresh DbContext.
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddDbContext<WorkflowDb>(o => o.UseSqlite(connectionString).AddInterceptors([new SynchronousInterceptor(), .. extraInterceptors]));
+        services.AddWorkflowEngine<WorkflowDb>();
+        var benchmark = new EngineBenchmark(services.BuildServiceProvider());
+        await using var scope = benchmark._services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
+        await db.Database.EnsureCreatedAsync();
+        // EnsureCreated already chose WAL; saying it again keeps the setting visible here and equal to the plain side.
+        await db.Database.ExecuteSqlRawAsync(SqliteSettings.JournalModePragma);
+        var xml = ProcessXml("a", "b");
+        await scope.ServiceProvider.GetRequiredService<Deployer>()
+            .DeployAsync(new DeploymentRequest("bench", [new DeploymentResource("bench.bpmn", xml)]), Actor);
+        return benchmark;
+    }
+
+    /// <summary>Runs <paramref name="instances"/> instances to their end; returns the number of commands sent.</summary>
+    public async Task<int> RunAsync(int instances)
+    {
+        for (var i = 0; i < instances; i++)
+        {
+            var instanceId = (await InScope(sp => sp.GetRequiredService<WorkflowEngine>().StartAsync(new StartRequest(ProcessKey), Actor))).Id;
+            for (var step = 0; step < CommandsPerInstance - 1; step++)
+            {
+                var taskId = await InScope(sp => sp.GetRequiredService<WorkflowDb>().Set<TaskRow>().AsNoTracking()
+                    .Where(t => t.InstanceId == instanceId).Select(t => t.Id).SingleAsync());
+                await InScope(async sp =>
+                {
+                    await sp.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(taskId, null, Actor);
+                    return true;
+                });
+            }
+        }
+        return instances * CommandsPerInstance;
+    }
+
+    /// <summary>Instances that reached the end event: a check, outside the timing, that the loop did the real work.</summary>
+    public Task<int> CompletedInstancesAsync() =>
+        InScope(sp => sp.GetRequiredService<WorkflowDb>().Set<ProcessInstanceRow>().CountAsync(i => i.Status == InstanceStatus.Completed));
+
+    /// <summary>journal_mode and synchronous as an engine connection actually has them.</summary>
+    public Task<(string JournalMode, long Synchronous)> ReadSettingsAsync() =>
+        InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<WorkflowDb>();
+            await db.Database.OpenConnectionAsync();
+            return await PlainInsertBenchmark.ReadSettingsAsync(db.Database.GetDbConnection());
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+
+    private async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await request(scope.ServiceProvider);
+    }
+
+    /// <summary>start → one user task per id → end, the shape of the engine tests' <c>Bpmn.Sequence</c>.</summary>
+    private static string ProcessXml(params string[] taskIds)
+    {
+        string[] nodes = ["start", .. taskIds, "end"];
+        var tasks = string.Concat(taskIds.Select(id => $"""<bpmn:userTask id="{id}" name="Task {id}" camunda:assignee="demo"/>"""));
+        var flows = string.Concat(nodes.Skip(1).Select((target, i) => $"""<bpmn:sequenceFlow id="f{i}" sourceRef="{nodes[i]}" targetRef="{target}"/>"""));
+        return $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                              xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                              id="defs_{ProcessKey}" targetNamespace="http://lapor.bench">
+              <bpmn:process id="{ProcessKey}" name="Benchmark" isExecutable="true">
+                <bpmn:startEvent id="start"/><bpmn:endEvent id="end"/>{tasks}{flows}
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+    }
+}

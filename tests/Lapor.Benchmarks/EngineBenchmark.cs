@@ -1,9 +1,9 @@
+using System.Diagnostics;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Runtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,18 +22,24 @@ internal sealed class EngineBenchmark : IAsyncDisposable
     private const string Actor = "bench";
 
     private readonly ServiceProvider _services;
+    private readonly SqlRecorder? _recorder;
 
-    private EngineBenchmark(ServiceProvider services) => _services = services;
+    private EngineBenchmark(ServiceProvider services, SqlRecorder? recorder)
+    {
+        _services = services;
+        _recorder = recorder;
+    }
 
-    public static async Task<EngineBenchmark> CreateAsync(string path, params IInterceptor[] extraInterceptors)
+    /// <param name="recorder">For the profile: receives every request's SQL; null in the timed benchmark.</param>
+    public static async Task<EngineBenchmark> CreateAsync(string path, SqlRecorder? recorder = null)
     {
         // Pooling stays on (the default), as in the host; a fresh scope still means a fresh DbContext.
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddDbContext<WorkflowDb>(o => o.UseSqlite(connectionString).AddInterceptors([new SynchronousInterceptor(), .. extraInterceptors]));
+        services.AddDbContext<WorkflowDb>(o => o.UseSqlite(connectionString).AddInterceptors(recorder is null ? [new SynchronousInterceptor()] : [new SynchronousInterceptor(), recorder]));
         services.AddWorkflowEngine<WorkflowDb>();
-        var benchmark = new EngineBenchmark(services.BuildServiceProvider());
+        var benchmark = new EngineBenchmark(services.BuildServiceProvider(), recorder);
         await using var scope = benchmark._services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
         await db.Database.EnsureCreatedAsync();
@@ -50,12 +56,12 @@ internal sealed class EngineBenchmark : IAsyncDisposable
     {
         for (var i = 0; i < instances; i++)
         {
-            var instanceId = (await InScope(sp => sp.GetRequiredService<WorkflowEngine>().StartAsync(new StartRequest(ProcessKey), Actor))).Id;
+            var instanceId = (await InScope("start", sp => sp.GetRequiredService<WorkflowEngine>().StartAsync(new StartRequest(ProcessKey), Actor))).Id;
             for (var step = 0; step < CommandsPerInstance - 1; step++)
             {
-                var taskId = await InScope(sp => sp.GetRequiredService<WorkflowDb>().Set<TaskRow>().AsNoTracking()
+                var taskId = await InScope("look up task", sp => sp.GetRequiredService<WorkflowDb>().Set<TaskRow>().AsNoTracking()
                     .Where(t => t.InstanceId == instanceId).Select(t => t.Id).SingleAsync());
-                await InScope(async sp =>
+                await InScope(step == 0 ? "complete a" : "complete b", async sp =>
                 {
                     await sp.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(taskId, null, Actor);
                     return true;
@@ -67,11 +73,11 @@ internal sealed class EngineBenchmark : IAsyncDisposable
 
     /// <summary>Instances that reached the end event: a check, outside the timing, that the loop did the real work.</summary>
     public Task<int> CompletedInstancesAsync() =>
-        InScope(sp => sp.GetRequiredService<WorkflowDb>().Set<ProcessInstanceRow>().CountAsync(i => i.Status == InstanceStatus.Completed));
+        InScope("check", sp => sp.GetRequiredService<WorkflowDb>().Set<ProcessInstanceRow>().CountAsync(i => i.Status == InstanceStatus.Completed));
 
     /// <summary>journal_mode and synchronous as an engine connection actually has them.</summary>
     public Task<(string JournalMode, long Synchronous)> ReadSettingsAsync() =>
-        InScope(async sp =>
+        InScope("check", async sp =>
         {
             var db = sp.GetRequiredService<WorkflowDb>();
             await db.Database.OpenConnectionAsync();
@@ -84,10 +90,24 @@ internal sealed class EngineBenchmark : IAsyncDisposable
         SqliteConnection.ClearAllPools();
     }
 
-    private async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> request)
+    private async Task<T> InScope<T>(string kind, Func<IServiceProvider, Task<T>> request)
     {
-        await using var scope = _services.CreateAsyncScope();
-        return await request(scope.ServiceProvider);
+        if (_recorder is null)
+        {
+            await using var scope = _services.CreateAsyncScope();
+            return await request(scope.ServiceProvider);
+        }
+        _recorder.Begin(kind);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await using var scope = _services.CreateAsyncScope();
+            return await request(scope.ServiceProvider);
+        }
+        finally
+        {
+            _recorder.End(watch.Elapsed);
+        }
     }
 
     /// <summary>start → one user task per id → end, the shape of the engine tests' <c>Bpmn.Sequence</c>.</summary>

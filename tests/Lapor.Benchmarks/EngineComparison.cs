@@ -19,11 +19,13 @@ internal static class EngineComparison
 
     public static async Task<int> RunAsync(string[] options)
     {
-        if (!TryParse(options, out var instances, out var check))
+        if (!TryParse(options, out var instances, out var check, out var profile))
         {
-            Console.Error.WriteLine("usage: engine [--n <instances>] [--check]");
+            Console.Error.WriteLine("usage: engine [--n <instances>] [--check | --profile]");
             return 2;
         }
+        if (profile)
+            return await EngineProfile.RunAsync(instances);
         var commands = instances * EngineBenchmark.CommandsPerInstance;
         Console.WriteLine("Lapor engine benchmark: start → userTask a → userTask b → end");
         Console.WriteLine($"Command line:  dotnet run -c {Configuration} --project tests/Lapor.Benchmarks -- engine {string.Join(' ', options)}".TrimEnd());
@@ -113,16 +115,20 @@ internal static class EngineComparison
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static bool TryParse(string[] options, out int instances, out bool check)
+    private static bool TryParse(string[] options, out int instances, out bool check, out bool profile)
     {
         instances = DefaultInstances;
         check = false;
+        profile = false;
         for (var i = 0; i < options.Length; i++)
         {
             switch (options[i])
             {
                 case "--check":
                     check = true;
+                    break;
+                case "--profile":
+                    profile = true;
                     break;
                 case "--n" when i + 1 < options.Length && int.TryParse(options[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
                     instances = n;
@@ -132,7 +138,7 @@ internal static class EngineComparison
                     return false;
             }
         }
-        return true;
+        return !(check && profile);
     }
 
 #if DEBUG

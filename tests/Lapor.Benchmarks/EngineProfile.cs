@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace Lapor.Benchmarks;
+
+/// <summary>
+/// <c>engine --profile</c>: the engine loop once more, with <see cref="SqlRecorder"/> attached, printing per request
+/// kind how many statements run and where the wall time goes. Not a rate measurement: the recorder costs time itself.
+/// </summary>
+internal static class EngineProfile
+{
+    private const int WarmupInstances = 30;
+
+    public static async Task<int> RunAsync(int instances)
+    {
+        var folder = Directory.CreateTempSubdirectory("lapor-profile-");
+        try
+        {
+            var recorder = new SqlRecorder();
+            await using var engine = await EngineBenchmark.CreateAsync(Path.Combine(folder.FullName, "engine.db"), recorder);
+            await engine.RunAsync(WarmupInstances);
+            recorder.Tallies.Clear();
+            await engine.RunAsync(instances);
+            Print(recorder.Tallies, instances);
+            return 0;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static void Print(Dictionary<string, SqlTally> tallies, int instances)
+    {
+        Console.WriteLine($"Engine profile, {instances} instances after {WarmupInstances} warm-up instances; times are means per request in ms");
+        Console.WriteLine("(SQL = time inside DbCommand execution; open = connection open incl. pool; commit = COMMIT incl. fsync;");
+        Console.WriteLine(" managed = wall − SQL − commit − open: EF change tracking, query and update pipeline, engine, DI)");
+        Console.WriteLine();
+        Console.WriteLine("request         count   wall    SQL  commit  open  SaveChanges  managed  DbCommands  statements  rows saved");
+        foreach (var (kind, t) in tallies)
+        {
+            double Ms(TimeSpan span) => span.TotalMilliseconds / t.Requests;
+            double PerRequest(int value) => (double)value / t.Requests;
+            var managed = t.Wall - t.Sql - t.Commit - t.Open;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{kind,-14} {t.Requests,6} {Ms(t.Wall),6:F2} {Ms(t.Sql),6:F2} {Ms(t.Commit),7:F2} {Ms(t.Open),5:F2} {Ms(t.SaveChanges),12:F2} {Ms(managed),8:F2} {PerRequest(t.Commands),11:F1} {PerRequest(t.Statements.Values.Sum()),11:F1} {PerRequest(t.RowsSaved),11:F1}"));
+        }
+        Console.WriteLine();
+        Console.WriteLine("Statements per request, by verb and table:");
+        foreach (var (kind, t) in tallies)
+        {
+            Console.WriteLine($"  {kind}:");
+            foreach (var (statement, count) in t.Statements.OrderByDescending(s => s.Value).ThenBy(s => s.Key))
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {(double)count / t.Requests,5:F1}  {statement}"));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Lapor.Benchmarks;
+
+/// <summary>
+/// For the profile only: tallies, per request kind, the SQL statements EF sends (by verb and table), the time SQLite
+/// spends on them, the commit, SaveChanges and connection opens, so the engine's cost can be split into database
+/// work and managed work without an external profiler.
+/// </summary>
+internal sealed partial class SqlRecorder : IDbCommandInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor, ISaveChangesInterceptor
+{
+    private readonly Stopwatch _saving = new();
+    private SqlTally _current = new();
+
+    public Dictionary<string, SqlTally> Tallies { get; } = [];
+
+    /// <summary>Attributes everything until the next call to the request kind <paramref name="kind"/>.</summary>
+    public void Begin(string kind)
+    {
+        if (!Tallies.TryGetValue(kind, out var tally))
+            Tallies[kind] = tally = new SqlTally();
+        _current = tally;
+        _current.Requests++;
+    }
+
+    public void End(TimeSpan wall) => _current.Wall += wall;
+
+    public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>
+        Record(command, eventData, result);
+
+    public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Record(command, eventData, result));
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) => Record(command, eventData, result);
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Record(command, eventData, result));
+
+    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result) => Record(command, eventData, result);
+
+    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Record(command, eventData, result));
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _current.Commit += eventData.Duration;
+        return Task.CompletedTask;
+    }
+
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _current.Opens++;
+        _current.Open += eventData.Duration;
+        return Task.CompletedTask;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        _saving.Restart();
+        return ValueTask.FromResult(result);
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        _current.SaveChanges += _saving.Elapsed;
+        _current.SaveCalls++;
+        _current.RowsSaved += result;
+        return ValueTask.FromResult(result);
+    }
+
+    private T Record<T>(DbCommand command, CommandExecutedEventData eventData, T result)
+    {
+        _current.Commands++;
+        _current.Sql += eventData.Duration;
+        // EF sends a SaveChanges batch as one command holding several statements; count each statement.
+        foreach (var statement in command.CommandText.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var key = Describe(statement);
+            _current.Statements[key] = _current.Statements.GetValueOrDefault(key) + 1;
+        }
+        return result;
+    }
+
+    private static string Describe(string statement)
+    {
+        var verb = statement.Split((char[])[' ', '\n', '\r'], 2)[0].ToUpperInvariant();
+        var table = TableName().Match(statement);
+        return table.Success ? $"{verb} {table.Groups[1].Value}" : verb;
+    }
+
+    [GeneratedRegex("""(?:FROM|INTO|UPDATE)\s+"?(\w+)"?""", RegexOptions.IgnoreCase)]
+    private static partial Regex TableName();
+}

@@ -42,6 +42,11 @@ public static partial class TimerParser
         [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!Enum.IsDefined(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown timer kind.");
+        }
+
         schedule = null;
         var trimmed = text.Trim();
         if (trimmed.Length == 0)
@@ -52,20 +57,26 @@ public static partial class TimerParser
 
         error = kind switch
         {
-            TimerKind.Date => ParseDate(trimmed, out var at)
-                ?? Ok(out schedule, new DateTimerSchedule(trimmed, at)),
-            TimerKind.Duration => ParseDuration(trimmed, out var duration)
-                ?? Ok(out schedule, new DurationTimerSchedule(trimmed, duration!)),
+            TimerKind.Date => ParseDateTimer(trimmed, out schedule),
+            TimerKind.Duration => ParseDurationTimer(trimmed, out schedule),
             TimerKind.Cycle => ParseCycle(trimmed, out schedule),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown timer kind."),
         };
         return error is null;
     }
 
-    private static string? Ok(out TimerSchedule? schedule, TimerSchedule parsed)
+    private static string? ParseDateTimer(string text, out TimerSchedule? schedule)
     {
-        schedule = parsed;
-        return null;
+        var error = ParseDate(text, out var at);
+        schedule = error is null ? new DateTimerSchedule(text, at) : null;
+        return error;
+    }
+
+    private static string? ParseDurationTimer(string text, out TimerSchedule? schedule)
+    {
+        var error = ParseDuration(text, out var duration);
+        schedule = duration is null ? null : new DurationTimerSchedule(text, duration);
+        return error;
     }
 
     private static string? ParseCycle(string text, out TimerSchedule? schedule)
@@ -199,7 +210,13 @@ public static partial class TimerParser
         }
 
         var fraction = local.IndexOfAny(['.', ',']);
-        return fraction < 0 ? local : local[..fraction] + "." + local[(fraction + 1)..][..Math.Min(7, local.Length - fraction - 1)];
+        if (fraction < 0)
+        {
+            return local;
+        }
+
+        var digits = local[(fraction + 1)..];
+        return $"{local[..fraction]}.{digits[..Math.Min(digits.Length, 7)]}";
     }
 
     private static string NormalizeOffset(string zone) => zone switch

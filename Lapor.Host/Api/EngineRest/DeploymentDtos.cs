@@ -1,0 +1,20 @@
+using Lapor.Workflows.Persistence;
+using static Lapor.Host.Api.EngineRest.CommonDtos;
+using static Lapor.Host.Api.EngineRest.ProcessDefinitionDtos;
+
+namespace Lapor.Host.Api.EngineRest;
+
+internal static class DeploymentDtos
+{
+    public sealed record DeploymentDto(IReadOnlyList<LinkDto> Links, string Id, string? Name, string? Source, DateTime DeploymentTime, string? TenantId)
+    {
+        public static DeploymentDto Of(DeploymentRow d, HttpRequest request) =>
+            new(Self(request, $"deployment/{d.Id}"), d.Id, d.Name, d.Source, d.DeployedAt, null);
+    }
+
+    /// <summary>The answer to <c>deployment/create</c>; the definitions map is null when duplicate filtering kept everything.</summary>
+    public sealed record DeploymentWithDefinitionsDto(
+        IReadOnlyList<LinkDto> Links, string Id, string? Name, string? Source, DateTime DeploymentTime, string? TenantId,
+        IReadOnlyDictionary<string, ProcessDefinitionDto>? DeployedProcessDefinitions,
+        object? DeployedCaseDefinitions, object? DeployedDecisionDefinitions, object? DeployedDecisionRequirementsDefinitions);
+}

@@ -1,13 +1,31 @@
+using System.Security.Claims;
+
 namespace Lapor.Host.Api.EngineRest;
 
-/// <summary>The Camunda-7-shaped REST API under /engine-rest (being written).</summary>
+/// <summary>
+/// The engine's REST API under <c>/engine-rest</c>, shaped like Camunda 7's (paths, JSON property names, error
+/// bodies, date format) so Camunda clients and habits carry over. Every endpoint needs HTTP Basic credentials.
+/// Where Lapor differs or extends, the endpoint's comment says so.
+/// </summary>
 public static class EngineRestApi
 {
     public const string Policy = "engine-rest";
 
     public static IEndpointRouteBuilder MapEngineRestApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/engine-rest").RequireAuthorization(Policy);
+        var api = app.MapGroup("/engine-rest").RequireAuthorization(Policy).AddEndpointFilter<EngineRestErrors>();
+        DeploymentEndpoints.Map(api);
+        ProcessDefinitionEndpoints.Map(api);
+        ProcessInstanceEndpoints.Map(api);
+        TaskEndpoints.Map(api);
+        MessageEndpoints.Map(api);
+        HistoryEndpoints.Map(api);
+        HistoryTaskEndpoints.Map(api);
+        HistoryOperationEndpoints.Map(api);
+        IncidentEndpoints.Map(api);
         return app;
     }
+
+    /// <summary>Who is acting, for the history's actor and user-operation log: the authenticated account name.</summary>
+    internal static string? Actor(ClaimsPrincipal user) => user.Identity?.Name;
 }

@@ -1,5 +1,6 @@
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
+using Lapor.Workflows.Runtime;
 using Lapor.Workflows.Tests.Support;
 
 namespace Lapor.Workflows.Tests.Execution;
@@ -135,7 +136,7 @@ public sealed class GatewayTests
 
         if (replyArrives)
         {
-            await h.With(e => e.CorrelateAsync(new Runtime.MessageCorrelation("ReporterReplied", BusinessKey: "LPR-1"), "reporter"));
+            await h.With(e => e.CorrelateAsync(new MessageCorrelation("ReporterReplied", BusinessKey: "LPR-1"), "reporter"));
             Assert.Equal(["review"], await h.PositionsAsync(id));
             Assert.Equal(0, await h.AdvanceAsync(TimeSpan.FromDays(11)));
             Assert.Equal(["review"], await h.PositionsAsync(id));
@@ -144,7 +145,7 @@ public sealed class GatewayTests
         {
             Assert.Equal(1, await h.AdvanceAsync(TimeSpan.FromDays(10)));
             Assert.Equal(InstanceStatus.Completed, (await h.InstanceAsync(id)).Status);
-            await Assert.ThrowsAsync<WorkflowException>(() => h.With(e => e.CorrelateAsync(new Runtime.MessageCorrelation("ReporterReplied", BusinessKey: "LPR-1"), "reporter")));
+            await Assert.ThrowsAsync<WorkflowException>(() => h.With(e => e.CorrelateAsync(new MessageCorrelation("ReporterReplied", BusinessKey: "LPR-1"), "reporter")));
         }
     }
 }

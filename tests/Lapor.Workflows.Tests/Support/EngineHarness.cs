@@ -37,6 +37,8 @@ public sealed class EngineHarness : IAsyncDisposable
         scope.ServiceProvider.GetRequiredService<WorkflowDb>().Database.EnsureCreated();
     }
 
+    public IServiceProvider Services => _services;
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero)); // Monday 09:00 WITA
     public string ConnectionString { get; }
 

@@ -1,6 +1,7 @@
 using Lapor.Host.Api.EngineRest;
 using Lapor.Host.Data;
 using Lapor.Host.Infrastructure;
+using Lapor.Host.ServiceTasks;
 using Lapor.Workflows.Runtime;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +26,7 @@ builder.Services.AddAuthorizationBuilder()
 
 builder.Services.AddSingleton(ShippedWorkflows.LoadCalendar(options));
 builder.Services.AddWorkflowEngine<LaporDb>();
+builder.Services.AddServiceTask<NotifyHandler>(NotifyHandler.Name);
 builder.Services.AddLaporScheduling(options, builder.Environment);
 builder.Services.AddProblemDetails();
 

@@ -11,6 +11,11 @@ public sealed class LaporDb(DbContextOptions<LaporDb> options) : IdentityDbConte
     {
         base.OnModelCreating(builder);
         WorkflowModel.Configure(builder);
+        builder.Entity<OutboxMessage>(b =>
+        {
+            b.ToTable("outbox_message");
+            b.HasIndex(m => m.SentAt);
+        });
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Lapor.Workflows.Errors;
+using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using static Lapor.Host.Api.EngineRest.MessageDtos;
+using static Lapor.Host.Api.EngineRest.ProcessInstanceDtos;
+
+namespace Lapor.Host.Api.EngineRest;
+
+/// <summary><c>POST /message</c>: correlates a message to waiting executions, or starts an instance at a message start event.</summary>
+internal static class MessageEndpoints
+{
+    public static void Map(RouteGroupBuilder api) => api.MapPost("/message", CorrelateAsync);
+
+    private static async Task<IResult> CorrelateAsync(HttpRequest request, WorkflowEngine engine, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var body = await EngineRestJson.ReadBodyAsync<CorrelationBody>(request)
+                   ?? throw new WorkflowException("A message correlation needs a body with at least messageName.", "InvalidRequestException");
+        // Lapor has no execution-local variables; silently treating these as process-wide would change their meaning.
+        if (body.LocalCorrelationKeys is { Count: > 0 } || body.ProcessVariablesLocal is { Count: > 0 })
+            throw new WorkflowException("localCorrelationKeys and processVariablesLocal are not supported: Lapor keeps variables per process instance.", "InvalidRequestException");
+        if (body.TenantId is not null)
+            throw new WorkflowException("Lapor has no tenants; leave tenantId out.", "InvalidRequestException");
+
+        var results = await engine.CorrelateAsync(new MessageCorrelation(
+            body.MessageName ?? "", body.BusinessKey, body.ProcessInstanceId,
+            VariablesJson.Read(body.CorrelationKeys), VariablesJson.Read(body.ProcessVariables), body.All), EngineRestApi.Actor(user), ct);
+        if (!body.ResultEnabled)
+            return Results.NoContent();
+
+        var instanceIds = results.Select(r => r.ProcessInstanceId).Distinct().ToList();
+        var instances = await engine.Db.Set<ProcessInstanceRow>().AsNoTracking().Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var executionIds = results.Where(r => r.ExecutionId is not null).Select(r => r.ExecutionId!).ToList();
+        var liveExecutions = (await engine.Db.Set<ExecutionRow>().AsNoTracking().Where(e => executionIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+
+        var dtos = new List<CorrelationResultDto>();
+        foreach (var result in results)
+        {
+            var variables = body.VariablesInResultEnabled ? await VariablesJson.OfInstanceAsync(engine.Db, result.ProcessInstanceId, ct) : null;
+            dtos.Add(result.ResultType == CorrelationResultType.Execution
+                ? new CorrelationResultDto("Execution",
+                    new ExecutionDto(result.ExecutionId!, result.ProcessInstanceId, !liveExecutions.Contains(result.ExecutionId!), null), null, variables)
+                : new CorrelationResultDto("ProcessDefinition", null, ProcessInstanceDto.Of(instances[result.ProcessInstanceId], request), variables));
+        }
+        return EngineRestJson.Ok(dtos);
+    }
+}

@@ -27,6 +27,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<WorkflowEngine>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<Deployer>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => new HistoryVerifier(sp.GetRequiredService<TDb>()));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<ProcessQueries>(sp, sp.GetRequiredService<TDb>()));
         return services;
     }
 

@@ -8,7 +8,6 @@ namespace Lapor.Benchmarks;
 /// </summary>
 internal static class EngineProfile
 {
-    private const int WarmupInstances = 30;
 
     public static async Task<int> RunAsync(int instances)
     {
@@ -17,7 +16,7 @@ internal static class EngineProfile
         {
             var recorder = new SqlRecorder();
             await using var engine = await EngineBenchmark.CreateAsync(Path.Combine(folder.FullName, "engine.db"), recorder);
-            await engine.RunAsync(WarmupInstances);
+            await engine.RunAsync(EngineComparison.JitWarmupInstances);
             recorder.Tallies.Clear();
             await engine.RunAsync(instances);
             Print(recorder.Tallies, instances);
@@ -31,18 +30,19 @@ internal static class EngineProfile
 
     private static void Print(Dictionary<string, SqlTally> tallies, int instances)
     {
-        Console.WriteLine($"Engine profile, {instances} instances after {WarmupInstances} warm-up instances; times are means per request in ms");
+        Console.WriteLine($"Engine profile, {instances} instances after {EngineComparison.JitWarmupInstances} warm-up instances; times are means per request in ms");
         Console.WriteLine("(SQL = time inside DbCommand execution; open = connection open incl. pool; commit = COMMIT incl. fsync;");
-        Console.WriteLine(" managed = wall − SQL − commit − open: EF change tracking, query and update pipeline, engine, DI)");
+        Console.WriteLine(" managed = wall − SQL − commit − open: EF change tracking, query and update pipeline, engine, DI;");
+        Console.WriteLine(" CPU = process CPU time, all threads; alloc = bytes allocated per request)");
         Console.WriteLine();
-        Console.WriteLine("request         count   wall    SQL  commit  open  SaveChanges  managed  DbCommands  statements  rows saved");
+        Console.WriteLine("request         count   wall    CPU    SQL  commit  open  SaveChanges  managed  DbCommands  statements  rows saved  alloc KB");
         foreach (var (kind, t) in tallies)
         {
             double Ms(TimeSpan span) => span.TotalMilliseconds / t.Requests;
             double PerRequest(int value) => (double)value / t.Requests;
             var managed = t.Wall - t.Sql - t.Commit - t.Open;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{kind,-14} {t.Requests,6} {Ms(t.Wall),6:F2} {Ms(t.Sql),6:F2} {Ms(t.Commit),7:F2} {Ms(t.Open),5:F2} {Ms(t.SaveChanges),12:F2} {Ms(managed),8:F2} {PerRequest(t.Commands),11:F1} {PerRequest(t.Statements.Values.Sum()),11:F1} {PerRequest(t.RowsSaved),11:F1}"));
+                $"{kind,-14} {t.Requests,6} {Ms(t.Wall),6:F2} {Ms(t.Cpu),6:F2} {Ms(t.Sql),6:F2} {Ms(t.Commit),7:F2} {Ms(t.Open),5:F2} {Ms(t.SaveChanges),12:F2} {Ms(managed),8:F2} {PerRequest(t.Commands),11:F1} {PerRequest(t.Statements.Values.Sum()),11:F1} {PerRequest(t.RowsSaved),11:F1} {t.AllocatedBytes / 1024.0 / t.Requests,9:F0}"));
         }
         Console.WriteLine();
         Console.WriteLine("Statements per request, by verb and table:");

@@ -15,6 +15,8 @@ internal sealed partial class SqlRecorder : IDbCommandInterceptor, IDbTransactio
 {
     private readonly Stopwatch _saving = new();
     private SqlTally _current = new();
+    private TimeSpan _cpuAtBegin;
+    private long _allocatedAtBegin;
 
     public Dictionary<string, SqlTally> Tallies { get; } = [];
 
@@ -25,9 +27,17 @@ internal sealed partial class SqlRecorder : IDbCommandInterceptor, IDbTransactio
             Tallies[kind] = tally = new SqlTally();
         _current = tally;
         _current.Requests++;
+        _cpuAtBegin = Environment.CpuUsage.TotalTime;
+        _allocatedAtBegin = GC.GetTotalAllocatedBytes();
     }
 
-    public void End(TimeSpan wall) => _current.Wall += wall;
+    /// <summary>Closes the request opened by <see cref="Begin"/>; CPU time is the whole process's, so JIT and GC threads count.</summary>
+    public void End(TimeSpan wall)
+    {
+        _current.Wall += wall;
+        _current.Cpu += Environment.CpuUsage.TotalTime - _cpuAtBegin;
+        _current.AllocatedBytes += GC.GetTotalAllocatedBytes() - _allocatedAtBegin;
+    }
 
     public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>
         Record(command, eventData, result);

@@ -8,7 +8,9 @@ internal sealed class SqlTally
     public int Opens { get; set; }
     public int SaveCalls { get; set; }
     public int RowsSaved { get; set; }
+    public long AllocatedBytes { get; set; }
     public TimeSpan Wall { get; set; }
+    public TimeSpan Cpu { get; set; }
     public TimeSpan Sql { get; set; }
     public TimeSpan Commit { get; set; }
     public TimeSpan Open { get; set; }

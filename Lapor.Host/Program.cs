@@ -36,6 +36,7 @@ await app.Services.PrepareDatabaseAsync();
 await app.Services.SeedDemoDataAsync(options);
 await app.Services.DeployShippedWorkflowsAsync(options);
 
+app.MapStaticAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 

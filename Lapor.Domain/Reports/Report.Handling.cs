@@ -1,0 +1,138 @@
+namespace Lapor.Domain.Reports;
+
+public sealed partial class Report
+{
+    public const int ReasonMaxLength = 1000;
+    public const int ResponseMaxLength = 5000;
+    public const int StageTextMaxLength = 1000;
+    public const int StageKeyMaxLength = 100;
+
+    /// <summary>Disposisi: routes the verified report to the institution that must handle it.</summary>
+    public IReadOnlyList<FieldError> Dispose(
+        string agencyCode,
+        string actor,
+        DateTimeOffset now,
+        string culture = ReportMessages.DefaultCulture)
+    {
+        var agency = RequireAgency(agencyCode);
+        var by = RequireActor(actor);
+        if (Status == ReportStatus.Closed)
+        {
+            return Refuse(nameof(Status), ReportMessages.ReportClosed, culture);
+        }
+
+        // Every move after the first must say why, so a second disposition is a forward.
+        if (ResponsibleAgencyCode is not null)
+        {
+            return Refuse("AgencyCode", ReportMessages.AlreadyDisposed, culture);
+        }
+
+        ResponsibleAgencyCode = agency;
+        Record(now, TimelineEntryKind.Disposed, ReportMessages.Get(ReportMessages.TimelineDisposed, StoredCulture), by, agency);
+        return [];
+    }
+
+    /// <summary>
+    /// Passes the report to another institution, e.g. when the current one finds it is not in its remit
+    /// (bukan wewenang). There is no wrong door: the report moves on, never drops, and the reporter can
+    /// read why.
+    /// </summary>
+    public IReadOnlyList<FieldError> ForwardTo(
+        string agencyCode,
+        string? reason,
+        string actor,
+        DateTimeOffset now,
+        string culture = ReportMessages.DefaultCulture)
+    {
+        var agency = RequireAgency(agencyCode);
+        var by = RequireActor(actor);
+        if (Status == ReportStatus.Closed)
+        {
+            return Refuse(nameof(Status), ReportMessages.ReportClosed, culture);
+        }
+
+        if (agency == ResponsibleAgencyCode)
+        {
+            return Refuse("AgencyCode", ReportMessages.SameAgency, culture);
+        }
+
+        var errors = new List<FieldError>();
+        var why = CleanPublicText(reason, "Reason", ReasonMaxLength, required: true, culture, errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        ResponsibleAgencyCode = agency;
+        Record(now, TimelineEntryKind.Forwarded, why!, by, agency);
+        return [];
+    }
+
+    /// <summary>Records that the process moved the report to another stage, with the text the reporter reads.</summary>
+    public IReadOnlyList<FieldError> MoveToStage(
+        string stageKey,
+        string? publicText,
+        DateTimeOffset now,
+        string culture = ReportMessages.DefaultCulture)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stageKey);
+        var key = stageKey.Trim();
+        if (key.Length > StageKeyMaxLength || TextInput.HasForbiddenCharacter(key, multiline: false))
+        {
+            throw new ArgumentException($"'{stageKey}' is not a usable stage key.", nameof(stageKey));
+        }
+
+        var errors = new List<FieldError>();
+        var text = CleanPublicText(publicText, "PublicText", StageTextMaxLength, required: true, culture, errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        Stage = key;
+        Record(now, TimelineEntryKind.StageChanged, text!, actor: null);
+        return [];
+    }
+
+    /// <summary>Tindak lanjut: the institution's answer, published on the report.</summary>
+    public IReadOnlyList<FieldError> AddPublicResponse(
+        string? text,
+        string actor,
+        DateTimeOffset now,
+        string culture = ReportMessages.DefaultCulture)
+    {
+        var by = RequireActor(actor);
+        return AddText(TimelineEntryKind.PublicResponse, "Text", text, by, now, culture);
+    }
+
+    /// <summary>The reporter's answer, e.g. the data an institution asked for.</summary>
+    public IReadOnlyList<FieldError> AddReporterReply(
+        string? text,
+        DateTimeOffset now,
+        string culture = ReportMessages.DefaultCulture) =>
+        AddText(TimelineEntryKind.ReporterReply, "Reply", text, actor: null, now, culture);
+
+    private IReadOnlyList<FieldError> AddText(
+        TimelineEntryKind kind,
+        string field,
+        string? text,
+        string? actor,
+        DateTimeOffset now,
+        string culture)
+    {
+        if (Status == ReportStatus.Closed)
+        {
+            return Refuse(nameof(Status), ReportMessages.ReportClosed, culture);
+        }
+
+        var errors = new List<FieldError>();
+        var clean = CleanPublicText(text, field, ResponseMaxLength, required: true, culture, errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        Record(now, kind, clean!, actor);
+        return [];
+    }
+}

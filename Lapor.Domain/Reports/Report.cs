@@ -1,0 +1,195 @@
+using Lapor.Domain.Catalogue;
+
+namespace Lapor.Domain.Reports;
+
+/// <summary>
+/// A laporan: what a citizen submitted and what happened to it since. Its methods keep the rules of the
+/// lifecycle; the process engine decides when they are called. Mistakes a person can make (an empty
+/// reason, rating twice from two browser tabs) come back as <see cref="FieldError"/>s and change nothing;
+/// misuse by code (an empty agency code) throws.
+/// </summary>
+public sealed partial class Report
+{
+    /// <summary>The stage a report is in until its process says otherwise.</summary>
+    public const string InitialStage = "awaiting-verification";
+
+    /// <summary>Timeline texts written by the domain are stored in the portal's main language.</summary>
+    private const string StoredCulture = ReportMessages.DefaultCulture;
+
+    private readonly List<Attachment> _attachments = [];
+    private readonly List<TimelineEntry> _timeline = [];
+
+    private Report()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public TrackingCode TrackingCode { get; private set; }
+
+    public ReportType Type { get; private set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    /// <summary>The chronology as the reporter wrote it.</summary>
+    public string Description { get; private set; } = string.Empty;
+
+    public DateOnly? IncidentDate { get; private set; }
+
+    public string? Location { get; private set; }
+
+    public double? Latitude { get; private set; }
+
+    public double? Longitude { get; private set; }
+
+    public string CategoryCode { get; private set; } = string.Empty;
+
+    /// <summary>The institution the reporter suggested, if any.</summary>
+    public string? TargetAgencyCode { get; private set; }
+
+    /// <summary>The institution handling the report, set by disposition and changed only by forwarding.</summary>
+    public string? ResponsibleAgencyCode { get; private set; }
+
+    public bool IsAnonymous { get; private set; }
+
+    public bool IsConfidential { get; private set; }
+
+    /// <summary>
+    /// Who reported. Never show this to an agency or the public when <see cref="IsAnonymous"/>; use
+    /// <see cref="PublicReporterName"/> there.
+    /// </summary>
+    public Reporter Reporter { get; private set; } = null!;
+
+    public DateTimeOffset SubmittedAt { get; private set; }
+
+    public string? ProcessInstanceId { get; private set; }
+
+    /// <summary>Where the report is in its process, e.g. "awaiting-verification"; set by the process.</summary>
+    public string Stage { get; private set; } = InitialStage;
+
+    public ReportStatus Status { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public Rating? Rating { get; private set; }
+
+    public IReadOnlyList<Attachment> Attachments => _attachments;
+
+    /// <summary>The public history of the report, oldest first.</summary>
+    public IReadOnlyList<TimelineEntry> Timeline => _timeline;
+
+    /// <summary>The name agencies and the public see: "Anonim" for an anonymous report.</summary>
+    public string PublicReporterName => GetPublicReporterName(StoredCulture);
+
+    /// <summary>Whether anyone may read the report; a confidential one is for its handlers only.</summary>
+    public bool IsPublic => !IsConfidential;
+
+    /// <summary>
+    /// Files a report from a citizen's draft. <paramref name="now"/> is the submission time; whether the
+    /// incident date lies in the future is judged against the latest calendar date in Indonesia, so a
+    /// reporter in WIT is never refused "today" whatever offset the host passes.
+    /// </summary>
+    public static Validated<Report> Submit(
+        ReportDraft draft,
+        Reporter reporter,
+        TrackingCode code,
+        DateTimeOffset now,
+        string culture = ReportMessages.DefaultCulture)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(reporter);
+        if (code == default)
+        {
+            throw new ArgumentException("A report needs a tracking code; use TrackingCode.New().", nameof(code));
+        }
+
+        var (clean, errors) = draft.Clean(LatestDateInIndonesia(now), culture);
+        if (errors.Count > 0)
+        {
+            return Validated<Report>.Failure(errors);
+        }
+
+        var report = new Report
+        {
+            Id = Guid.CreateVersion7(now),
+            TrackingCode = code,
+            Type = clean.Type,
+            Title = clean.Title!,
+            Description = clean.Description!,
+            IncidentDate = clean.IncidentDate,
+            Location = clean.Location,
+            Latitude = clean.Latitude,
+            Longitude = clean.Longitude,
+            CategoryCode = clean.CategoryCode!,
+            TargetAgencyCode = clean.TargetAgencyCode,
+            IsAnonymous = clean.IsAnonymous,
+            IsConfidential = clean.IsConfidential,
+            Reporter = reporter,
+            SubmittedAt = now,
+            Status = ReportStatus.Open,
+        };
+        report.Record(now, TimelineEntryKind.Submitted, ReportMessages.Get(ReportMessages.TimelineSubmitted, StoredCulture), actor: null);
+        return Validated<Report>.Success(report);
+    }
+
+    public string GetPublicReporterName(string culture) =>
+        IsAnonymous ? ReportMessages.Get(ReportMessages.AnonymousName, culture) : Reporter.Name;
+
+    /// <summary>Links the report to the process instance that handles it; a report has exactly one.</summary>
+    public void AttachProcess(string processInstanceId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(processInstanceId);
+        if (ProcessInstanceId is not null && ProcessInstanceId != processInstanceId)
+        {
+            throw new InvalidOperationException(
+                $"Report {TrackingCode} already runs in process instance {ProcessInstanceId}.");
+        }
+
+        ProcessInstanceId = processInstanceId;
+    }
+
+    /// <summary>Adds a file that passed <see cref="AttachmentRules.Check"/> and was stored under its stored name.</summary>
+    public IReadOnlyList<FieldError> AddAttachment(
+        Attachment attachment,
+        AttachmentRules rules,
+        string culture = ReportMessages.DefaultCulture)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (Status == ReportStatus.Closed)
+        {
+            return Refuse(nameof(Status), ReportMessages.ReportClosed, culture);
+        }
+
+        if (rules.CheckCount(_attachments.Count, culture) is { } tooMany)
+        {
+            return [tooMany];
+        }
+
+        _attachments.Add(attachment);
+        return [];
+    }
+
+    private static DateOnly LatestDateInIndonesia(DateTimeOffset now) =>
+        DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(9)).DateTime);
+
+    private static IReadOnlyList<FieldError> Refuse(string field, string key, string culture) =>
+        [ReportMessages.Sentence(field, key, culture)];
+
+    private static string RequireActor(string actor)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return actor.Trim();
+    }
+
+    private static string RequireAgency(string agencyCode) => CatalogueCode.Require(agencyCode, nameof(agencyCode));
+
+    private string? CleanPublicText(string? raw, string field, int maxLength, bool required, string culture, List<FieldError> errors)
+    {
+        var text = TextInput.Clean(raw, field, maxLength, required, multiline: true, culture, errors);
+        return text is null ? null : IdentityRedaction.Apply(text, Reporter, hideName: IsAnonymous);
+    }
+
+    private void Record(DateTimeOffset now, TimelineEntryKind kind, string publicText, string? actor, string? agencyCode = null) =>
+        _timeline.Add(new TimelineEntry(now, kind, publicText, actor, agencyCode));
+}

@@ -1,0 +1,15 @@
+namespace Lapor.Domain.Reports;
+
+/// <summary>What happened in one step of a report's public timeline.</summary>
+public enum TimelineEntryKind
+{
+    Submitted,
+    Disposed,
+    Forwarded,
+    StageChanged,
+    PublicResponse,
+    ReporterReply,
+    Closed,
+    Reopened,
+    Rated,
+}

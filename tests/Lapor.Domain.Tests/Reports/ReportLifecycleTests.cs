@@ -1,0 +1,275 @@
+using Lapor.Domain.Reports;
+using static Lapor.Domain.Tests.Reports.ReportSamples;
+
+namespace Lapor.Domain.Tests.Reports;
+
+public sealed class ReportLifecycleTests
+{
+    private const string Coordinator = "Inspektorat Provinsi Bali";
+
+    [Fact]
+    public void Disposition_SetsTheResponsibleAgency_AndShowsItOnTheTimeline()
+    {
+        var report = Submitted();
+
+        Assert.Empty(report.Dispose("puprkim", Coordinator, Now.AddHours(2)));
+
+        Assert.Equal("puprkim", report.ResponsibleAgencyCode);
+        Assert.Equal(
+            new TimelineEntry(Now.AddHours(2), TimelineEntryKind.Disposed, "Laporan didisposisikan kepada instansi yang berwenang.", Coordinator, "puprkim"),
+            report.Timeline[^1]);
+    }
+
+    [Fact]
+    public void ASecondDisposition_IsRefused_BecauseMovingOnNeedsAReason()
+    {
+        var report = Submitted();
+        report.Dispose("puprkim", Coordinator, Now);
+
+        var errors = report.Dispose("kab-badung", Coordinator, Now.AddHours(1));
+
+        Assert.Equal("AgencyCode", Assert.Single(errors).Field);
+        Assert.Equal("puprkim", report.ResponsibleAgencyCode);
+    }
+
+    [Fact]
+    public void DisposingToAMalformedCode_IsAProgrammingError()
+    {
+        Assert.Throws<ArgumentException>(() => Submitted().Dispose("Dinas PU", Coordinator, Now));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void ForwardingWithoutAReason_IsRefused_AndChangesNothing(string? reason)
+    {
+        var report = Submitted();
+        report.Dispose("puprkim", Coordinator, Now);
+        var entries = report.Timeline.Count;
+
+        var errors = report.ForwardTo("kab-badung", reason, "Dinas PUPRKIM", Now.AddDays(1));
+
+        Assert.Equal(new FieldError("Reason", "Alasan wajib diisi."), Assert.Single(errors));
+        Assert.Equal("puprkim", report.ResponsibleAgencyCode);
+        Assert.Equal(entries, report.Timeline.Count);
+    }
+
+    [Fact]
+    public void ForwardingWithAReason_MovesTheReport_AndTellsTheReporterWhy()
+    {
+        var report = Submitted();
+        report.Dispose("puprkim", Coordinator, Now);
+        const string reason = "Jalan Raya Sempidi adalah jalan kabupaten, kewenangan Pemerintah Kabupaten Badung.";
+
+        Assert.Empty(report.ForwardTo("kab-badung", reason, "Dinas PUPRKIM", Now.AddDays(1)));
+
+        Assert.Equal("kab-badung", report.ResponsibleAgencyCode);
+        Assert.Equal(
+            new TimelineEntry(Now.AddDays(1), TimelineEntryKind.Forwarded, reason, "Dinas PUPRKIM", "kab-badung"),
+            report.Timeline[^1]);
+    }
+
+    [Fact]
+    public void ForwardingToTheAgencyThatHasIt_IsRefused()
+    {
+        var report = Submitted();
+        report.Dispose("puprkim", Coordinator, Now);
+
+        var errors = report.ForwardTo("puprkim", "Salah kirim.", Coordinator, Now);
+
+        Assert.Equal(new FieldError("AgencyCode", "Laporan sudah berada di instansi ini."), Assert.Single(errors));
+    }
+
+    [Fact]
+    public void AReportCanBeForwardedBeforeAnyDisposition()
+    {
+        var report = Submitted();
+
+        Assert.Empty(report.ForwardTo("polda-bali", "Laporan menyangkut dugaan tindak pidana.", Coordinator, Now));
+
+        Assert.Equal("polda-bali", report.ResponsibleAgencyCode);
+    }
+
+    [Fact]
+    public void MovingToAStage_ChangesTheStage_AndRecordsWhatTheReporterReads()
+    {
+        var report = Submitted();
+
+        Assert.Empty(report.MoveToStage("in-progress", "Sedang ditindaklanjuti oleh instansi.", Now.AddDays(1)));
+
+        Assert.Equal("in-progress", report.Stage);
+        Assert.Equal(TimelineEntryKind.StageChanged, report.Timeline[^1].Kind);
+        Assert.Equal("Sedang ditindaklanjuti oleh instansi.", report.Timeline[^1].PublicText);
+    }
+
+    [Fact]
+    public void APublicResponse_IsPublishedWithItsAuthor()
+    {
+        var report = Submitted();
+
+        Assert.Empty(report.AddPublicResponse("Lubang sudah ditambal pada 12 Maret.", "Kab. Badung", Now.AddDays(2)));
+
+        Assert.Equal(
+            new TimelineEntry(Now.AddDays(2), TimelineEntryKind.PublicResponse, "Lubang sudah ditambal pada 12 Maret.", "Kab. Badung"),
+            report.Timeline[^1]);
+    }
+
+    [Fact]
+    public void AnEmptyReply_IsRefused()
+    {
+        var errors = Submitted().AddReporterReply(" ", Now);
+
+        Assert.Equal(new FieldError("Reply", "Balasan wajib diisi."), Assert.Single(errors));
+    }
+
+    [Fact]
+    public void AClosedReport_TakesNoMoreResponsesRepliesOrForwards()
+    {
+        var report = Closed();
+        var entries = report.Timeline.Count;
+
+        Assert.Equal("Status", Assert.Single(report.AddPublicResponse("Tambahan.", "Kab. Badung", Now)).Field);
+        Assert.Equal("Status", Assert.Single(report.AddReporterReply("Tambahan.", Now)).Field);
+        Assert.Equal("Status", Assert.Single(report.ForwardTo("kab-badung", "Alasan.", Coordinator, Now)).Field);
+        Assert.Equal("Status", Assert.Single(report.Close(Now)).Field);
+        Assert.Equal(entries, report.Timeline.Count);
+    }
+
+    [Fact]
+    public void Closing_RecordsWhen()
+    {
+        var report = Closed();
+
+        Assert.Equal(ReportStatus.Closed, report.Status);
+        Assert.Equal(Now.AddDays(3), report.ClosedAt);
+        Assert.Equal(TimelineEntryKind.Closed, report.Timeline[^1].Kind);
+    }
+
+    [Fact]
+    public void ReopeningAnOpenReport_IsRefused()
+    {
+        var errors = Submitted().Reopen("Belum selesai.", Now);
+
+        Assert.Equal(new FieldError("Status", "Laporan belum ditutup."), Assert.Single(errors));
+    }
+
+    [Fact]
+    public void ReopeningWithoutAReason_IsRefused_AndTheReportStaysClosed()
+    {
+        var report = Closed();
+
+        var errors = report.Reopen("", Now.AddDays(4));
+
+        Assert.Equal(new FieldError("Reason", "Alasan wajib diisi."), Assert.Single(errors));
+        Assert.Equal(ReportStatus.Closed, report.Status);
+    }
+
+    [Fact]
+    public void ReopeningAClosedReportWithAReason_OpensItAgain()
+    {
+        var report = Closed();
+
+        Assert.Empty(report.Reopen("Lubang muncul lagi setelah hujan.", Now.AddDays(4)));
+
+        Assert.Equal(ReportStatus.Open, report.Status);
+        Assert.Null(report.ClosedAt);
+        Assert.Equal(
+            new TimelineEntry(Now.AddDays(4), TimelineEntryKind.Reopened, "Lubang muncul lagi setelah hujan.", null),
+            report.Timeline[^1]);
+    }
+
+    [Fact]
+    public void RatingAnOpenReport_IsRefused()
+    {
+        var report = Submitted();
+
+        Assert.Equal(new FieldError("Status", "Laporan belum ditutup."), Assert.Single(report.Rate(5, null, Now)));
+        Assert.Null(report.Rating);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    [InlineData(-1)]
+    public void ARatingOutsideOneToFive_IsRefused(int stars)
+    {
+        var report = Closed();
+
+        Assert.Equal(new FieldError("Stars", "Penilaian harus antara 1 dan 5."), Assert.Single(report.Rate(stars, null, Now)));
+        Assert.Null(report.Rating);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public void OneAndFiveStars_AreBothAccepted(int stars)
+    {
+        var report = Closed();
+
+        Assert.Empty(report.Rate(stars, "  Cepat ditangani.  ", Now.AddDays(4)));
+
+        Assert.Equal(new Rating(stars, "Cepat ditangani.", Now.AddDays(4)), report.Rating);
+        Assert.Equal($"Pelapor memberi penilaian {stars} dari 5.", report.Timeline[^1].PublicText);
+    }
+
+    [Fact]
+    public void AReportIsRatedOnce_EvenAfterItIsReopenedAndClosedAgain()
+    {
+        var report = Closed();
+        report.Rate(2, "Lambat.", Now.AddDays(4));
+        report.Reopen("Masih berlubang.", Now.AddDays(5));
+        report.Close(Now.AddDays(8));
+
+        var errors = report.Rate(5, "Sekarang beres.", Now.AddDays(9));
+
+        Assert.Equal(new FieldError("Rating", "Laporan ini sudah dinilai."), Assert.Single(errors));
+        Assert.Equal(2, report.Rating!.Stars);
+    }
+
+    [Fact]
+    public void AProcessIsAttachedOnce()
+    {
+        var report = Submitted();
+
+        report.AttachProcess("pi-1");
+        report.AttachProcess("pi-1");
+
+        Assert.Equal("pi-1", report.ProcessInstanceId);
+        Assert.Throws<InvalidOperationException>(() => report.AttachProcess("pi-2"));
+    }
+
+    [Fact]
+    public void AFullLifecycle_LeavesOneTimelineEntryPerStep()
+    {
+        var report = Submitted();
+        report.Dispose("puprkim", Coordinator, Now.AddHours(1));
+        report.ForwardTo("kab-badung", "Jalan kabupaten.", "Dinas PUPRKIM", Now.AddHours(2));
+        report.MoveToStage("in-progress", "Sedang ditindaklanjuti.", Now.AddHours(3));
+        report.AddPublicResponse("Akan ditambal minggu ini.", "Kab. Badung", Now.AddDays(1));
+        report.AddReporterReply("Terima kasih.", Now.AddDays(2));
+        report.Close(Now.AddDays(3));
+        report.Reopen("Belum ditambal.", Now.AddDays(4));
+        report.Close(Now.AddDays(6));
+        report.Rate(4, null, Now.AddDays(7));
+
+        Assert.Equal(
+            [
+                TimelineEntryKind.Submitted, TimelineEntryKind.Disposed, TimelineEntryKind.Forwarded,
+                TimelineEntryKind.StageChanged, TimelineEntryKind.PublicResponse, TimelineEntryKind.ReporterReply,
+                TimelineEntryKind.Closed, TimelineEntryKind.Reopened, TimelineEntryKind.Closed, TimelineEntryKind.Rated,
+            ],
+            report.Timeline.Select(e => e.Kind));
+        Assert.Equal(report.Timeline.OrderBy(e => e.When).Select(e => e.When), report.Timeline.Select(e => e.When));
+    }
+
+    [Fact]
+    public void RefusalsCanBeInEnglish()
+    {
+        var report = Closed();
+
+        Assert.Equal("The report has not been closed.", Assert.Single(Submitted().Reopen("x", Now, "en")).Message);
+        Assert.Equal("Reason is required.", Assert.Single(report.Reopen(null, Now, "en")).Message);
+        Assert.Equal("Rating must be between 1 and 5.", Assert.Single(report.Rate(9, null, Now, "en")).Message);
+    }
+}

@@ -4,10 +4,12 @@ using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Expressions;
 using Lapor.Workflows.History;
+using Lapor.Workflows.Listeners;
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Scheduling;
 using Lapor.Workflows.ServiceTasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Lapor.Workflows.Runtime;
@@ -96,6 +98,20 @@ public sealed partial class WorkflowEngine(
                 await InvokeAsync(scope, invocation, ct);
         }
         scope.SyncExecutions();
+        await NotifyListenersAsync(scope, ct);
+    }
+
+    private async Task NotifyListenersAsync(CommandScope scope, CancellationToken ct)
+    {
+        var listeners = services.GetServices<IInstanceListener>().ToList();
+        if (listeners.Count == 0)
+            return;
+        var completed = scope.Interpreter.Effects.OfType<Effect.ActivityEnded>().Where(e => !e.Canceled).Select(e => e.Node).ToList();
+        var waiting = scope.State.Tokens.OrderBy(t => t.ScopeTokenId is null ? 0 : 1).Select(t => scope.Model.Node(t.ActivityId)).ToList();
+        var change = new InstanceChange(scope.Instance.Id, scope.Instance.BusinessKey, scope.Instance.DefinitionKey, scope.State.Status,
+            waiting, completed, scope.State.Values, scope.Actor, scope.Context.Now);
+        foreach (var listener in listeners)
+            await listener.OnChangedAsync(change, ct);
     }
 
     private async Task InvokeAsync(CommandScope scope, Effect.ServiceInvocationRequested invocation, CancellationToken ct)

@@ -1,0 +1,19 @@
+using Lapor.Workflows.Definitions;
+using Lapor.Workflows.Execution;
+
+namespace Lapor.Workflows.Listeners;
+
+/// <summary>
+/// What one command did to one instance: where it now waits (innermost last), which nodes it completed (in order),
+/// and whether it ended. Nodes carry their <c>camunda:properties</c>, e.g. the citizen-readable stage.
+/// </summary>
+public sealed record InstanceChange(
+    string ProcessInstanceId,
+    string? BusinessKey,
+    string ProcessDefinitionKey,
+    InstanceStatus Status,
+    IReadOnlyList<FlowNode> WaitingAt,
+    IReadOnlyList<FlowNode> Completed,
+    IReadOnlyDictionary<string, object?> Variables,
+    string? Actor,
+    DateTimeOffset At);

@@ -1,7 +1,10 @@
 using Lapor.Host.Api.EngineRest;
+using Lapor.Host.Api.Reports;
 using Lapor.Host.Data;
 using Lapor.Host.Infrastructure;
+using Lapor.Host.Reports;
 using Lapor.Host.ServiceTasks;
+using Lapor.Workflows.Listeners;
 using Lapor.Workflows.Runtime;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -27,12 +30,18 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddSingleton(ShippedWorkflows.LoadCalendar(options));
 builder.Services.AddWorkflowEngine<LaporDb>();
 builder.Services.AddServiceTask<NotifyHandler>(NotifyHandler.Name);
+builder.Services.AddScoped<IInstanceListener, ReportStageListener>();
+builder.Services.AddSingleton<AttachmentStore>();
+builder.Services.AddScoped<ReportIntake>();
+builder.Services.AddScoped<ReportQueries>();
 builder.Services.AddLaporScheduling(options, builder.Environment);
 builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();
 
 await app.Services.PrepareDatabaseAsync();
+await app.Services.SeedCatalogueAsync();
 await app.Services.SeedDemoDataAsync(options);
 await app.Services.DeployShippedWorkflowsAsync(options);
 
@@ -43,6 +52,7 @@ app.UseAuthorization();
 app.MapGet("/", () => Results.Text("Lapor — sistem pengelolaan pengaduan pelayanan publik. API mesin alur kerja: /engine-rest", "text/plain; charset=utf-8"));
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.MapEngineRestApi();
+app.MapReportsApi();
 
 app.Run();
 

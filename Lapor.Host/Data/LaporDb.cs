@@ -1,23 +1,41 @@
+using Lapor.Domain.Agencies;
+using Lapor.Domain.Categories;
+using Lapor.Domain.Reports;
 using Lapor.Workflows.Persistence;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Lapor.Host.Data;
 
-/// <summary>The product's one database: accounts, the engine's tables and (later) reports share it and its transactions.</summary>
+/// <summary>The product's one database: accounts, reports, the catalogue and the engine's tables share it and its transactions.</summary>
 public sealed class LaporDb(DbContextOptions<LaporDb> options) : IdentityDbContext<LaporUser>(options)
 {
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         WorkflowModel.Configure(builder);
-        builder.Entity<OutboxMessage>(b =>
-        {
-            b.ToTable("outbox_message");
-            b.HasIndex(m => m.SentAt);
-        });
+        builder.ApplyConfigurationsFromAssembly(typeof(LaporDb).Assembly);
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
         WorkflowModel.ConfigureConventions(configurationBuilder);
+        // SQLite cannot compare or sort DateTimeOffset; every moment is stored as UTC instead (offset 0 on the way back).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<NullableUtcOffsetConverter>();
+    }
+
+    private sealed class UtcOffsetConverter() : ValueConverter<DateTimeOffset, DateTime>(
+        v => v.UtcDateTime,
+        v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+
+    private sealed class NullableUtcOffsetConverter() : ValueConverter<DateTimeOffset?, DateTime?>(
+        v => v == null ? null : v.Value.UtcDateTime,
+        v => v == null ? null : new DateTimeOffset(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc)));
 }

@@ -38,9 +38,15 @@ internal static partial class CamundaDate
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out value);
     }
 
-    /// <summary>Camunda writes offsets without a colon (+0800); .NET's ISO parser wants +08:00.</summary>
-    public static string Normalize(string text) => CompactOffset().Replace(text, "$1$2:$3");
+    /// <summary>
+    /// Camunda writes offsets without a colon (+0800); .NET's ISO parser wants +08:00. A client that forgot to
+    /// URL-encode the '+' in a query string sends a space instead, which is read back as the '+' it was.
+    /// </summary>
+    public static string Normalize(string text) => CompactOffset().Replace(UnencodedPlus().Replace(text, "$1+$2"), "$1$2:$3");
 
     [GeneratedRegex(@"^(.+T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([+-]\d{2})(\d{2})$")]
     private static partial Regex CompactOffset();
+
+    [GeneratedRegex(@"^(.+T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:?\d{2})$")]
+    private static partial Regex UnencodedPlus();
 }

@@ -41,6 +41,11 @@ internal sealed class EngineRestErrors(ILogger<EngineRestErrors> log) : IEndpoin
         {
             return Error(StatusCodes.Status400BadRequest, ex.Type, ex.Message);
         }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel's own refusals (body too large, truncated upload) keep their status.
+            return Error(ex.StatusCode, "InvalidRequestException", ex.Message);
+        }
         catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is nobody to answer.

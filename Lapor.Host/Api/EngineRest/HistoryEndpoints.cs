@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.History;
@@ -100,7 +101,7 @@ internal static class HistoryEndpoints
         {
             var first = g.First();
             var last = g.Last();
-            return Variable(first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), last.Name!, VariablesJson.Write(last.ValueType ?? "Null", last.Value),
+            return Variable(first.Id.ToString(CultureInfo.InvariantCulture), last.Name!, VariablesJson.Write(last.ValueType ?? "Null", last.Value),
                 last.DefinitionId, last.InstanceId!, last.ExecutionId, last.TaskId, first.Time);
         });
         var ordered = by == "instanceId"
@@ -123,9 +124,9 @@ internal static class HistoryEndpoints
             revisions[key] = initial ? 0 : revisions[key] + 1;
             var value = VariablesJson.Write(row.ValueType ?? "Null", row.Value);
             details.Add(new HistoricVariableUpdateDto(
-                "variableUpdate", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), KeyOf(row.DefinitionId), row.DefinitionId,
+                "variableUpdate", row.Id.ToString(CultureInfo.InvariantCulture), KeyOf(row.DefinitionId), row.DefinitionId,
                 row.InstanceId!, row.ActivityInstanceId, row.ExecutionId, null, null, null, null, row.TaskId, null, null, row.Time, null, row.InstanceId!,
-                row.Name!, firstIds[key].ToString(System.Globalization.CultureInfo.InvariantCulture), value.Type, value.Value, value.ValueInfo,
+                row.Name!, firstIds[key].ToString(CultureInfo.InvariantCulture), value.Type, value.Value, value.ValueInfo,
                 initial, revisions[key], null));
         }
         var descending = EngineRestQuery.Sort(request, "time", "time").Descending;

@@ -1,0 +1,29 @@
+using Lapor.Domain.Reports;
+
+namespace Lapor.Host.Reports;
+
+/// <summary>
+/// A report as anyone may see it: the reporter appears only by public name ("Anonim" when anonymous), never by
+/// contact details; confidential reports never become one of these except for their own reporter.
+/// </summary>
+public sealed record PublicReport(
+    string TrackingCode,
+    ReportType Type,
+    string Title,
+    string Description,
+    DateOnly? IncidentDate,
+    string? Location,
+    string CategoryCode,
+    string? CategoryName,
+    string? ResponsibleAgencyCode,
+    string? ResponsibleAgencyName,
+    string ReporterName,
+    bool IsAnonymous,
+    bool IsConfidential,
+    string Stage,
+    ReportStatus Status,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? ClosedAt,
+    int? RatingStars,
+    IReadOnlyList<PublicTimelineEntry> Timeline,
+    IReadOnlyList<PublicAttachment> Attachments);

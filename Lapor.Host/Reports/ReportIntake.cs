@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using Lapor.Domain.Reports;
+using Lapor.Host.Data;
+using Lapor.Workflows.Execution;
+using Lapor.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Host.Reports;
+
+/// <summary>
+/// Accepts a citizen's report: validates it and its attachments, stores it and starts its process in ONE
+/// transaction, so a report never exists without its process instance or the reverse. Used by the portal and the API.
+/// </summary>
+public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, AttachmentStore files, TimeProvider clock, ILogger<ReportIntake> log)
+{
+    public AttachmentRules Rules { get; } = AttachmentRules.Default;
+
+    public async Task<IntakeResult> SubmitAsync(ReportDraft draft, Reporter reporter, IReadOnlyList<IncomingFile> uploads, string culture, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var errors = new List<FieldError>();
+        await CheckCatalogueAsync(draft, culture, errors, ct);
+        var submitted = Report.Submit(draft, reporter, TrackingCode.New(), now, culture);
+        errors.AddRange(submitted.Errors);
+        var checks = CheckAttachments(uploads, culture, errors);
+        if (errors.Count > 0 || submitted.Value is not { } report)
+            return new IntakeResult(null, errors.DistinctBy(e => (e.Field, e.Message)).ToList());
+
+        var saved = new List<string>();
+        try
+        {
+            foreach (var (upload, check) in uploads.Zip(checks))
+            {
+                await using var content = upload.Open();
+                var attachment = Attachment.Create(check, upload.Length, await SHA256.HashDataAsync(content, ct));
+                if (report.AddAttachment(attachment, Rules, culture) is { Count: > 0 } refused)
+                    return new IntakeResult(null, refused);
+                await using var again = upload.Open();
+                await files.SaveAsync(attachment.StoredName, again, ct);
+                saved.Add(attachment.StoredName);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.Reports.Add(report);
+            await db.SaveChangesAsync(ct);
+            var defaultAgency = await db.Categories.Where(c => c.Code == report.CategoryCode).Select(c => c.DefaultAgencyCode).FirstAsync(ct);
+            var variables = VariablesOf(report, report.TargetAgencyCode ?? defaultAgency);
+            var instance = await engine.StartAsync(new StartRequest(LaporProcess.Key, report.TrackingCode.ToString(), variables), reporter.UserId ?? "guest", ct);
+            report.AttachProcess(instance.Id);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            log.LogInformation("Report {Code} stored with process instance {Instance}", report.TrackingCode, instance.Id);
+            return new IntakeResult(report, []);
+        }
+        catch
+        {
+            // The report was not acknowledged: leave no orphan files and no half-tracked rows behind.
+            foreach (var name in saved)
+                files.Delete(name);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    /// <summary>What the process may know. Never the reporter's identity: officers and auditors see variables.</summary>
+    private static Dictionary<string, TypedValue> VariablesOf(Report report, string agency) => new()
+    {
+        ["reportId"] = TypedValue.From(report.Id.ToString()),
+        ["trackingCode"] = TypedValue.From(report.TrackingCode.ToString()),
+        ["reportType"] = TypedValue.From(report.Type.ToString()),
+        ["category"] = TypedValue.From(report.CategoryCode),
+        // The suggested agency: the verifier confirms or changes it.
+        ["agency"] = TypedValue.From(agency),
+        ["confidential"] = TypedValue.From(report.IsConfidential),
+        ["anonymous"] = TypedValue.From(report.IsAnonymous),
+    };
+
+    private async Task CheckCatalogueAsync(ReportDraft draft, string culture, List<FieldError> errors, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(draft.CategoryCode)
+            && !await db.Categories.AnyAsync(c => c.Code == draft.CategoryCode.Trim() && c.IsActive, ct))
+            errors.Add(Unknown(nameof(ReportDraft.CategoryCode), culture));
+        if (!string.IsNullOrWhiteSpace(draft.TargetAgencyCode)
+            && !await db.Agencies.AnyAsync(a => a.Code == draft.TargetAgencyCode.Trim() && a.IsActive, ct))
+            errors.Add(Unknown(nameof(ReportDraft.TargetAgencyCode), culture));
+    }
+
+    private static FieldError Unknown(string field, string culture) =>
+        new(field, ReportMessages.Format(ReportMessages.UnknownCode, culture, ReportMessages.Label(field, culture)));
+
+    private List<AttachmentCheck> CheckAttachments(IReadOnlyList<IncomingFile> uploads, string culture, List<FieldError> errors)
+    {
+        if (uploads.Count > Rules.MaxFiles)
+        {
+            errors.Add(Rules.CheckCount(uploads.Count, culture)!);
+            return [];
+        }
+        var checks = new List<AttachmentCheck>();
+        foreach (var upload in uploads)
+        {
+            var header = new byte[AttachmentRules.HeaderLength];
+            int read;
+            using (var stream = upload.Open())
+                read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            var check = Rules.Check(upload.FileName, upload.ContentType, header.AsSpan(0, read), upload.Length, culture);
+            if (check.Error is { } error)
+                errors.Add(error);
+            checks.Add(check);
+        }
+        return checks;
+    }
+}

@@ -1,0 +1,90 @@
+using Lapor.Domain.Reports;
+using Lapor.Host.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Host.Reports;
+
+/// <summary>
+/// What the public and reporters may read. Confidential reports are filtered in the query itself, so no page or API
+/// can list them by mistake; the tracking code (a secret held by the reporter) opens the reporter's own view.
+/// </summary>
+public sealed class ReportQueries(LaporDb db)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<ReportPage<ReportSummary>> PublicListAsync(ReportFilter filter, string culture, CancellationToken ct = default)
+    {
+        var query = db.Reports.AsNoTracking().Where(r => !r.IsConfidential);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim().ToLower();
+            query = query.Where(r => r.Title.ToLower().Contains(term) || r.Description.ToLower().Contains(term));
+        }
+        if (filter.Type is { } type)
+            query = query.Where(r => r.Type == type);
+        if (!string.IsNullOrWhiteSpace(filter.CategoryCode))
+            query = query.Where(r => r.CategoryCode == filter.CategoryCode);
+        if (!string.IsNullOrWhiteSpace(filter.AgencyCode))
+            query = query.Where(r => r.ResponsibleAgencyCode == filter.AgencyCode || r.TargetAgencyCode == filter.AgencyCode);
+        if (!string.IsNullOrWhiteSpace(filter.Stage))
+            query = query.Where(r => r.Stage == filter.Stage);
+        if (filter.From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            query = query.Where(r => r.SubmittedAt >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            query = query.Where(r => r.SubmittedAt < end);
+        }
+        var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, filter.Page);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(r => r.SubmittedAt).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(r => new { r.TrackingCode, r.Type, r.Title, r.CategoryCode, r.ResponsibleAgencyCode, r.IsAnonymous, r.Reporter.Name, r.Stage, r.Status, r.SubmittedAt })
+            .ToListAsync(ct);
+        var anonymous = ReportMessages.Get(ReportMessages.AnonymousName, culture);
+        return new ReportPage<ReportSummary>(
+            rows.Select(r => new ReportSummary(r.TrackingCode.ToString(), r.Type, r.Title, r.CategoryCode, r.ResponsibleAgencyCode,
+                r.IsAnonymous ? anonymous : r.Name, r.Stage, r.Status, r.SubmittedAt)).ToList(),
+            page, pageSize, total);
+    }
+
+    /// <summary>The public page of a report; null for unknown codes and for confidential reports alike (no existence leak).</summary>
+    public async Task<PublicReport?> PublicAsync(string code, string culture, CancellationToken ct = default) =>
+        await FindAsync(code, culture, includeConfidential: false, ct);
+
+    /// <summary>The reporter's view by tracking code: confidential reports too, since the code is the reporter's secret.</summary>
+    public async Task<PublicReport?> TrackAsync(string code, string culture, CancellationToken ct = default) =>
+        await FindAsync(code, culture, includeConfidential: true, ct);
+
+    /// <summary>Reports submitted from an account, newest first.</summary>
+    public async Task<IReadOnlyList<ReportSummary>> OwnAsync(string userId, string culture, CancellationToken ct = default)
+    {
+        var rows = await db.Reports.AsNoTracking().Where(r => r.Reporter.UserId == userId).OrderByDescending(r => r.SubmittedAt)
+            .Select(r => new { r.TrackingCode, r.Type, r.Title, r.CategoryCode, r.ResponsibleAgencyCode, r.IsAnonymous, r.Reporter.Name, r.Stage, r.Status, r.SubmittedAt })
+            .ToListAsync(ct);
+        return rows.Select(r => new ReportSummary(r.TrackingCode.ToString(), r.Type, r.Title, r.CategoryCode, r.ResponsibleAgencyCode,
+            r.Name, r.Stage, r.Status, r.SubmittedAt)).ToList();
+    }
+
+    private async Task<PublicReport?> FindAsync(string input, string culture, bool includeConfidential, CancellationToken ct)
+    {
+        if (!TrackingCode.TryParse(input, out var code))
+            return null;
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.TrackingCode == code, ct);
+        if (report is null || (report.IsConfidential && !includeConfidential))
+            return null;
+        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+        var category = await db.Categories.AsNoTracking().Where(c => c.Code == report.CategoryCode).Select(c => c.Name).FirstOrDefaultAsync(ct);
+        string? Agency(string? agencyCode) => agencyCode is null ? null : agencies.GetValueOrDefault(agencyCode, agencyCode);
+        return new PublicReport(
+            report.TrackingCode.ToString(), report.Type, report.Title, report.Description, report.IncidentDate, report.Location,
+            report.CategoryCode, category, report.ResponsibleAgencyCode, Agency(report.ResponsibleAgencyCode),
+            report.GetPublicReporterName(culture), report.IsAnonymous, report.IsConfidential, report.Stage, report.Status,
+            report.SubmittedAt, report.ClosedAt, report.Rating?.Stars,
+            report.Timeline.OrderBy(t => t.When).Select(t => new PublicTimelineEntry(t.When, t.Kind, t.PublicText, Agency(t.AgencyCode))).ToList(),
+            report.Attachments.Select(a => new PublicAttachment(a.Id, a.FileName, a.ContentType, a.SizeBytes)).ToList());
+    }
+}

@@ -34,6 +34,7 @@ builder.Services.AddScoped<IInstanceListener, ReportStageListener>();
 builder.Services.AddSingleton<AttachmentStore>();
 builder.Services.AddScoped<ReportIntake>();
 builder.Services.AddScoped<ReportQueries>();
+builder.Services.AddScoped<ReporterActions>();
 builder.Services.AddLaporScheduling(options, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

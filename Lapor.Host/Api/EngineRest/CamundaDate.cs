@@ -39,13 +39,10 @@ internal static partial class CamundaDate
     }
 
     /// <summary>
-    /// Camunda writes offsets without a colon (+0800); .NET's ISO parser wants +08:00. A client that forgot to
-    /// URL-encode the '+' in a query string sends a space instead, which is read back as the '+' it was.
+    /// A client that forgot to URL-encode the '+' of an offset in a query string (…000+0800) sends a space instead;
+    /// it is read back as the '+' it was. Camunda's compact offset itself .NET reads as it is.
     /// </summary>
-    public static string Normalize(string text) => CompactOffset().Replace(UnencodedPlus().Replace(text, "$1+$2"), "$1$2:$3");
-
-    [GeneratedRegex(@"^(.+T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([+-]\d{2})(\d{2})$")]
-    private static partial Regex CompactOffset();
+    private static string Normalize(string text) => UnencodedPlus().Replace(text, "$1+$2");
 
     [GeneratedRegex(@"^(.+T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:?\d{2})$")]
     private static partial Regex UnencodedPlus();

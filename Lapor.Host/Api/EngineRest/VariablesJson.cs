@@ -28,9 +28,6 @@ internal static class VariablesJson
                 throw new WorkflowException($"Variable '{name}' must be an object such as {{\"value\": \"text\", \"type\": \"String\"}}.", "InvalidRequestException");
             var type = entry.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             var value = entry.TryGetProperty("value", out var v) ? v : default;
-            // Camunda clients send dates with a compact offset (+0800) that .NET's parser does not read as such.
-            if (string.Equals(type, "Date", StringComparison.OrdinalIgnoreCase) && value.ValueKind == JsonValueKind.String)
-                value = JsonSerializer.SerializeToElement(CamundaDate.Normalize(value.GetString()!));
             result[name] = TypedValue.FromJson(value, type, name);
         }
         return result;

@@ -1,0 +1,45 @@
+using Lapor.Host.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lapor.Host.Tests.Reports;
+
+/// <summary>The real host (in-process test server) with the shipped workflows and catalogue, on its own data folder.</summary>
+public class ReportsHost : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = LaporHostFactory.NewDataDirectory();
+
+    /// <summary>Extra services for a test, e.g. a listener that fails on purpose.</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Lapor:DataDirectory", DataDirectory);
+        builder.UseSetting("Lapor:WorkflowsDirectory", RepoWorkflows());
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            AddServices(services);
+        });
+    }
+
+    public static string RepoWorkflows()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Lapor.sln")))
+                return Path.Combine(dir.FullName, "workflows");
+        throw new DirectoryNotFoundException("Lapor.sln not found");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        LaporHostFactory.DeleteDirectory(DataDirectory);
+    }
+}

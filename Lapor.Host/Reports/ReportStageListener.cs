@@ -1,6 +1,7 @@
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
 using Lapor.Workflows.Definitions;
+using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Listeners;
 using Microsoft.EntityFrameworkCore;
@@ -8,12 +9,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Host.Reports;
 
 /// <summary>
-/// Keeps a report in step with its process, inside the same transaction: its stage (the <c>stage</c> property of
-/// the element the case waits at, or ended at) with a public timeline entry, and closing when the case is answered
-/// or its process ends.
+/// Keeps a report in step with its process, inside the same transaction. What happens to the report is said in the
+/// process file, so a coordinator can change it in the designer:
+/// <list type="bullet">
+/// <item><c>stage</c> on the element the case waits at (or ended at) is the citizen-readable stage;</item>
+/// <item><c>reportAction</c> on a completed element: <c>dispose</c> (to variable <c>agency</c>), <c>forward</c>
+/// (to <c>forwardTo</c>, with <c>forwardReason</c>), <c>respond</c> (publishes variable <c>response</c>);</item>
+/// <item><c>reportStatus=closed</c> on a waiting element, or the end of the process, closes the report.</item>
+/// </list>
+/// A report change the domain refuses (e.g. a forward without a reason) refuses the whole command.
 /// </summary>
 public sealed class ReportStageListener(LaporDb db) : IInstanceListener
 {
+    public const string ActionProperty = "reportAction";
+
     public async Task OnChangedAsync(InstanceChange change, CancellationToken ct)
     {
         if (change.BusinessKey is null || !TrackingCode.TryParse(change.BusinessKey, out var code))
@@ -22,6 +31,10 @@ public sealed class ReportStageListener(LaporDb db) : IInstanceListener
                      ?? await db.Reports.FirstOrDefaultAsync(r => r.TrackingCode == code, ct);
         if (report is null)
             return;
+
+        foreach (var node in change.Completed)
+            if (node.Properties.GetValueOrDefault(ActionProperty) is { } action)
+                Apply(report, action, node, change);
 
         var ended = change.Status != InstanceStatus.Active;
         var stageNode = ended
@@ -33,5 +46,23 @@ public sealed class ReportStageListener(LaporDb db) : IInstanceListener
         var answered = change.WaitingAt.Any(n => n.Properties.GetValueOrDefault(LaporProcess.ReportStatusProperty) == "closed");
         if ((ended || answered) && report.Status == ReportStatus.Open)
             report.Close(change.At);
+    }
+
+    private static void Apply(Report report, string action, FlowNode node, InstanceChange change)
+    {
+        var actor = change.Actor ?? "system";
+        string? Text(string name) => change.Variables.GetValueOrDefault(name)?.ToString();
+        var errors = action switch
+        {
+            "dispose" when report.ResponsibleAgencyCode is null => report.Dispose(Text("agency") ?? "", actor, change.At),
+            "dispose" when report.ResponsibleAgencyCode != Text("agency") && Text("agency") is { } agency =>
+                report.ForwardTo(agency, Text("escalationNote") ?? "Dialihkan oleh koordinator setelah eskalasi.", actor, change.At),
+            "dispose" => [],
+            "forward" => report.ForwardTo(Text("forwardTo") ?? "", Text("forwardReason"), actor, change.At),
+            "respond" => report.AddPublicResponse(Text("response"), actor, change.At),
+            _ => throw new WorkflowException($"Element '{node.Id}' has {ActionProperty}='{action}'; use dispose, forward or respond."),
+        };
+        if (errors.Count > 0)
+            throw new WorkflowException(string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")), "InvalidRequestException");
     }
 }

@@ -1,0 +1,121 @@
+using Lapor.Domain.Reports;
+using Lapor.Host.Data;
+using Lapor.Host.Reports;
+using Lapor.Workflows.Errors;
+using Lapor.Workflows.Execution;
+using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lapor.Host.Tests.Reports;
+
+/// <summary>A report walked through its process by officers and its reporter, through the host's real services.</summary>
+public sealed class ReportLifecycleTests(ReportsHost host) : IClassFixture<ReportsHost>
+{
+    private async Task<string> SubmitAsync(bool anonymous = false)
+    {
+        using var scope = host.Services.CreateScope();
+        var draft = new ReportDraft
+        {
+            Type = ReportType.Complaint, Title = "Antrean BPJS di RSUD terlalu lama", CategoryCode = "kesehatan", IsAnonymous = anonymous,
+            Description = "Pasien menunggu lebih dari lima jam tanpa kepastian jadwal pemeriksaan.",
+        };
+        var result = await scope.ServiceProvider.GetRequiredService<ReportIntake>()
+            .SubmitAsync(draft, Reporter.Guest("Gede Arsana", "gede@example.com", "081337000111").Value!, [], "id");
+        return result.Report!.TrackingCode.ToString();
+    }
+
+    private async Task CompleteAsync(string code, string taskKey, object variables, string actor)
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LaporDb>();
+        var instanceId = (await db.Reports.SingleAsync(r => r.TrackingCode == TrackingCode.Parse(code))).ProcessInstanceId;
+        var task = await db.Set<TaskRow>().SingleAsync(t => t.InstanceId == instanceId && t.TaskDefinitionKey == taskKey);
+        var vars = variables.GetType().GetProperties().ToDictionary(p => p.Name, p => TypedValue.From(p.GetValue(variables)));
+        await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(task.Id, vars, actor);
+    }
+
+    private async Task<Report> ReportAsync(string code)
+    {
+        using var scope = host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<LaporDb>().Reports.AsNoTracking().SingleAsync(r => r.TrackingCode == TrackingCode.Parse(code));
+    }
+
+    private async Task<T> Actions<T>(Func<ReporterActions, Task<T>> act)
+    {
+        using var scope = host.Services.CreateScope();
+        return await act(scope.ServiceProvider.GetRequiredService<ReporterActions>());
+    }
+
+    [Fact]
+    public async Task Verify_Respond_Reopen_Respond_Confirm_IsReflectedOnTheReport()
+    {
+        var code = await SubmitAsync();
+        await CompleteAsync(code, "verifikasi", new { decision = "verify", agency = "dinkes" }, "inspektorat.ani");
+        var disposed = await ReportAsync(code);
+        Assert.Equal("dinkes", disposed.ResponsibleAgencyCode);
+        Assert.Equal("Sedang ditindaklanjuti", disposed.Stage);
+        Assert.Contains(disposed.Timeline, t => t.Kind == TimelineEntryKind.Disposed && t.AgencyCode == "dinkes");
+
+        await CompleteAsync(code, "tindakLanjut", new { outcome = "respond", response = "Jadwal poli ditambah mulai Senin." }, "dinkes.budi");
+        var answered = await ReportAsync(code);
+        Assert.Equal(ReportStatus.Closed, answered.Status);
+        Assert.Contains(answered.Timeline, t => t.Kind == TimelineEntryKind.PublicResponse && t.PublicText == "Jadwal poli ditambah mulai Senin.");
+        Assert.Contains(LaporProcess.ReportReopened, await Actions(a => a.AvailableAsync(code)));
+        Assert.DoesNotContain(LaporProcess.ReporterReplied, await Actions(a => a.AvailableAsync(code)));
+
+        Assert.Empty(await Actions(a => a.ReopenAsync(code, "Antrean masih lama minggu ini.", "id")));
+        var reopened = await ReportAsync(code);
+        Assert.Equal(ReportStatus.Open, reopened.Status);
+        Assert.Equal("Sedang ditindaklanjuti", reopened.Stage);
+
+        await CompleteAsync(code, "tindakLanjut", new { outcome = "respond", response = "Ditambah dua dokter jaga." }, "dinkes.budi");
+        Assert.Empty(await Actions(a => a.ConfirmAsync(code, 4, "Membaik", "id")));
+        var done = await ReportAsync(code);
+        Assert.Equal("Selesai", done.Stage);
+        Assert.Equal(4, done.Rating!.Stars);
+        Assert.Empty(await Actions(a => a.AvailableAsync(code)));
+    }
+
+    [Fact]
+    public async Task ForwardWithoutReason_IsRefused_AndNothingChanges()
+    {
+        var code = await SubmitAsync();
+        await CompleteAsync(code, "verifikasi", new { decision = "verify", agency = "dinkes" }, "inspektorat.ani");
+        await Assert.ThrowsAsync<WorkflowException>(() => CompleteAsync(code, "tindakLanjut", new { outcome = "forward", forwardTo = "dinsos", forwardReason = "" }, "dinkes.budi"));
+        Assert.Equal("dinkes", (await ReportAsync(code)).ResponsibleAgencyCode);
+
+        await CompleteAsync(code, "tindakLanjut", new { outcome = "forward", forwardTo = "dinsos", forwardReason = "Bantuan biaya berobat ditangani Dinas Sosial." }, "dinkes.budi");
+        var forwarded = await ReportAsync(code);
+        Assert.Equal("dinsos", forwarded.ResponsibleAgencyCode);
+        Assert.Contains(forwarded.Timeline, t => t.Kind == TimelineEntryKind.Forwarded && t.AgencyCode == "dinsos");
+    }
+
+    [Fact]
+    public async Task ReplyWhenNothingWasAsked_IsRefusedWithAClearMessage()
+    {
+        var code = await SubmitAsync();
+        var errors = await Actions(a => a.ReplyAsync(code, "Ini data tambahan", "id"));
+        Assert.Contains("tidak dapat dilakukan", Assert.Single(errors).Message);
+
+        await CompleteAsync(code, "verifikasi", new { decision = "hold", reason = "Mohon lampirkan foto antrean." }, "inspektorat.ani");
+        Assert.Empty(await Actions(a => a.ReplyAsync(code, "Foto sudah saya kirim lewat email.", "id")));
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LaporDb>();
+        var instanceId = (await ReportAsync(code)).ProcessInstanceId;
+        Assert.True(await db.Set<TaskRow>().AnyAsync(t => t.InstanceId == instanceId && t.TaskDefinitionKey == "verifikasi"));
+    }
+
+    [Fact]
+    public async Task AnonymousReportersName_NeverReachesTheTimeline()
+    {
+        var code = await SubmitAsync(anonymous: true);
+        await CompleteAsync(code, "verifikasi", new { decision = "verify", agency = "dinkes" }, "inspektorat.ani");
+        await CompleteAsync(code, "tindakLanjut", new { outcome = "respond", response = "Terima kasih Bapak Gede Arsana (gede@example.com), sudah kami tangani." }, "dinkes.budi");
+        var report = await ReportAsync(code);
+        var text = string.Join(" ", report.Timeline.Select(t => t.PublicText));
+        Assert.DoesNotContain("gede@example.com", text);
+        Assert.DoesNotContain("Arsana", text);
+    }
+}

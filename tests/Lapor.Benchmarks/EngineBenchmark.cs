@@ -37,7 +37,8 @@ internal sealed class EngineBenchmark : IAsyncDisposable
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddDbContext<WorkflowDb>(o => o.UseSqlite(connectionString).AddInterceptors(recorder is null ? [new SynchronousInterceptor()] : [new SynchronousInterceptor(), recorder]));
+        var synchronous = new SynchronousInterceptor();
+        services.AddDbContext<WorkflowDb>(o => o.UseSqlite(connectionString).AddInterceptors(recorder is null ? [synchronous] : [synchronous, recorder]));
         services.AddWorkflowEngine<WorkflowDb>();
         var benchmark = new EngineBenchmark(services.BuildServiceProvider(), recorder);
         await using var scope = benchmark._services.CreateAsyncScope();
@@ -51,8 +52,8 @@ internal sealed class EngineBenchmark : IAsyncDisposable
         return benchmark;
     }
 
-    /// <summary>Runs <paramref name="instances"/> instances to their end; returns the number of commands sent.</summary>
-    public async Task<int> RunAsync(int instances)
+    /// <summary>Runs <paramref name="instances"/> instances to their end: <see cref="CommandsPerInstance"/> commands each.</summary>
+    public async Task RunAsync(int instances)
     {
         for (var i = 0; i < instances; i++)
         {
@@ -68,7 +69,6 @@ internal sealed class EngineBenchmark : IAsyncDisposable
                 });
             }
         }
-        return instances * CommandsPerInstance;
     }
 
     /// <summary>Instances that reached the end event: a check, outside the timing, that the loop did the real work.</summary>
@@ -76,12 +76,12 @@ internal sealed class EngineBenchmark : IAsyncDisposable
         InScope("check", sp => sp.GetRequiredService<WorkflowDb>().Set<ProcessInstanceRow>().CountAsync(i => i.Status == InstanceStatus.Completed));
 
     /// <summary>journal_mode and synchronous as an engine connection actually has them.</summary>
-    public Task<(string JournalMode, long Synchronous)> ReadSettingsAsync() =>
+    public Task<SqliteState> ReadSettingsAsync() =>
         InScope("check", async sp =>
         {
             var db = sp.GetRequiredService<WorkflowDb>();
             await db.Database.OpenConnectionAsync();
-            return await PlainInsertBenchmark.ReadSettingsAsync(db.Database.GetDbConnection());
+            return await SqliteState.ReadAsync(db.Database.GetDbConnection());
         });
 
     public async ValueTask DisposeAsync()

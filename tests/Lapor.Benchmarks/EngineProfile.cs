@@ -8,7 +8,6 @@ namespace Lapor.Benchmarks;
 /// </summary>
 internal static class EngineProfile
 {
-
     public static async Task<int> RunAsync(int instances)
     {
         var folder = Directory.CreateTempSubdirectory("lapor-profile-");
@@ -33,16 +32,17 @@ internal static class EngineProfile
         Console.WriteLine($"Engine profile, {instances} instances after {EngineComparison.JitWarmupInstances} warm-up instances; times are means per request in ms");
         Console.WriteLine("(SQL = time inside DbCommand execution; open = connection open incl. pool; commit = COMMIT incl. fsync;");
         Console.WriteLine(" managed = wall − SQL − commit − open: EF change tracking, query and update pipeline, engine, DI;");
-        Console.WriteLine(" CPU = process CPU time, all threads; alloc = bytes allocated per request)");
+        Console.WriteLine(" CPU = process CPU time, all threads; alloc = bytes allocated; written = bytes and write() calls to files,");
+        Console.WriteLine(" WAL and checkpoints included, from /proc/self/io)");
         Console.WriteLine();
-        Console.WriteLine("request         count   wall    CPU    SQL  commit  open  SaveChanges  managed  DbCommands  statements  rows saved  alloc KB");
+        Console.WriteLine("request         count   wall    CPU    SQL  commit  opens  open  SaveChanges  managed  DbCommands  statements  rows saved  alloc KB  written KB  writes");
         foreach (var (kind, t) in tallies)
         {
             double Ms(TimeSpan span) => span.TotalMilliseconds / t.Requests;
-            double PerRequest(int value) => (double)value / t.Requests;
+            double PerRequest(long value) => (double)value / t.Requests;
             var managed = t.Wall - t.Sql - t.Commit - t.Open;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{kind,-14} {t.Requests,6} {Ms(t.Wall),6:F2} {Ms(t.Cpu),6:F2} {Ms(t.Sql),6:F2} {Ms(t.Commit),7:F2} {Ms(t.Open),5:F2} {Ms(t.SaveChanges),12:F2} {Ms(managed),8:F2} {PerRequest(t.Commands),11:F1} {PerRequest(t.Statements.Values.Sum()),11:F1} {PerRequest(t.RowsSaved),11:F1} {t.AllocatedBytes / 1024.0 / t.Requests,9:F0}"));
+                $"{kind,-14} {t.Requests,6} {Ms(t.Wall),6:F2} {Ms(t.Cpu),6:F2} {Ms(t.Sql),6:F2} {Ms(t.Commit),7:F2} {PerRequest(t.Opens),6:F1} {Ms(t.Open),5:F2} {Ms(t.SaveChanges),12:F2} {Ms(managed),8:F2} {PerRequest(t.Commands),11:F1} {PerRequest(t.Statements.Values.Sum()),11:F1} {PerRequest(t.RowsSaved),11:F1} {t.AllocatedBytes / 1024.0 / t.Requests,9:F0} {t.WrittenBytes / 1024.0 / t.Requests,11:F1} {PerRequest(t.WriteCalls),7:F1}"));
         }
         Console.WriteLine();
         Console.WriteLine("Statements per request, by verb and table:");

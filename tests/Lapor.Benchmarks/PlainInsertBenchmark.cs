@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Lapor.Benchmarks;
@@ -41,8 +40,10 @@ internal sealed class PlainInsertBenchmark : IAsyncDisposable
         return new PlainInsertBenchmark(connection, insert);
     }
 
-    /// <summary>Runs <paramref name="commands"/> single-row transactions; returns how many committed.</summary>
-    public async Task<int> RunAsync(int commands)
+    public string SqliteVersion => _connection.ServerVersion;
+
+    /// <summary>Runs <paramref name="commands"/> single-row transactions.</summary>
+    public async Task RunAsync(int commands)
     {
         var instanceId = Guid.CreateVersion7().ToString();
         for (var i = 0; i < commands; i++)
@@ -57,7 +58,6 @@ internal sealed class PlainInsertBenchmark : IAsyncDisposable
             await _insert.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
         }
-        return commands;
     }
 
     public async Task<long> RowCountAsync()
@@ -67,19 +67,7 @@ internal sealed class PlainInsertBenchmark : IAsyncDisposable
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
-    public string SqliteVersion => _connection.ServerVersion;
-
-    public Task<(string JournalMode, long Synchronous)> ReadSettingsAsync() => ReadSettingsAsync(_connection);
-
-    public static async Task<(string JournalMode, long Synchronous)> ReadSettingsAsync(DbConnection connection)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode;";
-        var journal = (string)(await command.ExecuteScalarAsync())!;
-        command.CommandText = "PRAGMA synchronous;";
-        var synchronous = (long)(await command.ExecuteScalarAsync())!;
-        return (journal, synchronous);
-    }
+    public Task<SqliteState> ReadSettingsAsync() => SqliteState.ReadAsync(_connection);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -17,10 +18,11 @@ internal sealed partial class SqlRecorder : IDbCommandInterceptor, IDbTransactio
     private SqlTally _current = new();
     private TimeSpan _cpuAtBegin;
     private long _allocatedAtBegin;
+    private (long Bytes, long Calls) _writtenAtBegin;
 
     public Dictionary<string, SqlTally> Tallies { get; } = [];
 
-    /// <summary>Attributes everything until the next call to the request kind <paramref name="kind"/>.</summary>
+    /// <summary>Counts everything from here until <see cref="End"/> toward the request kind <paramref name="kind"/>.</summary>
     public void Begin(string kind)
     {
         if (!Tallies.TryGetValue(kind, out var tally))
@@ -29,6 +31,7 @@ internal sealed partial class SqlRecorder : IDbCommandInterceptor, IDbTransactio
         _current.Requests++;
         _cpuAtBegin = Environment.CpuUsage.TotalTime;
         _allocatedAtBegin = GC.GetTotalAllocatedBytes();
+        _writtenAtBegin = Written();
     }
 
     /// <summary>Closes the request opened by <see cref="Begin"/>; CPU time is the whole process's, so JIT and GC threads count.</summary>
@@ -37,6 +40,19 @@ internal sealed partial class SqlRecorder : IDbCommandInterceptor, IDbTransactio
         _current.Wall += wall;
         _current.Cpu += Environment.CpuUsage.TotalTime - _cpuAtBegin;
         _current.AllocatedBytes += GC.GetTotalAllocatedBytes() - _allocatedAtBegin;
+        var written = Written();
+        _current.WrittenBytes += written.Bytes - _writtenAtBegin.Bytes;
+        _current.WriteCalls += written.Calls - _writtenAtBegin.Calls;
+    }
+
+    /// <summary>Bytes handed to write() and the number of calls so far (Linux only; zero elsewhere).</summary>
+    private static (long Bytes, long Calls) Written()
+    {
+        const string path = "/proc/self/io";
+        if (!File.Exists(path))
+            return (0, 0);
+        var fields = File.ReadLines(path).Select(l => l.Split(':', 2)).ToDictionary(f => f[0], f => long.Parse(f[1], CultureInfo.InvariantCulture));
+        return (fields["wchar"], fields["syscw"]);
     }
 
     public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>

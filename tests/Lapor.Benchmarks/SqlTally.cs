@@ -9,6 +9,8 @@ internal sealed class SqlTally
     public int SaveCalls { get; set; }
     public int RowsSaved { get; set; }
     public long AllocatedBytes { get; set; }
+    public long WrittenBytes { get; set; }
+    public long WriteCalls { get; set; }
     public TimeSpan Wall { get; set; }
     public TimeSpan Cpu { get; set; }
     public TimeSpan Sql { get; set; }

@@ -13,8 +13,11 @@ public abstract record Effect
 
     public sealed record HumanTaskCreated(NewHumanTask Task) : Effect;
 
-    /// <summary>Everything the token waits on (its task, timers, subscriptions) is gone; <see cref="Reason"/> goes to history.</summary>
-    public sealed record WaitsCancelled(string TokenId, string Reason) : Effect;
+    /// <summary>
+    /// Everything the token waits on at <see cref="Node"/> (its task, timers, subscriptions, incidents) is gone;
+    /// <see cref="Reason"/> goes to history. The node tells the runtime which kinds of wait can exist at all.
+    /// </summary>
+    public sealed record WaitsCancelled(string TokenId, FlowNode Node, string Reason) : Effect;
 
     public sealed record JobCreated(NewJob Job) : Effect;
 

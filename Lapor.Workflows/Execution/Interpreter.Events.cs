@@ -68,7 +68,7 @@ public sealed partial class Interpreter
     {
         foreach (var child in state.Tokens.Where(t => t.ScopeTokenId == token.Id).ToList())
             Cancel(child, $"interrupted by '{boundary.Id}'");
-        Emit(new Effect.WaitsCancelled(token.Id, $"interrupted by '{boundary.Id}'"));
+        Emit(new Effect.WaitsCancelled(token.Id, Model.Node(token.ActivityId), $"interrupted by '{boundary.Id}'"));
         Emit(new Effect.ActivityEnded(token.ActivityInstanceId, token.Id, Model.Node(token.ActivityId), Canceled: true));
         Arrive(token, boundary.Id);
     }
@@ -78,7 +78,7 @@ public sealed partial class Interpreter
         foreach (var child in state.Tokens.Where(t => t.ScopeTokenId == token.Id).ToList())
             Cancel(child, reason);
         if (token.State is TokenState.Waiting or TokenState.Scope)
-            Emit(new Effect.WaitsCancelled(token.Id, reason));
+            Emit(new Effect.WaitsCancelled(token.Id, Model.Node(token.ActivityId), reason));
         if (token.State is not TokenState.Moving)
             Emit(new Effect.ActivityEnded(token.ActivityInstanceId, token.Id, Model.Node(token.ActivityId), Canceled: true));
         state.Tokens.Remove(token);

@@ -194,7 +194,7 @@ public sealed partial class Interpreter(InstanceState state, InterpreterContext 
     private void End(Token token)
     {
         if (token.State is TokenState.Waiting or TokenState.Scope)
-            Emit(new Effect.WaitsCancelled(token.Id, "completed"));
+            Emit(new Effect.WaitsCancelled(token.Id, Model.Node(token.ActivityId), "completed"));
         Emit(new Effect.ActivityEnded(token.ActivityInstanceId, token.Id, Model.Node(token.ActivityId), Canceled: false));
         token.State = TokenState.Moving;
     }

@@ -27,6 +27,14 @@ public sealed class HistoryWriter
         return new HistoryWriter(db, head);
     }
 
+    /// <summary>A chain that cannot exist yet (a new instance's): no need to look for its head.</summary>
+    public static HistoryWriter StartNew(DbContext db, string chainId)
+    {
+        var head = new HistoryChainRow { ChainId = chainId, LastSeq = 0, LastHash = HistoryHash.Genesis };
+        db.Add(head);
+        return new HistoryWriter(db, head);
+    }
+
     /// <summary>Fills in chain, sequence and hashes, then adds the row to the context.</summary>
     public void Append(HistoryEventRow row)
     {

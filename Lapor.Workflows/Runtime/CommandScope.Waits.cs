@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lapor.Workflows.Definitions;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.History;
 using Lapor.Workflows.Persistence;
@@ -60,38 +61,44 @@ internal sealed partial class CommandScope
         Append(new HistoryEventRow { Kind = HistoryEventKind.IncidentRaised, ActivityId = incident.ActivityId, ActivityInstanceId = incident.ActivityInstanceId, ExecutionId = incident.TokenId, Name = "failedJob", Value = incident.Message });
     }
 
-    private async Task CancelWaitsAsync(string tokenId, string reason, CancellationToken ct)
+    private async Task CancelWaitsAsync(string tokenId, FlowNode node, string reason, CancellationToken ct)
     {
-        await LoadWaitsAsync(ct);
-        foreach (var task in _db.Set<TaskRow>().Local.Where(t => t.ExecutionId == tokenId && IsLive(t)).ToList())
+        var kinds = WaitKindsOf.At(Model, node);
+        if (kinds.HasFlag(WaitKinds.Task))
         {
-            RecordTask(HistoryEventKind.TaskDeleted, task, reason);
-            _db.Remove(task);
+            // The task being completed is already tracked; only an interrupted task needs reading.
+            if (!_db.Set<TaskRow>().Local.Any(t => t.ExecutionId == tokenId))
+                await _db.Set<TaskRow>().Include(t => t.Candidates).Where(t => t.ExecutionId == tokenId).LoadAsync(ct);
+            foreach (var task in _db.Set<TaskRow>().Local.Where(t => t.ExecutionId == tokenId && IsLive(t)).ToList())
+            {
+                RecordTask(HistoryEventKind.TaskDeleted, task, reason);
+                _db.Remove(task);
+            }
         }
-        foreach (var job in _db.Set<JobRow>().Local.Where(j => j.ExecutionId == tokenId && IsLive(j)).ToList())
+        if (kinds.HasFlag(WaitKinds.Job))
         {
-            _db.Remove(job);
-            RemovedJobIds.Add(job.Id);
+            await _db.Set<JobRow>().Where(j => j.ExecutionId == tokenId).LoadAsync(ct);
+            foreach (var job in _db.Set<JobRow>().Local.Where(j => j.ExecutionId == tokenId && IsLive(j)).ToList())
+            {
+                _db.Remove(job);
+                RemovedJobIds.Add(job.Id);
+            }
         }
-        foreach (var sub in _db.Set<MessageSubscriptionRow>().Local.Where(s => s.ExecutionId == tokenId && IsLive(s)).ToList())
-            _db.Remove(sub);
-        foreach (var incident in _db.Set<IncidentRow>().Local.Where(i => i.ExecutionId == tokenId && IsLive(i)).ToList())
+        if (kinds.HasFlag(WaitKinds.Subscription))
         {
-            _db.Remove(incident);
-            Append(new HistoryEventRow { Kind = HistoryEventKind.IncidentResolved, ActivityId = incident.ActivityId, ExecutionId = tokenId, Name = "failedJob", Value = reason });
+            await _db.Set<MessageSubscriptionRow>().Where(s => s.ExecutionId == tokenId).LoadAsync(ct);
+            foreach (var sub in _db.Set<MessageSubscriptionRow>().Local.Where(s => s.ExecutionId == tokenId && IsLive(s)).ToList())
+                _db.Remove(sub);
         }
-    }
-
-    /// <summary>Loads the instance's waits once per command, so cancelling works on one in-memory set (saved and new rows alike).</summary>
-    private async Task LoadWaitsAsync(CancellationToken ct)
-    {
-        if (_waitsLoaded)
-            return;
-        _waitsLoaded = true;
-        await _db.Set<TaskRow>().Include(t => t.Candidates).Where(t => t.InstanceId == Instance.Id).LoadAsync(ct);
-        await _db.Set<JobRow>().Where(j => j.InstanceId == Instance.Id).LoadAsync(ct);
-        await _db.Set<MessageSubscriptionRow>().Where(s => s.InstanceId == Instance.Id).LoadAsync(ct);
-        await _db.Set<IncidentRow>().Where(i => i.InstanceId == Instance.Id).LoadAsync(ct);
+        if (kinds.HasFlag(WaitKinds.Incident))
+        {
+            await _db.Set<IncidentRow>().Where(i => i.ExecutionId == tokenId).LoadAsync(ct);
+            foreach (var incident in _db.Set<IncidentRow>().Local.Where(i => i.ExecutionId == tokenId && IsLive(i)).ToList())
+            {
+                _db.Remove(incident);
+                Append(new HistoryEventRow { Kind = HistoryEventKind.IncidentResolved, ActivityId = incident.ActivityId, ExecutionId = tokenId, Name = "failedJob", Value = reason });
+            }
+        }
     }
 
     private bool IsLive(object entity) => _db.Entry(entity).State is not (EntityState.Deleted or EntityState.Detached);

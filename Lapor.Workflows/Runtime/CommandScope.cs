@@ -19,7 +19,6 @@ internal sealed partial class CommandScope
     private readonly Dictionary<string, VariableRow> _variables;
     private readonly HistoryWriter _history;
     private int _applied;
-    private bool _waitsLoaded;
 
     private CommandScope(DbContext db, ProcessInstanceRow instance, ProcessModel model, InstanceState state,
         List<ExecutionRow> executions, Dictionary<string, VariableRow> variables, HistoryWriter history, InterpreterContext context, string? actor)
@@ -69,12 +68,12 @@ internal sealed partial class CommandScope
         return new CommandScope(db, instance, model, state, executions, variables, history, contextFor(model), actor);
     }
 
-    public static async Task<CommandScope> CreateAsync(DbContext db, ProcessInstanceRow instance, ProcessModel model, InterpreterContext context, string? actor, CancellationToken ct)
+    public static CommandScope Create(DbContext db, ProcessInstanceRow instance, ProcessModel model, InterpreterContext context, string? actor)
     {
         db.Add(instance);
-        var history = await HistoryWriter.OpenAsync(db, instance.Id, ct);
+        var history = HistoryWriter.StartNew(db, instance.Id);
         var state = new InstanceState { InstanceId = instance.Id, BusinessKey = instance.BusinessKey };
-        return new CommandScope(db, instance, model, state, [], [], history, context, actor) { _waitsLoaded = true };
+        return new CommandScope(db, instance, model, state, [], [], history, context, actor);
     }
 
     /// <summary>Writes the effects produced since the last call; returns the service invocations they asked for.</summary>
@@ -96,7 +95,7 @@ internal sealed partial class CommandScope
                     AddTask(created.Task);
                     break;
                 case Effect.WaitsCancelled cancelled:
-                    await CancelWaitsAsync(cancelled.TokenId, cancelled.Reason, ct);
+                    await CancelWaitsAsync(cancelled.TokenId, cancelled.Node, cancelled.Reason, ct);
                     break;
                 case Effect.JobCreated job:
                     AddJob(job.Job);

@@ -63,19 +63,18 @@ public sealed partial class WorkflowEngine
         scope.RecordTask(HistoryEventKind.TaskUpdated, task, operation);
     }
 
-    private async Task OnTaskAsync(string taskId, string? actor, Action<CommandScope, TaskRow> body, CancellationToken ct)
-    {
-        var instanceId = await db.Set<TaskRow>().AsNoTracking().Where(t => t.Id == taskId).Select(t => t.InstanceId).FirstOrDefaultAsync(ct)
-                         ?? throw await MissingTaskAsync(taskId, ct);
-        await OnInstanceAsync(instanceId, actor, async scope =>
+    private Task OnTaskAsync(string taskId, string? actor, Action<CommandScope, TaskRow> body, CancellationToken ct) =>
+        InTransactionAsync(async scopes =>
         {
-            // Re-read inside the transaction: the task may have been completed since the lookup above.
+            // Read inside the transaction: a task completed a moment ago by someone else is gone (or conflicts on save).
             var task = await db.Set<TaskRow>().Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, ct)
                        ?? throw await MissingTaskAsync(taskId, ct);
+            var scope = await CommandScope.LoadAsync(db, task.InstanceId, ContextFor, definitions, actor, ct);
+            scopes.Add(scope);
             body(scope, task);
+            await FlushAsync(scope, ct);
             return true;
         }, ct);
-    }
 
     /// <summary>A task that is gone was either completed/cancelled (a conflict worth explaining) or never existed.</summary>
     private async Task<WorkflowException> MissingTaskAsync(string taskId, CancellationToken ct)

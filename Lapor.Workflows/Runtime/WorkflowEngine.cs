@@ -46,7 +46,7 @@ public sealed partial class WorkflowEngine(
                 Id = context.NewId(), DefinitionId = definition.Id, DefinitionKey = definition.Key, BusinessKey = request.BusinessKey,
                 Status = InstanceStatus.Active, StartedAt = WorkflowClock.Utc(context.Now), StartedBy = actor, StartActivityId = startId,
             };
-            var scope = await CommandScope.CreateAsync(db, instance, model, context, actor, ct);
+            var scope = CommandScope.Create(db, instance, model, context, actor);
             scopes.Add(scope);
             scope.Append(new HistoryEventRow { Kind = HistoryEventKind.InstanceStarted, ActivityId = startId, Value = request.BusinessKey, Name = definition.Key });
             scope.Interpreter.Apply(new Trigger.Start(startId, request.Variables ?? new Dictionary<string, TypedValue>()));

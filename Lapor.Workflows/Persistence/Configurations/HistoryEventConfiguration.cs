@@ -13,8 +13,7 @@ internal sealed class HistoryEventConfiguration : IEntityTypeConfiguration<Histo
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
         b.HasIndex(x => new { x.ChainId, x.Seq }).IsUnique();
         b.HasIndex(x => new { x.InstanceId, x.Kind });
-        b.HasIndex(x => new { x.Kind, x.Time });
-        b.HasIndex(x => x.ActivityInstanceId);
+        // Few indexes on purpose: every command appends several rows, and each index is another B-tree to write.
         b.HasIndex(x => x.TaskId);
     }
 }

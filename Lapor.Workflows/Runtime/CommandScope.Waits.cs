@@ -67,7 +67,7 @@ internal sealed partial class CommandScope
         if (kinds.HasFlag(WaitKinds.Task))
         {
             // The task being completed is already tracked; only an interrupted task needs reading.
-            if (!_db.Set<TaskRow>().Local.Any(t => t.ExecutionId == tokenId))
+            if (!_db.ChangeTracker.Entries<TaskRow>().Any(e => e.Entity.ExecutionId == tokenId))
                 await _db.Set<TaskRow>().Include(t => t.Candidates).Where(t => t.ExecutionId == tokenId).LoadAsync(ct);
             foreach (var task in _db.Set<TaskRow>().Local.Where(t => t.ExecutionId == tokenId && IsLive(t)).ToList())
             {

@@ -11,10 +11,14 @@ public sealed partial class WorkflowEngine
     {
         var scopes = new List<CommandScope>();
         var own = db.Database.CurrentTransaction is null;
+        // Changes are detected once, just before saving, instead of on every Local/Entries look-up of the command.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = own ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             var result = await body(scopes);
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
             if (transaction is not null)
                 await transaction.CommitAsync(ct);
@@ -32,6 +36,10 @@ public sealed partial class WorkflowEngine
         {
             ForgetEngineChanges();
             throw;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 

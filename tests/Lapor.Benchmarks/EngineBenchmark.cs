@@ -38,7 +38,7 @@ internal sealed class EngineBenchmark : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         var synchronous = new SynchronousInterceptor();
-        services.AddDbContext<WorkflowDb>(o => o.UseSqlite(connectionString).AddInterceptors(recorder is null ? [synchronous] : [synchronous, recorder]));
+        services.AddDbContextPool<WorkflowDb>(o => o.UseSqlite(connectionString).AddInterceptors(recorder is null ? [synchronous] : [synchronous, recorder]));
         services.AddWorkflowEngine<WorkflowDb>();
         var benchmark = new EngineBenchmark(services.BuildServiceProvider(), recorder);
         await using var scope = benchmark._services.CreateAsyncScope();

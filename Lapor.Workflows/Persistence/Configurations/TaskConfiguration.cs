@@ -14,7 +14,6 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRow>
         b.HasIndex(x => x.ExecutionId);
         b.HasIndex(x => new { x.Assignee, x.Due });
         b.HasIndex(x => x.Due);
-        b.HasIndex(x => x.TaskDefinitionKey);
         b.HasMany(x => x.Candidates).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

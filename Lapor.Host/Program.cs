@@ -2,6 +2,7 @@ using Lapor.Host.Api.EngineRest;
 using Lapor.Host.Api.Reports;
 using Lapor.Host.Data;
 using Lapor.Host.Infrastructure;
+using Lapor.Host.Localization;
 using Lapor.Host.Reports;
 using Lapor.Host.ServiceTasks;
 using Lapor.Workflows.Listeners;
@@ -22,6 +23,13 @@ builder.Services.AddIdentity<LaporUser, IdentityRole>(o =>
     })
     .AddEntityFrameworkStores<LaporDb>()
     .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(o =>
+    {
+        o.Cookie.Name = "Lapor.Masuk";
+        o.LoginPath = "/Akun/Masuk";
+        o.LogoutPath = "/Akun/Keluar";
+        o.AccessDeniedPath = "/Status/403";
+    });
 builder.Services.AddAuthentication()
     .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
@@ -37,6 +45,14 @@ builder.Services.AddScoped<ReportQueries>();
 builder.Services.AddScoped<ReporterActions>();
 builder.Services.AddLaporScheduling(options, builder.Environment);
 builder.Services.AddProblemDetails();
+builder.Services.AddPortalLocalization();
+builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/MyReports")).AddViewLocalization();
+// Razor Pages validate the token on every POST; a strict, named cookie keeps it off cross-site requests.
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "Lapor.Antiforgery";
+    o.Cookie.SameSite = SameSiteMode.Strict;
+});
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();
@@ -45,12 +61,19 @@ await app.Services.PrepareDatabaseAsync();
 await app.Services.SeedCatalogueAsync();
 await app.Services.SeedDemoDataAsync(options);
 await app.Services.DeployShippedWorkflowsAsync(options);
+await app.Services.SeedDemoReportsAsync(options);
 
+app.UseRequestLocalization();
+// People get a page for 404/403/400; API clients keep their empty or problem-details responses.
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/engine-rest"),
+    portal => portal.UseStatusCodePagesWithReExecute("/Status/{0}"));
+// After the status-code pages, so a re-executed request is routed again to the status page.
+app.UseRouting();
 app.MapStaticAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapGet("/", () => Results.Text("Lapor — sistem pengelolaan pengaduan pelayanan publik. API mesin alur kerja: /engine-rest", "text/plain; charset=utf-8"));
+app.MapRazorPages().WithStaticAssets();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.MapEngineRestApi();
 app.MapReportsApi();

@@ -1,0 +1,104 @@
+using Lapor.Domain.Reports;
+using Lapor.Host.Infrastructure;
+using Lapor.Host.Reports;
+using Lapor.Workflows.Execution;
+using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Host.Data;
+
+/// <summary>
+/// With demo data on, an empty database gets a handful of sample reports moved through the real process to different
+/// stages (waiting for verification, with an agency, waiting for the reporter, answered, completed and rated,
+/// archived, confidential), so a first-time visitor sees a living system. All names are invented.
+/// </summary>
+public static class DemoReports
+{
+    private sealed record Sample(ReportType Type, string Title, string Description, string Category, string Location,
+        string Name, string Email, bool Anonymous = false, bool Confidential = false, string[]? Steps = null);
+
+    private static readonly Sample[] Samples =
+    [
+        new(ReportType.Complaint, "Jalan berlubang di Jl. By Pass Ngurah Rai dekat Simpang Dewa Ruci",
+            "Sejak dua minggu ada lubang besar di lajur kiri. Sudah ada dua pengendara motor jatuh pada malam hari.",
+            "jalan", "Kuta, Badung", "Putu Ardana", "putu.ardana@example.com", Steps: ["verify:puprkim"]),
+        new(ReportType.Complaint, "Antrean pendaftaran pasien BPJS di RSUD terlalu lama",
+            "Pendaftaran dibuka pukul 07.00 tetapi loket baru melayani pukul 09.00. Pasien lansia menunggu berdiri.",
+            "kesehatan", "Denpasar", "Ni Made Sari", "made.sari@example.com", Anonymous: true,
+            Steps: ["verify:dinkes", "respond:Mulai 1 Desember loket pendaftaran dibuka pukul 07.00 dan ditambah satu petugas."]),
+        new(ReportType.Aspiration, "Usul jalur sepeda terpisah di kawasan Renon",
+            "Banyak warga bersepeda pagi di Renon. Jalur terpisah akan membuat lebih aman.",
+            "transportasi", "Renon, Denpasar", "Komang Wirawan", "komang.w@example.com",
+            Steps: ["verify:dishub", "respond:Usulan dimasukkan dalam rencana penataan kawasan Renon tahun depan.", "confirm:5"]),
+        new(ReportType.InformationRequest, "Jadwal pencairan bantuan sosial lansia tahun ini",
+            "Mohon informasi kapan bantuan sosial lansia tahap dua dicairkan dan syarat yang perlu disiapkan.",
+            "bantuan-sosial", "Gianyar", "Wayan Suarta", "wayan.suarta@example.com", Steps: ["hold"]),
+        new(ReportType.Complaint, "Sampah menumpuk di pinggir Tukad Badung",
+            "Sampah plastik menumpuk di bantaran sungai dan berbau saat hujan.",
+            "lingkungan-hidup", "Pemecutan, Denpasar", "Kadek Dewi", "kadek.dewi@example.com", Steps: ["archive:duplicate"]),
+        new(ReportType.Complaint, "Dugaan pungutan di luar ketentuan saat mengurus izin usaha",
+            "Petugas meminta biaya tambahan yang tidak tercantum dalam ketentuan. Saya memiliki bukti percakapan.",
+            "perizinan", "Denpasar", "Gede Pratama", "gede.p@example.com", Confidential: true),
+        new(ReportType.Complaint, "Lampu penerangan jalan mati di Jl. Raya Ubud",
+            "Sekitar 300 meter jalan gelap sejak pekan lalu, rawan kecelakaan.",
+            "jalan", "Ubud, Gianyar", "Ketut Arya", "ketut.arya@example.com"),
+    ];
+
+    public static async Task SeedDemoReportsAsync(this IServiceProvider services, LaporOptions options)
+    {
+        if (!options.DemoData)
+            return;
+        await using var check = services.CreateAsyncScope();
+        if (await check.ServiceProvider.GetRequiredService<LaporDb>().Reports.AnyAsync())
+            return;
+        foreach (var sample in Samples)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var intake = scope.ServiceProvider.GetRequiredService<ReportIntake>();
+            var draft = new ReportDraft
+            {
+                Type = sample.Type, Title = sample.Title, Description = sample.Description, CategoryCode = sample.Category,
+                Location = sample.Location, IsAnonymous = sample.Anonymous, IsConfidential = sample.Confidential,
+            };
+            var result = await intake.SubmitAsync(draft, Reporter.Guest(sample.Name, sample.Email, null).Value!, [], "id");
+            if (result.Report is not { } report)
+                throw new InvalidOperationException($"Demo report '{sample.Title}' was refused: {string.Join("; ", result.Errors)}");
+            foreach (var step in sample.Steps ?? [])
+                await RunStepAsync(services, report.TrackingCode.ToString(), report.ProcessInstanceId!, step);
+        }
+    }
+
+    private static async Task RunStepAsync(IServiceProvider services, string code, string instanceId, string step)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
+        var (verb, argument) = step.IndexOf(':') is var i and >= 0 ? (step[..i], step[(i + 1)..]) : (step, "");
+        switch (verb)
+        {
+            case "verify":
+                await CompleteAsync(engine, instanceId, "verifikasi", new() { ["decision"] = "verify", ["agency"] = argument }, "inspektorat.demo");
+                break;
+            case "hold":
+                await CompleteAsync(engine, instanceId, "verifikasi", new() { ["decision"] = "hold", ["reason"] = "Mohon sebutkan desa/kelurahan tempat tinggal." }, "inspektorat.demo");
+                break;
+            case "archive":
+                await CompleteAsync(engine, instanceId, "verifikasi", new() { ["decision"] = "archive", ["archiveReason"] = argument }, "inspektorat.demo");
+                break;
+            case "respond":
+                await CompleteAsync(engine, instanceId, "tindakLanjut", new() { ["outcome"] = "respond", ["response"] = argument }, "opd.demo");
+                break;
+            case "confirm":
+                await scope.ServiceProvider.GetRequiredService<ReporterActions>().ConfirmAsync(code, int.Parse(argument, System.Globalization.CultureInfo.InvariantCulture), "Terima kasih, sudah ditangani.", "id");
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown demo step '{step}'.");
+        }
+    }
+
+    private static async Task CompleteAsync(WorkflowEngine engine, string instanceId, string taskKey, Dictionary<string, object?> variables, string actor)
+    {
+        var taskId = await engine.Db.Set<TaskRow>().Where(t => t.InstanceId == instanceId && t.TaskDefinitionKey == taskKey).Select(t => t.Id).SingleAsync();
+        await engine.CompleteTaskAsync(taskId, variables.ToDictionary(v => v.Key, v => TypedValue.From(v.Value)), actor);
+    }
+}

@@ -1,12 +1,22 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lapor.Workflows.History;
 
-/// <summary>Appends rows to one chain within the current command; the chain head is updated in the same transaction.</summary>
+/// <summary>
+/// Appends rows to one chain within the current command. The chain head is updated through EF (its revision guards
+/// against a concurrent writer); the rows themselves are written after <c>SaveChanges</c>, in the same transaction,
+/// through one prepared command, because history is the bulk of every command's writes and EF would build, prepare
+/// and read back each row on its own.
+/// </summary>
 public sealed class HistoryWriter
 {
     private readonly DbContext _db;
     private readonly HistoryChainRow _head;
+    private readonly List<HistoryEventRow> _pending = [];
 
     private HistoryWriter(DbContext db, HistoryChainRow head)
     {
@@ -35,7 +45,7 @@ public sealed class HistoryWriter
         return new HistoryWriter(db, head);
     }
 
-    /// <summary>Fills in chain, sequence and hashes, then adds the row to the context.</summary>
+    /// <summary>Fills in chain, sequence and hashes; the row is written by <see cref="FlushAsync"/>.</summary>
     public void Append(HistoryEventRow row)
     {
         row.ChainId = _head.ChainId;
@@ -45,6 +55,71 @@ public sealed class HistoryWriter
         _head.LastSeq = row.Seq;
         _head.LastHash = row.Hash;
         _head.Revision++;
-        _db.Add(row);
+        _pending.Add(row);
+    }
+
+    /// <summary>
+    /// Writes the appended rows. Call after <c>SaveChanges</c> succeeded (so the head's revision check has passed and
+    /// no other writer can take the same sequence numbers) and before the transaction commits.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        if (_pending.Count == 0)
+            return;
+        var transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
+                          ?? throw new InvalidOperationException("History rows must be written inside the command's transaction.");
+        var insert = HistoryInsert.For(_db);
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = insert.Sql;
+        var parameters = insert.Columns.Select((c, i) => AddParameter(command, $"@p{i}")).ToArray();
+        await command.PrepareAsync(ct);
+        foreach (var row in _pending)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+                parameters[i].Value = insert.Columns[i].ValueOf(row) ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        _pending.Clear();
+    }
+
+    private static DbParameter AddParameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    /// <summary>The INSERT statement and column values, built once per model from EF's own mapping.</summary>
+    private sealed record HistoryInsert(string Sql, IReadOnlyList<HistoryColumn> Columns)
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, HistoryInsert> Cache = new();
+
+        public static HistoryInsert For(DbContext db) => Cache.GetValue(db.Model, _ => Build(db));
+
+        private static HistoryInsert Build(DbContext db)
+        {
+            var entity = db.Model.FindEntityType(typeof(HistoryEventRow))!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var columns = entity.GetProperties()
+                .Where(p => p.ValueGenerated == ValueGenerated.Never && p.PropertyInfo is not null)
+                .Select(p => new HistoryColumn(p.GetColumnName(table)!, p))
+                .ToList();
+            var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
+                       $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+            return new HistoryInsert(text, columns);
+        }
+    }
+
+    private sealed record HistoryColumn(string Name, IProperty Property)
+    {
+        public object? ValueOf(HistoryEventRow row)
+        {
+            var value = Property.PropertyInfo!.GetValue(row);
+            var converter = Property.GetTypeMapping().Converter;
+            return value is null || converter is null ? value : converter.ConvertToProvider(value);
+        }
     }
 }

@@ -152,6 +152,9 @@ internal sealed partial class CommandScope
         Instance.Revision++;
     }
 
+    /// <summary>Writes this command's history rows; after SaveChanges, inside the transaction.</summary>
+    public Task FlushHistoryAsync(CancellationToken ct) => _history.FlushAsync(ct);
+
     /// <summary>Adds a user-operation row (who claimed, assigned, completed…) to the instance's chain.</summary>
     public void LogOperation(string operation, string? taskId, object? detail) =>
         Append(new HistoryEventRow

@@ -65,6 +65,7 @@ public sealed class Deployer(DbContext db, DefinitionCache definitions, Expressi
         try
         {
             await db.SaveChangesAsync(ct);
+            await history.FlushAsync(ct);
             if (transaction is not null)
                 await transaction.CommitAsync(ct);
         }

@@ -20,6 +20,8 @@ public sealed partial class WorkflowEngine
             var result = await body(scopes);
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
+            foreach (var scope in scopes)
+                await scope.FlushHistoryAsync(ct);
             if (transaction is not null)
                 await transaction.CommitAsync(ct);
             // Every command loads fresh rows; keeping old ones tracked would only grow the context and go stale.

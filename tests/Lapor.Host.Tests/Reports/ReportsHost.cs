@@ -11,6 +11,8 @@ public class ReportsHost : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = LaporHostFactory.NewDataDirectory();
 
+    protected virtual bool DemoData => false;
+
     /// <summary>Extra services for a test, e.g. a listener that fails on purpose.</summary>
     protected virtual void AddServices(IServiceCollection services)
     {
@@ -20,6 +22,8 @@ public class ReportsHost : WebApplicationFactory<Program>
     {
         builder.UseSetting("Lapor:DataDirectory", DataDirectory);
         builder.UseSetting("Lapor:WorkflowsDirectory", RepoWorkflows());
+        // Counting tests need an empty report table; demo reports have their own test.
+        builder.UseSetting("Lapor:DemoData", DemoData ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(services =>
         {

@@ -103,6 +103,29 @@ public sealed class ReportIntakeTests : IClassFixture<ReportsHost>, IClassFixtur
         Assert.Equal(before, await CountAsync());
     }
 
+    [Theory]
+    [InlineData("besar.png", 11 * 1024 * 1024, true)]
+    [InlineData("foto.jpg", 2048, false)]
+    public async Task OversizedOrDisguisedAttachment_IsRefusedByField_AndNothingIsStored(string name, int size, bool realPng)
+    {
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        var html = "<html><body><script>alert(1)</script></body></html>"u8.ToArray();
+        var bytes = new byte[size];
+        (realPng ? png : html).CopyTo(bytes, 0);
+        var file = new IncomingFile(name, realPng ? "image/png" : "image/jpeg", bytes.Length, () => new MemoryStream(bytes));
+        var before = await CountAsync();
+
+        using var scope = _host.Services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ReportIntake>()
+            .SubmitAsync(Draft(), Reporter.Guest("Made", "made@example.com", null).Value!, [file], "id");
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("Attachments", error.Field);
+        Assert.Contains(name, error.Message);
+        Assert.Equal(before, await CountAsync());
+    }
+
     [Fact]
     public async Task ApiSubmission_CanBeTrackedByItsCode_InEnglishToo()
     {

@@ -6,4 +6,7 @@ public static class Roles
     public const string Administrator = "Administrator";
     public const string Coordinator = "Coordinator";
     public const string Auditor = "Auditor";
+
+    /// <summary>A citizen who registered on the portal.</summary>
+    public const string Reporter = "Reporter";
 }

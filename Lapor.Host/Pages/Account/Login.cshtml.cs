@@ -1,0 +1,44 @@
+using Lapor.Host.Data;
+using Lapor.Host.Localization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Lapor.Host.Pages.Account;
+
+/// <summary>Masuk: signs in with the e-mail address (citizens) or the user name (officers). Lockout applies.</summary>
+public sealed class LoginModel(SignInManager<LaporUser> signIn, IStringLocalizer<PortalText> text) : PageModel
+{
+    [BindProperty]
+    public Input Form { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Form.UserName) || string.IsNullOrEmpty(Form.Password))
+        {
+            ModelState.AddModelError("", text["Account.Login.Missing"]);
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(Form.UserName.Trim(), Form.Password, Form.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Saya/Laporan");
+        // One message for a wrong name and a wrong password, so the form does not reveal which accounts exist.
+        ModelState.AddModelError("", result.IsLockedOut ? text["Account.Login.LockedOut"] : text["Account.Login.Failed"]);
+        return Page();
+    }
+
+    public sealed record Input
+    {
+        public string? UserName { get; init; }
+        public string? Password { get; init; }
+        public bool RememberMe { get; init; }
+    }
+}

@@ -11,6 +11,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve wwwroot (and the npm files copied into wwwroot/lib) from the build output in every environment, not only in
+// Development: a built host started directly would otherwise answer empty static files.
+builder.WebHost.UseStaticWebAssets();
 var options = builder.Configuration.GetSection(LaporOptions.Section).Get<LaporOptions>() ?? new LaporOptions();
 builder.Services.AddSingleton(options);
 

@@ -34,9 +34,9 @@ public sealed class Deployer(DbContext db, DefinitionCache definitions, Expressi
         {
             var latest = await db.Set<ProcessDefinitionRow>().AsNoTracking().Where(d => d.Key == model.Key)
                 .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
-            if (request.DuplicateFiltering && latest?.XmlSha256 == sha)
+            if (request.DuplicateFiltering && await SameAsBeforeAsync(model.Key, sha, latest, request.Source, ct) is { } previous)
             {
-                unchanged.Add(latest);
+                unchanged.Add(previous);
                 continue;
             }
             var version = (latest?.Version ?? 0) + 1;
@@ -81,6 +81,25 @@ public sealed class Deployer(DbContext db, DefinitionCache definitions, Expressi
         foreach (var (id, model) in models)
             definitions.Add(id, model);
         return new DeploymentResult(deployment, deployed, unchanged);
+    }
+
+    /// <summary>
+    /// With a source (e.g. "startup"), a file counts as unchanged when it equals the last version deployed from that
+    /// same source, so a version a coordinator published from the designer is not overwritten at every restart by the
+    /// shipped file it started from. Without a source, it is compared with the latest version.
+    /// </summary>
+    private async Task<ProcessDefinitionRow?> SameAsBeforeAsync(string key, string sha, ProcessDefinitionRow? latest, string? source, CancellationToken ct)
+    {
+        if (source is null)
+            return latest?.XmlSha256 == sha ? latest : null;
+        var fromSource = await (
+                from d in db.Set<ProcessDefinitionRow>().AsNoTracking()
+                join dep in db.Set<DeploymentRow>().AsNoTracking() on d.DeploymentId equals dep.Id
+                where d.Key == key && dep.Source == source
+                orderby d.Version descending
+                select d)
+            .FirstOrDefaultAsync(ct);
+        return fromSource?.XmlSha256 == sha ? latest : null;
     }
 
     private List<(DeploymentResource Resource, ProcessModel Model, string Sha)> Parse(DeploymentRequest request)

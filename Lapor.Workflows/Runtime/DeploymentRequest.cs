@@ -2,6 +2,7 @@ namespace Lapor.Workflows.Runtime;
 
 /// <summary>
 /// Camunda's <c>deployment/create</c>: with <see cref="DuplicateFiltering"/>, a file identical to the latest version
-/// of its process creates no new version (so start-up deployment of shipped files is idempotent).
+/// of its process (or, with a <see cref="Source"/>, to the last version deployed from that source) creates no new
+/// version, so start-up deployment of shipped files is idempotent and never undoes a coordinator's newer version.
 /// </summary>
 public sealed record DeploymentRequest(string Name, IReadOnlyList<DeploymentResource> Resources, bool DuplicateFiltering = false, string? Source = null);

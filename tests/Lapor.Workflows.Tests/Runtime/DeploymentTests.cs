@@ -50,6 +50,26 @@ public sealed class DeploymentTests
     }
 
     [Fact]
+    public async Task ShippedFileAtStartup_DoesNotUndoACoordinatorsNewerVersion_UntilTheFileChanges()
+    {
+        await using var h = new EngineHarness();
+        await using var scope = CreateScope(h);
+        var deployer = scope.ServiceProvider.GetRequiredService<Deployer>();
+        Task<DeploymentResult> Deploy(string xml, string source) =>
+            deployer.DeployAsync(new DeploymentRequest(source, [new DeploymentResource("p.bpmn", xml)], DuplicateFiltering: true, Source: source), "system");
+
+        var shipped = Bpmn.Sequence("a");
+        Assert.Equal(1, Assert.Single((await Deploy(shipped, "startup")).Deployed).Version);
+        Assert.Equal(2, Assert.Single((await Deploy(Bpmn.Sequence("a", "review"), "designer")).Deployed).Version);
+
+        var restart = await Deploy(shipped, "startup");
+        Assert.Empty(restart.Deployed);
+        Assert.Equal(2, Assert.Single(restart.Unchanged).Version);
+
+        Assert.Equal(3, Assert.Single((await Deploy(Bpmn.Sequence("a", "b"), "startup")).Deployed).Version);
+    }
+
+    [Fact]
     public async Task StartingAnUndeployedKey_SaysSo()
     {
         await using var h = new EngineHarness();

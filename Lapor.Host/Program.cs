@@ -36,7 +36,9 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.AddAuthentication()
     .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(EngineRestApi.Policy, p => p.AddAuthenticationSchemes(BasicAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+    // The engine API exposes every instance, task and variable: staff who run the process only, never reporters.
+    .AddPolicy(EngineRestApi.Policy, p => p.AddAuthenticationSchemes(BasicAuthenticationHandler.SchemeName)
+        .RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.Coordinator));
 
 builder.Services.AddSingleton(ShippedWorkflows.LoadCalendar(options));
 builder.Services.AddWorkflowEngine<LaporDb>();

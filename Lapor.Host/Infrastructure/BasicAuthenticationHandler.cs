@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -44,13 +46,47 @@ public sealed class BasicAuthenticationHandler(
         var user = await signIn.UserManager.FindByNameAsync(userName);
         if (user is null)
             return AuthenticateResult.Fail("Unknown user or wrong password.");
-        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (!result.Succeeded)
-            return AuthenticateResult.Fail(result.IsLockedOut ? "The account is locked." : "Unknown user or wrong password.");
+        if (!VerifiedRecently(userName, password, user))
+        {
+            var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+            if (!result.Succeeded)
+                return AuthenticateResult.Fail(result.IsLockedOut ? "The account is locked." : "Unknown user or wrong password.");
+            Remember(userName, password, user);
+        }
+        else if (await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            return AuthenticateResult.Fail("The account is locked.");
+        }
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, SchemeName)), SchemeName));
     }
+
+    /// <summary>
+    /// API clients send the password with every request, and checking it costs a deliberately slow hash (about 0.1 s of
+    /// CPU). A successful check is remembered for a few minutes under a hash of the credentials, tied to the account's
+    /// security stamp, so a password change or deactivation (lockout, checked on every request) ends it at once.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, (string Stamp, DateTimeOffset Until)> Verified = new();
+    private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
+    private const int MaxRemembered = 10_000;
+
+    private bool VerifiedRecently(string userName, string password, LaporUser user) =>
+        Verified.TryGetValue(Key(userName, password), out var entry)
+        && entry.Until > TimeProvider.GetUtcNow() && entry.Stamp == user.SecurityStamp;
+
+    private void Remember(string userName, string password, LaporUser user)
+    {
+        if (Verified.Count >= MaxRemembered)
+            Verified.Clear();
+        Verified[Key(userName, password)] = (user.SecurityStamp ?? "", TimeProvider.GetUtcNow() + RememberFor);
+    }
+
+    // Keyed with a per-process secret, so what sits in memory is no plain hash of anyone's password.
+    private static readonly byte[] Pepper = RandomNumberGenerator.GetBytes(32);
+
+    private static string Key(string userName, string password) =>
+        Convert.ToHexString(HMACSHA256.HashData(Pepper, Encoding.UTF8.GetBytes(userName + "\n" + password)));
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -37,6 +37,10 @@ public sealed class HistoryWriter
         return new HistoryWriter(db, head);
     }
 
+    /// <summary>Continues a chain whose head the caller already loaded (tracked), or starts it when there is none.</summary>
+    public static HistoryWriter Continue(DbContext db, string chainId, HistoryChainRow? head) =>
+        head is null ? StartNew(db, chainId) : new HistoryWriter(db, head);
+
     /// <summary>A chain that cannot exist yet (a new instance's): no need to look for its head.</summary>
     public static HistoryWriter StartNew(DbContext db, string chainId)
     {

@@ -48,8 +48,16 @@ internal sealed partial class CommandScope
     public static async Task<CommandScope> LoadAsync(DbContext db, string instanceId, Func<ProcessModel, InterpreterContext> contextFor,
         DefinitionCache definitions, string? actor, CancellationToken ct)
     {
-        var instance = await db.Set<ProcessInstanceRow>().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
-                       ?? throw new WorkflowNotFoundException($"Process instance '{instanceId}' does not exist.");
+        // The instance and its history chain head in one round trip: both are read by every command.
+        var loaded = await (
+                from i in db.Set<ProcessInstanceRow>()
+                where i.Id == instanceId
+                join c in db.Set<HistoryChainRow>() on i.Id equals c.ChainId into chains
+                from c in chains.DefaultIfEmpty()
+                select new { Instance = i, Head = c })
+            .FirstOrDefaultAsync(ct)
+            ?? throw new WorkflowNotFoundException($"Process instance '{instanceId}' does not exist.");
+        var instance = loaded.Instance;
         var model = await definitions.GetAsync(db, instance.DefinitionId, ct);
         var executions = await db.Set<ExecutionRow>().Where(e => e.InstanceId == instanceId).ToListAsync(ct);
         var variables = await db.Set<VariableRow>().Where(v => v.InstanceId == instanceId).ToDictionaryAsync(v => v.Name, ct);
@@ -64,7 +72,7 @@ internal sealed partial class CommandScope
             }).ToList(),
             Variables = variables.Values.ToDictionary(v => v.Name, v => TypedValue.Deserialize(v.Type, v.Value)),
         };
-        var history = await HistoryWriter.OpenAsync(db, instance.Id, ct);
+        var history = HistoryWriter.Continue(db, instance.Id, loaded.Head);
         return new CommandScope(db, instance, model, state, executions, variables, history, contextFor(model), actor);
     }
 

@@ -24,7 +24,11 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<ExpressionEvaluator>();
         services.AddSingleton<ServiceTaskRegistry>();
-        services.AddScoped(sp => ActivatorUtilities.CreateInstance<WorkflowEngine>(sp, sp.GetRequiredService<TDb>()));
+        // Built by hand: every command gets a new engine, and reflection-based activation costs more than the wiring.
+        services.AddScoped(sp => new WorkflowEngine(
+            sp.GetRequiredService<TDb>(), sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<ExpressionEvaluator>(),
+            sp.GetRequiredService<BusinessCalendar>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IJobScheduler>(),
+            sp.GetRequiredService<ServiceTaskRegistry>(), sp, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<Deployer>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => new HistoryVerifier(sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<ProcessQueries>(sp, sp.GetRequiredService<TDb>()));

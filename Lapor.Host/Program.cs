@@ -1,3 +1,4 @@
+using Lapor.Host.Accounts;
 using Lapor.Host.Api.EngineRest;
 using Lapor.Host.Api.Reports;
 using Lapor.Host.Data;
@@ -25,6 +26,7 @@ builder.Services.AddIdentity<LaporUser, IdentityRole>(o =>
         o.User.RequireUniqueEmail = false;
     })
     .AddEntityFrameworkStores<LaporDb>()
+    .AddClaimsPrincipalFactory<LaporClaimsPrincipalFactory>()
     .AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(o =>
     {
@@ -51,7 +53,13 @@ builder.Services.AddScoped<ReporterActions>();
 builder.Services.AddLaporScheduling(options, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddPortalLocalization();
-builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/MyReports")).AddViewLocalization();
+builder.Services.AddRazorPages(o =>
+    {
+        o.Conventions.AuthorizeFolder("/MyReports");
+        // User management is enforced on the folder, so a page added there later cannot forget it.
+        o.Conventions.AddFolderApplicationModelConvention("/Admin",
+            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Administrator }));
+    }).AddViewLocalization();
 // Razor Pages validate the token on every POST; a strict, named cookie keeps it off cross-site requests.
 builder.Services.AddAntiforgery(o =>
 {

@@ -1,9 +1,11 @@
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
+using Lapor.Host.Localization;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Reports;
 
@@ -12,7 +14,7 @@ namespace Lapor.Host.Reports;
 /// Each changes the report and tells its process in ONE transaction; when the process is not waiting for that
 /// (e.g. a reply while nothing was asked), the action is refused with a clear message and nothing changes.
 /// </summary>
-public sealed class ReporterActions(LaporDb db, WorkflowEngine engine, ProcessQueries queries, TimeProvider clock)
+public sealed class ReporterActions(LaporDb db, WorkflowEngine engine, ProcessQueries queries, TimeProvider clock, IStringLocalizer<PortalText> text)
 {
     public Task<IReadOnlyList<FieldError>> ReplyAsync(string code, string? text, string culture, CancellationToken ct = default) =>
         ActAsync(code, LaporProcess.ReporterReplied, culture, (report, now) => report.AddReporterReply(text, now, culture),
@@ -50,9 +52,7 @@ public sealed class ReporterActions(LaporDb db, WorkflowEngine engine, ProcessQu
         if (report?.ProcessInstanceId is not { } instanceId)
             return [new FieldError("Code", ReportMessages.Format(ReportMessages.UnknownCode, culture, ReportMessages.Label("Code", culture)))];
         if (!(await AvailableAsync(code, ct)).Contains(message))
-            return [new FieldError("Action", culture == "en"
-                ? "This action is not possible at the report's current stage."
-                : "Tindakan ini tidak dapat dilakukan pada tahap laporan saat ini.")];
+            return [new FieldError("Action", CultureText.Get(text, "Actions.NotPossibleNow", culture))];
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var errors = change(report, clock.GetUtcNow());

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
+using Lapor.Host.Localization;
 using Lapor.Host.Reports;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Api.Reports;
 
@@ -24,7 +26,7 @@ public static class ReportsApi
         return app;
     }
 
-    private static async Task<IResult> SubmitAsync(SubmitReportRequest request, HttpContext http, ReportIntake intake, UserManager<LaporUser> users, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> SubmitAsync(SubmitReportRequest request, HttpContext http, ReportIntake intake, UserManager<LaporUser> users, TimeProvider clock, IStringLocalizer<PortalText> text, CancellationToken ct)
     {
         var culture = Culture(http);
         Reporter reporter;
@@ -40,13 +42,13 @@ public static class ReportsApi
                 // Report every mistake at once: the contact's and the report's own.
                 var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
                 var all = guest.Errors.Select(e => e with { Field = "Reporter." + e.Field }).Concat(request.ToDraft().Validate(today, culture)).ToList();
-                return Problem(all, culture);
+                return Problem(all, culture, text);
             }
             reporter = guest.Value;
         }
         var result = await intake.SubmitAsync(request.ToDraft(), reporter, [], culture, ct);
         if (result.Report is not { } report)
-            return Problem(result.Errors, culture);
+            return Problem(result.Errors, culture, text);
         var code = report.TrackingCode.ToString();
         return Results.Created($"/api/reports/track/{code}", new { trackingCode = code, stage = report.Stage, track = $"/api/reports/track/{code}" });
     }
@@ -55,20 +57,19 @@ public static class ReportsApi
         string? agency, string? stage, DateOnly? from, DateOnly? to, int page = 1, int pageSize = 20, CancellationToken ct = default) =>
         Results.Ok(await queries.PublicListAsync(new ReportFilter(q, type, category, agency, stage, from, to, page, pageSize), Culture(http), ct));
 
-    private static async Task<IResult> PublicAsync(string code, HttpContext http, ReportQueries queries, CancellationToken ct) =>
-        await queries.PublicAsync(code, Culture(http), ct) is { } report ? Results.Ok(report) : NotFound(Culture(http));
+    private static async Task<IResult> PublicAsync(string code, HttpContext http, ReportQueries queries, IStringLocalizer<PortalText> text, CancellationToken ct) =>
+        await queries.PublicAsync(code, Culture(http), ct) is { } report ? Results.Ok(report) : NotFound(Culture(http), text);
 
-    private static async Task<IResult> TrackAsync(string code, HttpContext http, ReportQueries queries, CancellationToken ct) =>
-        await queries.TrackAsync(code, Culture(http), ct) is { } report ? Results.Ok(report) : NotFound(Culture(http));
+    private static async Task<IResult> TrackAsync(string code, HttpContext http, ReportQueries queries, IStringLocalizer<PortalText> text, CancellationToken ct) =>
+        await queries.TrackAsync(code, Culture(http), ct) is { } report ? Results.Ok(report) : NotFound(Culture(http), text);
 
-    private static IResult NotFound(string culture) => Results.Problem(
-        statusCode: StatusCodes.Status404NotFound,
-        title: culture == "en" ? "No report with this code." : "Laporan dengan kode ini tidak ditemukan.");
+    private static IResult NotFound(string culture, IStringLocalizer<PortalText> text) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: CultureText.Get(text, "Api.ReportNotFound", culture));
 
-    private static IResult Problem(IReadOnlyList<FieldError> errors, string culture) =>
+    private static IResult Problem(IReadOnlyList<FieldError> errors, string culture, IStringLocalizer<PortalText> text) =>
         Results.ValidationProblem(
             errors.GroupBy(e => Camel(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: culture == "en" ? "The report was not accepted; nothing was stored." : "Laporan tidak diterima; tidak ada yang disimpan.");
+            title: CultureText.Get(text, "Api.ReportRefused", culture));
 
     private static string Camel(string field) =>
         string.Join('.', field.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));

@@ -2,6 +2,7 @@ using Lapor.Host.Accounts;
 using Lapor.Host.Api.EngineRest;
 using Lapor.Host.Api.Reports;
 using Lapor.Host.Data;
+using Lapor.Host.Inbox;
 using Lapor.Host.Infrastructure;
 using Lapor.Host.Localization;
 using Lapor.Host.Reports;
@@ -50,6 +51,7 @@ builder.Services.AddSingleton<AttachmentStore>();
 builder.Services.AddScoped<ReportIntake>();
 builder.Services.AddScoped<ReportQueries>();
 builder.Services.AddScoped<ReporterActions>();
+builder.Services.AddScoped<TaskInbox>();
 builder.Services.AddLaporScheduling(options, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddPortalLocalization();
@@ -59,6 +61,9 @@ builder.Services.AddRazorPages(o =>
         // User management is enforced on the folder, so a page added there later cannot forget it.
         o.Conventions.AddFolderApplicationModelConvention("/Admin",
             page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Administrator }));
+        // Staff only, on the folder; which tasks each of them sees is decided again in TaskInbox's query.
+        o.Conventions.AddFolderApplicationModelConvention("/Inbox",
+            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = TaskInbox.StaffRoles }));
     }).AddViewLocalization();
 // Razor Pages validate the token on every POST; a strict, named cookie keeps it off cross-site requests.
 builder.Services.AddAntiforgery(o =>

@@ -1,0 +1,19 @@
+namespace Lapor.Host.Inbox;
+
+/// <summary>
+/// One open task as an officer reads it. Deliberately without the reporter: the inbox is seen by agencies, and an
+/// anonymous reporter must stay anonymous to them.
+/// </summary>
+public sealed record InboxRow(
+    string TaskId,
+    string? Name,
+    string TaskKey,
+    string? ReportTitle,
+    string? TrackingCode,
+    string? Stage,
+    string? Assignee,
+    DateTimeOffset? Due,
+    int? RemainingWorkingDays,
+    bool IsOverdue,
+    int Priority,
+    DateTimeOffset? FollowUp);

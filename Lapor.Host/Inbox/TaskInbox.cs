@@ -1,0 +1,135 @@
+using System.Security.Claims;
+using Lapor.Domain.Reports;
+using Lapor.Host.Accounts;
+using Lapor.Host.Data;
+using Lapor.Workflows.Calendars;
+using Lapor.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Host.Inbox;
+
+/// <summary>
+/// The officers' task list. Who may see a task is part of the query itself (<see cref="Visible"/>), so listing,
+/// searching and the claim buttons share one rule and no page can show or act on another agency's task by mistake.
+/// </summary>
+/// <remarks>
+/// The rule: a liaison officer of agency A sees tasks assigned to them and unassigned tasks whose candidate group is A;
+/// a supervisor of A sees every task with group A or "A-supervisor", claimed or not; coordinators, administrators and
+/// auditors see every open task (the auditor read-only, see <see cref="MayAct"/>); anyone else sees nothing.
+/// </remarks>
+public sealed class TaskInbox(LaporDb db, BusinessCalendar calendar, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>The roles the /Tugas folder admits, comma-separated as AuthorizeAttribute.Roles wants them.</summary>
+    public const string StaffRoles =
+        Roles.LiaisonOfficer + "," + Roles.AgencySupervisor + "," + Roles.Coordinator + "," + Roles.Administrator + "," + Roles.Auditor;
+
+    /// <summary>Whether the menu shows the inbox; the folder's authorization is what enforces it.</summary>
+    public static bool IsStaff(ClaimsPrincipal user) => MayAct(user) || user.IsInRole(Roles.Auditor);
+
+    public async Task<InboxPage> ForUserAsync(ClaimsPrincipal user, InboxFilter filter, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var nowUtc = now.UtcDateTime;
+        var userName = user.Identity?.Name;
+        var query = Visible(user);
+        switch (filter.View)
+        {
+            case InboxView.Mine:
+                query = query.Where(t => t.Assignee != null && t.Assignee == userName);
+                break;
+            case InboxView.Unassigned:
+                query = query.Where(t => t.Assignee == null);
+                break;
+            case InboxView.Overdue:
+                query = query.Where(t => t.Due != null && t.Due < nowUtc);
+                break;
+            case InboxView.DueSoon:
+                var soon = calendar.AddWorkingDays(now, 1).UtcDateTime;
+                query = query.Where(t => t.Due != null && t.Due >= nowUtc && t.Due <= soon);
+                break;
+        }
+        if (!string.IsNullOrWhiteSpace(filter.TaskKey))
+            query = query.Where(t => t.TaskDefinitionKey == filter.TaskKey);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim();
+            var lower = term.ToLower();
+            // A pasted tracking code finds its report exactly; anything else searches the titles.
+            query = TrackingCode.TryParse(term, out var code)
+                ? query.Where(t => db.Reports.Any(r => r.ProcessInstanceId == t.InstanceId && r.TrackingCode == code))
+                : query.Where(t => db.Reports.Any(r => r.ProcessInstanceId == t.InstanceId && r.Title.ToLower().Contains(lower)));
+        }
+
+        var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, filter.Page);
+        var total = await query.CountAsync(ct);
+        var tasks = await query
+            // Tasks without a due date last: they are the ones nobody is waiting on.
+            .OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(t => new { t.Id, t.Name, t.TaskDefinitionKey, t.InstanceId, t.Assignee, t.Due, t.Priority, t.FollowUp })
+            .ToListAsync(ct);
+
+        // The reports of this page only, in a second query: at most a page's worth of instance ids.
+        var instanceIds = tasks.Select(t => t.InstanceId).Distinct().ToList();
+        var reports = await db.Reports.AsNoTracking().Where(r => r.ProcessInstanceId != null && instanceIds.Contains(r.ProcessInstanceId))
+            .Select(r => new { r.ProcessInstanceId, r.Title, r.TrackingCode, r.Stage })
+            .ToListAsync(ct);
+        var byInstance = reports.ToDictionary(r => r.ProcessInstanceId!);
+
+        var rows = tasks.Select(t =>
+        {
+            var report = byInstance.GetValueOrDefault(t.InstanceId);
+            DateTimeOffset? due = t.Due is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null;
+            DateTimeOffset? followUp = t.FollowUp is { } f ? new DateTimeOffset(DateTime.SpecifyKind(f, DateTimeKind.Utc)) : null;
+            return new InboxRow(t.Id, t.Name, t.TaskDefinitionKey, report?.Title, report?.TrackingCode.ToString(), report?.Stage,
+                t.Assignee, due, due is { } at ? calendar.WorkingDaysBetween(now, at) : null, due < now, t.Priority, followUp);
+        }).ToList();
+        return new InboxPage(rows, page, pageSize, total);
+    }
+
+    /// <summary>The task if this user may see it; null both for unknown ids and for other agencies' tasks (no existence leak).</summary>
+    public Task<TaskRow?> FindVisibleAsync(ClaimsPrincipal user, string taskId, CancellationToken ct = default) =>
+        Visible(user).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+
+    /// <summary>Staff who may claim and unclaim; the auditor reads the same list but changes nothing.</summary>
+    public static bool MayAct(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.LiaisonOfficer) || user.IsInRole(Roles.AgencySupervisor)
+        || user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Administrator);
+
+    /// <summary>Who may take a task away from its assignee: the assignee, and the people who run a queue.</summary>
+    public static bool MayUnclaim(ClaimsPrincipal user, string? assignee) =>
+        assignee is not null && MayAct(user) && (assignee == user.Identity?.Name
+            || user.IsInRole(Roles.AgencySupervisor) || user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Administrator));
+
+    /// <summary>The kinds of task this user can see, for the filter; a handful, whatever the number of tasks.</summary>
+    public async Task<IReadOnlyList<(string Key, string Name)>> TaskKindsAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var kinds = await Visible(user).Select(t => new { t.TaskDefinitionKey, t.Name }).Distinct().ToListAsync(ct);
+        return kinds.GroupBy(k => k.TaskDefinitionKey).Select(g => (g.Key, g.First().Name ?? g.Key)).OrderBy(k => k.Item2).ToList();
+    }
+
+    private IQueryable<TaskRow> Visible(ClaimsPrincipal user)
+    {
+        var tasks = db.Set<TaskRow>().AsNoTracking();
+        if (user.Identity?.IsAuthenticated != true || user.Identity.Name is not { } userName)
+            return tasks.Where(_ => false);
+        if (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Auditor))
+            return tasks;
+
+        // Roles.RequiresAgency makes this claim mandatory for both roles below; without it the user sees only their own.
+        var agency = user.FindFirstValue(LaporClaimTypes.Agency);
+        if (user.IsInRole(Roles.AgencySupervisor) && !string.IsNullOrEmpty(agency))
+        {
+            var supervisors = agency + "-supervisor";
+            return tasks.Where(t => t.Assignee == userName || t.Candidates.Any(c =>
+                c.Kind == CandidateKind.Group && (c.Value == agency || c.Value == supervisors)));
+        }
+        if (user.IsInRole(Roles.LiaisonOfficer) && !string.IsNullOrEmpty(agency))
+            return tasks.Where(t => t.Assignee == userName || (t.Assignee == null && t.Candidates.Any(c =>
+                c.Kind == CandidateKind.Group && c.Value == agency)));
+        return tasks.Where(_ => false);
+    }
+}

@@ -29,6 +29,8 @@ builder.Services.AddIdentity<LaporUser, IdentityRole>(o =>
     .AddEntityFrameworkStores<LaporDb>()
     .AddClaimsPrincipalFactory<LaporClaimsPrincipalFactory>()
     .AddDefaultTokenProviders();
+// A deactivated or changed account loses its signed-in sessions within a minute (Identity's default is 30).
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.ConfigureApplicationCookie(o =>
     {
         o.Cookie.Name = "Lapor.Masuk";

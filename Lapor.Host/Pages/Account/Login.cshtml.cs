@@ -28,10 +28,18 @@ public sealed class LoginModel(SignInManager<LaporUser> signIn, IStringLocalizer
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(Form.UserName.Trim(), Form.Password, Form.RememberMe, lockoutOnFailure: true);
+        var user = await signIn.UserManager.FindByNameAsync(Form.UserName.Trim());
         if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Saya/Laporan");
-        // One message for a wrong name and a wrong password, so the form does not reveal which accounts exist.
-        ModelState.AddModelError("", result.IsLockedOut ? text["Account.Login.LockedOut"] : text["Account.Login.Failed"]);
+        {
+            // Staff start in their task inbox, citizens in their own reports.
+            var staff = user is not null && (await signIn.UserManager.GetRolesAsync(user)).Intersect(Lapor.Host.Inbox.TaskInbox.StaffRoles.Split(',')).Any();
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : staff ? "/Tugas" : "/Saya/Laporan");
+        }
+        // A deactivated account is said so only to someone who knows its password; otherwise one message for a wrong
+        // name and a wrong password, so the form does not reveal which accounts exist.
+        var deactivated = user is { IsActive: false } && await signIn.UserManager.CheckPasswordAsync(user, Form.Password);
+        ModelState.AddModelError("", deactivated ? text["Account.Login.Deactivated"]
+            : result.IsLockedOut ? text["Account.Login.LockedOut"] : text["Account.Login.Failed"]);
         return Page();
     }
 

@@ -67,7 +67,11 @@ public sealed class UserManagementTests(AdminHost host) : IClassFixture<AdminHos
         using var person = Browser.Open(host);
         var login = await person.LogInAsync("koord.uji", NewPassword);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        Assert.Contains("id=\"ringkasan-kesalahan\"", await login.Content.ReadAsStringAsync());
+        var page = await login.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"ringkasan-kesalahan\"", page);
+        Assert.Contains("Akun ini sudah dinonaktifkan.", page);
+        // Someone without the password learns nothing about the account's state.
+        Assert.DoesNotContain("dinonaktifkan", await (await person.LogInAsync("koord.uji", "TebakanSalah#1")).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, (await EngineAsync(api, "koord.uji")).StatusCode);
 
         var reactivated = await admin.PostFormAsync($"/Admin/Pengguna/{id}", $"/Admin/Pengguna/{id}?handler=Activate", new());

@@ -1,5 +1,3 @@
-using Lapor.Workflows.Definitions;
-
 namespace Lapor.Workflows.Runtime;
 
 /// <summary>

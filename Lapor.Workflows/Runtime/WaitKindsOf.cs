@@ -2,6 +2,7 @@ using Lapor.Workflows.Definitions;
 
 namespace Lapor.Workflows.Runtime;
 
+/// <summary>Which <see cref="WaitKinds"/> a token at a node can have: its own wait plus its boundary events'.</summary>
 internal static class WaitKindsOf
 {
     public static WaitKinds At(ProcessModel model, FlowNode node)

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -76,7 +75,15 @@ public sealed class HistoryWriter
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = insert.Sql;
-        var parameters = insert.Columns.Select((c, i) => AddParameter(command, $"@p{i}")).ToArray();
+        // The provider's own type mapping creates each parameter (PostgreSQL needs its exact type to prepare);
+        // afterwards only the values change from row to row.
+        var first = _pending[0];
+        var parameters = insert.Columns.Select((c, i) =>
+        {
+            var parameter = c.Mapping.CreateParameter(command, $"@p{i}", c.Property.PropertyInfo!.GetValue(first), nullable: true);
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
         await command.PrepareAsync(ct);
         foreach (var row in _pending)
         {
@@ -85,14 +92,6 @@ public sealed class HistoryWriter
             await command.ExecuteNonQueryAsync(ct);
         }
         _pending.Clear();
-    }
-
-    private static DbParameter AddParameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 
     /// <summary>The INSERT statement and column values, built once per model from EF's own mapping.</summary>
@@ -119,10 +118,12 @@ public sealed class HistoryWriter
 
     private sealed record HistoryColumn(string Name, IProperty Property)
     {
+        public RelationalTypeMapping Mapping { get; } = Property.GetRelationalTypeMapping();
+
         public object? ValueOf(HistoryEventRow row)
         {
             var value = Property.PropertyInfo!.GetValue(row);
-            var converter = Property.GetTypeMapping().Converter;
+            var converter = Mapping.Converter;
             return value is null || converter is null ? value : converter.ConvertToProvider(value);
         }
     }

@@ -21,14 +21,17 @@ public sealed class EngineHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string _path;
 
-    public EngineHarness(Action<IServiceCollection>? configure = null, BusinessCalendar? calendar = null)
+    public EngineHarness(Action<IServiceCollection>? configure = null, BusinessCalendar? calendar = null, string? postgresConnection = null)
     {
         _path = Path.Combine(Path.GetTempPath(), $"lapor-engine-{Guid.NewGuid():N}.db");
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false, DefaultTimeout = 30 }.ToString();
+        ConnectionString = postgresConnection ?? new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false, DefaultTimeout = 30 }.ToString();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(calendar ?? BusinessCalendar.Plain(CalendarZones.Wita));
-        services.AddDbContext<WorkflowDb>(o => o.UseSqlite(ConnectionString));
+        if (postgresConnection is null)
+            services.AddDbContext<WorkflowDb>(o => o.UseSqlite(ConnectionString));
+        else
+            services.AddDbContext<WorkflowDb>(o => o.UseNpgsql(postgresConnection));
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddWorkflowEngine<WorkflowDb>();
         configure?.Invoke(services);

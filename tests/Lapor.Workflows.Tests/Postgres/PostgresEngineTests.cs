@@ -1,0 +1,80 @@
+using Lapor.Workflows.Errors;
+using Lapor.Workflows.Execution;
+using Lapor.Workflows.History;
+using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Workflows.Tests.Postgres;
+
+/// <summary>The engine on PostgreSQL, the provider for scale-out: the same commands, concurrency and history checks.</summary>
+public sealed class PostgresEngineTests(PostgresServer server) : IClassFixture<PostgresServer>
+{
+    private async Task<EngineHarness> HarnessAsync() => new(postgresConnection: await server.NewDatabaseAsync());
+
+    [Fact]
+    public async Task SequenceOfTasks_RunsToTheEnd_WithAnIntactHistoryChain()
+    {
+        await using var h = await HarnessAsync();
+        await h.DeployAsync(Bpmn.Sequence("a", "b"));
+        var id = await h.StartAsync(variables: new { title = "Jalan berlubang", urgent = true, count = 3 });
+        await h.CompleteAsync(id, "a", new { decision = "verify" });
+        await h.CompleteAsync(id, "b");
+
+        Assert.Equal(InstanceStatus.Completed, (await h.InstanceAsync(id)).Status);
+        Assert.Equal(["start", "a", "b", "end"], await h.CompletedActivitiesAsync(id));
+        var variables = await h.VariablesAsync(id);
+        Assert.Equal((true, 3L), ((bool)variables["urgent"]!, (long)variables["count"]!));
+        var chain = await h.Query(db => new HistoryVerifier(db).VerifyAsync(id));
+        Assert.True(chain.Intact, chain.Problem);
+
+        await h.Query(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE wf_history_event SET \"Actor\" = 'x' WHERE \"ChainId\" = {id} AND \"Seq\" = 3"));
+        Assert.Equal(3, (await h.Query(db => new HistoryVerifier(db).VerifyAsync(id))).BrokenAtSeq);
+    }
+
+    [Fact]
+    public async Task ParallelCompletions_OneWins_OthersConflict()
+    {
+        await using var h = await HarnessAsync();
+        await h.DeployAsync(Bpmn.Sequence("a", "b"));
+        var id = await h.StartAsync();
+        var task = await h.SingleTaskAsync(id, "a");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await h.With(e => e.CompleteTaskAsync(task.Id, null, $"officer{i}"));
+                return "ok";
+            }
+            catch (WorkflowConflictException)
+            {
+                return "conflict";
+            }
+        })));
+
+        Assert.Equal(1, outcomes.Count(o => o == "ok"));
+        Assert.Equal(3, outcomes.Count(o => o == "conflict"));
+        Assert.Equal(["b"], await h.PositionsAsync(id));
+        Assert.Equal(1, await h.Query(db => db.Set<HistoryEventRow>().CountAsync(r => r.TaskId == task.Id && r.Kind == HistoryEventKind.TaskCompleted)));
+    }
+
+    [Fact]
+    public async Task BoundaryTimer_FiresOnPostgres()
+    {
+        await using var h = await HarnessAsync();
+        await h.DeployAsync(Bpmn.Process("""
+            <bpmn:startEvent id="start"/>
+            <bpmn:userTask id="respond" camunda:candidateGroups="dinkes" camunda:dueDate="P5WD"/>
+            <bpmn:boundaryEvent id="late" attachedToRef="respond"><bpmn:timerEventDefinition><bpmn:timeDuration>P5WD</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+            <bpmn:userTask id="escalate" camunda:candidateGroups="inspektorat"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="respond"/>
+            <bpmn:sequenceFlow id="f2" sourceRef="late" targetRef="escalate"/>
+            """));
+        var id = await h.StartAsync();
+        Assert.Equal(0, await h.AdvanceAsync(TimeSpan.FromDays(6)));
+        Assert.Equal(1, await h.AdvanceAsync(TimeSpan.FromDays(1)));
+        Assert.Equal(["escalate"], await h.PositionsAsync(id));
+        Assert.Equal(0, await h.Query(db => db.Set<JobRow>().CountAsync()));
+    }
+}

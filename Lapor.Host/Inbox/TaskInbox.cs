@@ -111,6 +111,17 @@ public sealed class TaskInbox(LaporDb db, BusinessCalendar calendar, TimeProvide
         return kinds.GroupBy(k => k.TaskDefinitionKey).Select(g => (g.Key, g.First().Name ?? g.Key)).OrderBy(k => k.Item2).ToList();
     }
 
+    /// <summary>
+    /// Ids of tasks offered to a group, as an <c>IN (…)</c> sub-query the database answers from the candidate index.
+    /// A correlated <c>EXISTS</c> per task (what <c>Candidates.Any</c> becomes), or an OR with the assignee, read every
+    /// task: 0.4–0.5 s for one page at 100k tasks. One id list (group's tasks + own tasks) lets it seek by key instead.
+    /// </summary>
+    private IQueryable<string> GroupTasks(string group, string otherGroup) =>
+        db.Set<TaskCandidateRow>().Where(c => c.Kind == CandidateKind.Group && (c.Value == group || c.Value == otherGroup)).Select(c => c.TaskId);
+
+    private IQueryable<string> AssignedTo(string userName) =>
+        db.Set<TaskRow>().Where(t => t.Assignee == userName).Select(t => t.Id);
+
     private IQueryable<TaskRow> Visible(ClaimsPrincipal user)
     {
         var tasks = db.Set<TaskRow>().AsNoTracking();
@@ -124,12 +135,22 @@ public sealed class TaskInbox(LaporDb db, BusinessCalendar calendar, TimeProvide
         if (user.IsInRole(Roles.AgencySupervisor) && !string.IsNullOrEmpty(agency))
         {
             var supervisors = agency + "-supervisor";
-            return tasks.Where(t => t.Assignee == userName || t.Candidates.Any(c =>
-                c.Kind == CandidateKind.Group && (c.Value == agency || c.Value == supervisors)));
+            var ids = GroupTasks(agency, supervisors).Concat(AssignedTo(userName));
+            return tasks.Where(t => ids.Contains(t.Id));
         }
         if (user.IsInRole(Roles.LiaisonOfficer) && !string.IsNullOrEmpty(agency))
-            return tasks.Where(t => t.Assignee == userName || (t.Assignee == null && t.Candidates.Any(c =>
-                c.Kind == CandidateKind.Group && c.Value == agency)));
+        {
+            // The unassigned condition sits inside the id list: a condition on the outer rows would let the planner
+            // walk every unassigned task instead of seeking the listed ones.
+            var unassignedOfGroup =
+                from c in db.Set<TaskCandidateRow>()
+                where c.Kind == CandidateKind.Group && c.Value == agency
+                join t in db.Set<TaskRow>() on c.TaskId equals t.Id
+                where t.Assignee == null
+                select t.Id;
+            var ids = unassignedOfGroup.Concat(AssignedTo(userName));
+            return tasks.Where(t => ids.Contains(t.Id));
+        }
         return tasks.Where(_ => false);
     }
 }

@@ -4,11 +4,12 @@ using Lapor.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "engine" => await EngineComparison.RunAsync(args[1..]),
+    "inbox" => await InboxBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile] | inbox");
     return 2;
 }

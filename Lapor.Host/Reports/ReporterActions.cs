@@ -30,9 +30,11 @@ public sealed class ReporterActions(LaporDb db, WorkflowEngine engine, ProcessQu
             new() { ["reopenReason"] = TypedValue.From(reason) }, ct);
 
     /// <summary>The messages the report's process waits for now: the actions a page should offer.</summary>
-    public async Task<IReadOnlySet<string>> AvailableAsync(string code, CancellationToken ct = default)
+    public async Task<IReadOnlySet<string>> AvailableAsync(string code, CancellationToken ct = default) =>
+        await AvailableAsync(await FindAsync(code, ct), ct);
+
+    private async Task<IReadOnlySet<string>> AvailableAsync(Report? report, CancellationToken ct)
     {
-        var report = await FindAsync(code, ct);
         if (report?.ProcessInstanceId is not { } instanceId)
             return new HashSet<string>();
         var positions = await queries.PositionsAsync(instanceId, ct);
@@ -51,7 +53,7 @@ public sealed class ReporterActions(LaporDb db, WorkflowEngine engine, ProcessQu
         var report = await FindAsync(code, ct);
         if (report?.ProcessInstanceId is not { } instanceId)
             return [new FieldError("Code", ReportMessages.Format(ReportMessages.UnknownCode, culture, ReportMessages.Label("Code", culture)))];
-        if (!(await AvailableAsync(code, ct)).Contains(message))
+        if (!(await AvailableAsync(report, ct)).Contains(message))
             return [new FieldError("Action", CultureText.Get(text, "Actions.NotPossibleNow", culture))];
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -66,12 +66,7 @@ public sealed class RegisterModel(UserManager<LaporUser> users, SignInManager<La
         : error.Code.Contains("UserName", StringComparison.Ordinal) || error.Code.Contains("Email", StringComparison.Ordinal) ? $"{nameof(Form)}.{nameof(Input.Email)}"
         : "";
 
-    // Identity speaks English; its error codes are stable, so they are translated here and unknown ones kept as sent.
-    private string Describe(IdentityError error)
-    {
-        var translated = text["Identity." + error.Code, PasswordLength];
-        return translated.ResourceNotFound ? error.Description : translated.Value;
-    }
+    private string Describe(IdentityError error) => IdentityErrorText.Describe(text, error, PasswordLength);
 
     public sealed record Input
     {

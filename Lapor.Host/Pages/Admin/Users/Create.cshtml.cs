@@ -73,19 +73,14 @@ public sealed class CreateModel(LaporDb db, UserManager<LaporUser> users, RoleMa
         : error.Code.Contains("Email", StringComparison.Ordinal) ? $"{nameof(Form)}.{nameof(Input.Email)}"
         : "";
 
-    // Identity speaks English; user-name errors get the administrator's wording, password errors the portal's.
-    private string Describe(IdentityError error)
+    // User-name errors get the administrator's wording, password errors the portal's.
+    private string Describe(IdentityError error) => IdentityErrorText.Describe(text, error, PasswordLength, error.Code switch
     {
-        var key = error.Code switch
-        {
-            "DuplicateUserName" => "Admin.Users.UserName.Taken",
-            "InvalidUserName" => "Admin.Users.UserName.Invalid",
-            "InvalidEmail" => "Admin.Users.Email.Invalid",
-            _ => "Identity." + error.Code,
-        };
-        var translated = text[key, PasswordLength];
-        return translated.ResourceNotFound ? error.Description : translated.Value;
-    }
+        "DuplicateUserName" => "Admin.Users.UserName.Taken",
+        "InvalidUserName" => "Admin.Users.UserName.Invalid",
+        "InvalidEmail" => "Admin.Users.Email.Invalid",
+        _ => null,
+    });
 
     public sealed record Input
     {

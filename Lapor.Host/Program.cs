@@ -54,6 +54,8 @@ builder.Services.AddScoped<ReportIntake>();
 builder.Services.AddScoped<ReportQueries>();
 builder.Services.AddScoped<ReporterActions>();
 builder.Services.AddScoped<TaskInbox>();
+builder.Services.AddScoped<Colleagues>();
+builder.Services.AddScoped<TaskHandOver>();
 builder.Services.AddLaporScheduling(options, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddPortalLocalization();

@@ -14,9 +14,13 @@ public sealed class TaskNotifications(LaporDb db, TaskInbox inbox, TimeProvider 
     /// <summary>How many rows each group of the page shows; the link to the inbox shows the rest.</summary>
     public const int GroupSize = 10;
 
+    /// <summary>The badge shows "99+" beyond this, so counting stops there (see <see cref="CountAsync"/>).</summary>
+    public const int BadgeCap = 100;
+
     /// <summary>
-    /// The badge: tasks that are new, due within a working day or overdue, each counted once. Two small queries (the
-    /// last visit, then one count), since it runs on every page a staff member opens.
+    /// The badge: tasks that are new, due within a working day or overdue, each counted once, up to
+    /// <see cref="BadgeCap"/>. Two small queries (the last visit, then one count), since it runs on every page a staff
+    /// member opens; the cap keeps the count from reading every open task for a coordinator.
     /// </summary>
     public async Task<int> CountAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -27,7 +31,7 @@ public sealed class TaskNotifications(LaporDb db, TaskInbox inbox, TimeProvider 
         var since = (await SeenAsync(userName, ct))?.UtcDateTime ?? DateTime.MinValue;
         var soon = inbox.DueSoonUntil(now);
         // Due-soon and overdue together are "due before the end of the next working day".
-        return await inbox.VisibleTo(user).CountAsync(t => t.CreatedAt > since || (t.Due != null && t.Due <= soon), ct);
+        return await inbox.VisibleTo(user).Where(t => t.CreatedAt > since || (t.Due != null && t.Due <= soon)).Take(BadgeCap).CountAsync(ct);
     }
 
     /// <summary>The three groups as of the previous visit; <see cref="MarkSeenAsync"/> then starts the next period.</summary>

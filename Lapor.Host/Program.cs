@@ -5,6 +5,7 @@ using Lapor.Host.Data;
 using Lapor.Host.Inbox;
 using Lapor.Host.Infrastructure;
 using Lapor.Host.Localization;
+using Lapor.Host.Notifications;
 using Lapor.Host.Reports;
 using Lapor.Host.ServiceTasks;
 using Lapor.Host.Tasks;
@@ -57,6 +58,9 @@ builder.Services.AddScoped<ReporterActions>();
 builder.Services.AddScoped<TaskInbox>();
 builder.Services.AddScoped<TaskWorkspace>();
 builder.Services.AddScoped<TaskJournal>();
+builder.Services.AddScoped<Colleagues>();
+builder.Services.AddScoped<TaskHandOver>();
+builder.Services.AddScoped<TaskNotifications>();
 builder.Services.AddLaporScheduling(options, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddPortalLocalization();
@@ -68,6 +72,8 @@ builder.Services.AddRazorPages(o =>
             page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Administrator }));
         // Staff only, on the folder; which tasks each of them sees is decided again in TaskInbox's query.
         o.Conventions.AddFolderApplicationModelConvention("/Inbox",
+            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = TaskInbox.StaffRoles }));
+        o.Conventions.AddFolderApplicationModelConvention("/Notifications",
             page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = TaskInbox.StaffRoles }));
     }).AddViewLocalization();
 // Razor Pages validate the token on every POST; a strict, named cookie keeps it off cross-site requests.

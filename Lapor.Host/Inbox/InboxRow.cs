@@ -16,4 +16,10 @@ public sealed record InboxRow(
     int? RemainingWorkingDays,
     bool IsOverdue,
     int Priority,
-    DateTimeOffset? FollowUp);
+    DateTimeOffset? FollowUp,
+    string? Owner = null,
+    bool IsDelegated = false)
+{
+    /// <summary>The delegatee may hand the task back to its owner (resolve) but not complete it.</summary>
+    public bool AwaitsResolution(string? userName) => IsDelegated && Assignee is not null && Assignee == userName;
+}

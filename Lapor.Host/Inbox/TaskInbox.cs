@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Host.Inbox;
 
 /// <summary>
-/// The officers' task list. Who may see a task is part of the query itself (<see cref="Visible"/>), so listing,
+/// The officers' task list. Who may see a task is part of the query itself (<see cref="VisibleTo"/>), so listing,
 /// searching and the claim buttons share one rule and no page can show or act on another agency's task by mistake.
 /// </summary>
 /// <remarks>
@@ -17,9 +17,12 @@ namespace Lapor.Host.Inbox;
 /// a supervisor of A sees every task with group A or "A-supervisor", claimed or not; coordinators, administrators and
 /// auditors see every open task (the auditor read-only, see <see cref="MayAct"/>); anyone else sees nothing.
 /// </remarks>
-public sealed class TaskInbox(LaporDb db, BusinessCalendar calendar, TimeProvider clock)
+public sealed partial class TaskInbox(LaporDb db, BusinessCalendar calendar, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
+
+    /// <summary>The engine's delegation state while the delegatee still holds the task (Camunda's wording).</summary>
+    public const string DelegationPending = "PENDING";
 
     /// <summary>The roles the /Tugas folder admits, comma-separated as AuthorizeAttribute.Roles wants them.</summary>
     public const string StaffRoles =
@@ -31,45 +34,14 @@ public sealed class TaskInbox(LaporDb db, BusinessCalendar calendar, TimeProvide
     public async Task<InboxPage> ForUserAsync(ClaimsPrincipal user, InboxFilter filter, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var nowUtc = now.UtcDateTime;
-        var userName = user.Identity?.Name;
-        var query = Visible(user);
-        switch (filter.View)
-        {
-            case InboxView.Mine:
-                query = query.Where(t => t.Assignee != null && t.Assignee == userName);
-                break;
-            case InboxView.Unassigned:
-                query = query.Where(t => t.Assignee == null);
-                break;
-            case InboxView.Overdue:
-                query = query.Where(t => t.Due != null && t.Due < nowUtc);
-                break;
-            case InboxView.DueSoon:
-                var soon = calendar.AddWorkingDays(now, 1).UtcDateTime;
-                query = query.Where(t => t.Due != null && t.Due >= nowUtc && t.Due <= soon);
-                break;
-        }
-        if (!string.IsNullOrWhiteSpace(filter.TaskKey))
-            query = query.Where(t => t.TaskDefinitionKey == filter.TaskKey);
-        if (!string.IsNullOrWhiteSpace(filter.Search))
-        {
-            var term = filter.Search.Trim();
-            var lower = term.ToLower();
-            // A pasted tracking code finds its report exactly; anything else searches the titles.
-            query = TrackingCode.TryParse(term, out var code)
-                ? query.Where(t => db.Reports.Any(r => r.ProcessInstanceId == t.InstanceId && r.TrackingCode == code))
-                : query.Where(t => db.Reports.Any(r => r.ProcessInstanceId == t.InstanceId && r.Title.ToLower().Contains(lower)));
-        }
+        var query = Narrowed(VisibleTo(user), user, filter, now);
 
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, filter.Page);
         var total = await query.CountAsync(ct);
-        var tasks = await query
-            // Tasks without a due date last: they are the ones nobody is waiting on.
-            .OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+        var tasks = await Sorted(query, filter.Sort)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(t => new { t.Id, t.Name, t.TaskDefinitionKey, t.InstanceId, t.Assignee, t.Due, t.Priority, t.FollowUp })
+            .Select(t => new { t.Id, t.Name, t.TaskDefinitionKey, t.InstanceId, t.Assignee, t.Due, t.Priority, t.FollowUp, t.Owner, t.DelegationState })
             .ToListAsync(ct);
 
         // The reports of this page only, in a second query: at most a page's worth of instance ids.
@@ -85,14 +57,15 @@ public sealed class TaskInbox(LaporDb db, BusinessCalendar calendar, TimeProvide
             DateTimeOffset? due = t.Due is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null;
             DateTimeOffset? followUp = t.FollowUp is { } f ? new DateTimeOffset(DateTime.SpecifyKind(f, DateTimeKind.Utc)) : null;
             return new InboxRow(t.Id, t.Name, t.TaskDefinitionKey, report?.Title, report?.TrackingCode.ToString(), report?.Stage,
-                t.Assignee, due, due is { } at ? calendar.WorkingDaysBetween(now, at) : null, due < now, t.Priority, followUp);
+                t.Assignee, due, due is { } at ? calendar.WorkingDaysBetween(now, at) : null, due < now, t.Priority, followUp,
+                t.Owner, t.DelegationState == DelegationPending);
         }).ToList();
         return new InboxPage(rows, page, pageSize, total);
     }
 
     /// <summary>The task if this user may see it; null both for unknown ids and for other agencies' tasks (no existence leak).</summary>
     public Task<TaskRow?> FindVisibleAsync(ClaimsPrincipal user, string taskId, CancellationToken ct = default) =>
-        Visible(user).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        VisibleTo(user).Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, ct);
 
     /// <summary>Staff who may claim and unclaim; the auditor reads the same list but changes nothing.</summary>
     public static bool MayAct(ClaimsPrincipal user) =>
@@ -107,7 +80,7 @@ public sealed class TaskInbox(LaporDb db, BusinessCalendar calendar, TimeProvide
     /// <summary>The kinds of task this user can see, for the filter; a handful, whatever the number of tasks.</summary>
     public async Task<IReadOnlyList<(string Key, string Name)>> TaskKindsAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var kinds = await Visible(user).Select(t => new { t.TaskDefinitionKey, t.Name }).Distinct().ToListAsync(ct);
+        var kinds = await VisibleTo(user).Select(t => new { t.TaskDefinitionKey, t.Name }).Distinct().ToListAsync(ct);
         return kinds.GroupBy(k => k.TaskDefinitionKey).Select(g => (g.Key, g.First().Name ?? g.Key)).OrderBy(k => k.Item2).ToList();
     }
 
@@ -122,7 +95,11 @@ public sealed class TaskInbox(LaporDb db, BusinessCalendar calendar, TimeProvide
     private IQueryable<string> AssignedTo(string userName) =>
         db.Set<TaskRow>().Where(t => t.Assignee == userName).Select(t => t.Id);
 
-    private IQueryable<TaskRow> Visible(ClaimsPrincipal user)
+    /// <summary>
+    /// The open tasks this user may see, as a query to add conditions to. The one place the rule lives: the inbox, the
+    /// notifications and the hand-over all start here.
+    /// </summary>
+    public IQueryable<TaskRow> VisibleTo(ClaimsPrincipal user)
     {
         var tasks = db.Set<TaskRow>().AsNoTracking();
         if (user.Identity?.IsAuthenticated != true || user.Identity.Name is not { } userName)

@@ -1,18 +1,24 @@
+using Lapor.Domain.Reports;
+using Lapor.Host.Data;
 using Lapor.Host.Inbox;
 using Lapor.Host.Localization;
+using Lapor.Host.Pages.Shared;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Pages.Inbox;
 
 /// <summary>
-/// Tugas: the open tasks a staff member may see, with claim and unclaim. The folder is authorized for staff roles
-/// (Program.cs); each POST checks the task again through the inbox's own query, so a guessed id answers 404.
+/// Tugas: the open tasks a staff member may see, with claim, unclaim, hand-over and delegation. The folder is authorized
+/// for staff roles (Program.cs); each POST checks the task again through the inbox's own query, so a guessed id answers 404.
 /// </summary>
-public sealed class IndexModel(TaskInbox inbox, WorkflowEngine engine, ProcessStages stages, IStringLocalizer<PortalText> text) : PageModel
+public sealed class IndexModel(
+    TaskInbox inbox, TaskHandOver handOver, Colleagues colleagues, WorkflowEngine engine, ProcessStages stages, LaporDb db,
+    IStringLocalizer<PortalText> text) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "tampil")]
     public InboxView View { get; set; }
@@ -23,6 +29,25 @@ public sealed class IndexModel(TaskInbox inbox, WorkflowEngine engine, ProcessSt
     [BindProperty(SupportsGet = true, Name = "cari")]
     public string? Search { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "tahap")]
+    public string? Stage { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "kategori")]
+    public string? Category { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "jenis")]
+    public ReportType? Type { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "tempo")]
+    public DateOnly? DueBy { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "urut")]
+    public InboxSort Sort { get; set; }
+
+    /// <summary>Set by the notification page's "new tasks" link: tasks created after the previous visit there.</summary>
+    [BindProperty(SupportsGet = true, Name = "sejak")]
+    public DateTimeOffset? CreatedAfter { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "hal")]
     public int PageNumber { get; set; } = 1;
 
@@ -32,13 +57,29 @@ public sealed class IndexModel(TaskInbox inbox, WorkflowEngine engine, ProcessSt
 
     public IReadOnlyList<(string Key, string Name)> TaskKinds { get; private set; } = [];
 
+    public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
+
+    /// <summary>The hand-over picker's suggestions; the POST checks the chosen name against the task again.</summary>
+    public IReadOnlyList<Colleague> ColleagueChoices { get; private set; } = [];
+
     public bool MayAct => TaskInbox.MayAct(User);
+
+    /// <summary>The current filters as route values, for tabs, paging and the redirect after a POST.</summary>
+    public Dictionary<string, string> Route(InboxView? view = null, int? page = null) => new Dictionary<string, string?>
+    {
+        ["tampil"] = (view ?? View).ToString(), ["tugas"] = TaskKey, ["cari"] = Search, ["tahap"] = Stage, ["kategori"] = Category,
+        ["jenis"] = Type?.ToString(), ["tempo"] = DueBy?.ToString("yyyy-MM-dd"), ["urut"] = Sort == InboxSort.Due ? null : Sort.ToString(),
+        ["sejak"] = CreatedAfter?.ToString("O"), ["hal"] = page?.ToString(),
+    }.Where(p => !string.IsNullOrEmpty(p.Value)).ToDictionary(p => p.Key, p => p.Value!);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Tasks = await inbox.ForUserAsync(User, new InboxFilter(View, TaskKey, Search, PageNumber), ct);
+        Tasks = await inbox.ForUserAsync(User, Filter(), ct);
         Stages = await stages.LoadAsync(ct);
         TaskKinds = await inbox.TaskKindsAsync(User, ct);
+        Categories = await db.CategoryOptionsAsync(activeOnly: false, ct);
+        if (MayAct)
+            ColleagueChoices = await colleagues.ForUserAsync(User, ct);
     }
 
     public Task<IActionResult> OnPostClaimAsync(string taskId, CancellationToken ct) =>
@@ -47,9 +88,37 @@ public sealed class IndexModel(TaskInbox inbox, WorkflowEngine engine, ProcessSt
     public Task<IActionResult> OnPostUnclaimAsync(string taskId, CancellationToken ct) =>
         ActAsync(taskId, mayUnclaim: true, () => engine.UnclaimAsync(taskId, User.Identity!.Name, ct), "Inbox.Unclaimed", ct);
 
+    public async Task<IActionResult> OnPostHandOverAsync(string taskId, string? rekan, HandOverKind cara, CancellationToken ct) =>
+        Answer(await handOver.PassAsync(User, taskId, rekan, cara, ct), cara == HandOverKind.Delegate ? "HandOver.Delegated" : "HandOver.Done", rekan);
+
+    public async Task<IActionResult> OnPostHandBackAsync(string taskId, CancellationToken ct) =>
+        Answer(await handOver.HandBackAsync(User, taskId, ct), "HandOver.HandedBack", null);
+
+    private InboxFilter Filter() =>
+        new(View, TaskKey, Search, PageNumber, Stage: Stage, Category: Category, Type: Type, DueBy: DueBy, Sort: Sort, CreatedAfter: CreatedAfter);
+
+    private IActionResult Answer(HandOverOutcome outcome, string doneKey, string? colleague)
+    {
+        switch (outcome)
+        {
+            // A plain 403, not Forbid(): the cookie scheme would turn that into a redirect that looks like success to a script.
+            case HandOverOutcome.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+            case HandOverOutcome.NotFound:
+                return NotFound();
+            case HandOverOutcome.Done:
+                TempData["Notice"] = text[doneKey, colleague ?? ""].Value;
+                break;
+            default:
+                // Refusals are the user's to correct, so they come back as a message on the list, not as an error page.
+                TempData["InboxError"] = text["HandOver.Refused." + outcome, colleague ?? ""].Value;
+                break;
+        }
+        return RedirectToPage(Route());
+    }
+
     private async Task<IActionResult> ActAsync(string taskId, bool mayUnclaim, Func<Task> command, string notice, CancellationToken ct)
     {
-        // A plain 403, not Forbid(): the cookie scheme would turn that into a redirect that looks like success to a script.
         if (!TaskInbox.MayAct(User))
             return StatusCode(StatusCodes.Status403Forbidden);
         var task = await inbox.FindVisibleAsync(User, taskId, ct);
@@ -71,6 +140,6 @@ public sealed class IndexModel(TaskInbox inbox, WorkflowEngine engine, ProcessSt
         {
             return NotFound();
         }
-        return RedirectToPage(new { tampil = View, tugas = TaskKey, cari = Search, hal = PageNumber });
+        return RedirectToPage(Route());
     }
 }

@@ -12,7 +12,7 @@ namespace Lapor.Host.Tests.Inbox;
 /// The host with demo data and the shipped process: the demo reports leave verification tasks for "inspektorat" and an
 /// open "tindakLanjut" task for "puprkim", which is all the inbox tests need.
 /// </summary>
-public sealed class InboxHost : ReportsHost
+public class InboxHost : ReportsHost
 {
     protected override bool DemoData => true;
 

@@ -26,10 +26,17 @@ public sealed partial class TaskInbox(LaporDb db, BusinessCalendar calendar, Tim
 
     /// <summary>The roles the /Tugas folder admits, comma-separated as AuthorizeAttribute.Roles wants them.</summary>
     public const string StaffRoles =
-        Roles.LiaisonOfficer + "," + Roles.AgencySupervisor + "," + Roles.Coordinator + "," + Roles.Administrator + "," + Roles.Auditor;
+        Roles.LiaisonOfficer + "," + Roles.AgencySupervisor + "," + Roles.Coordinator + "," + Roles.Administrator + "," + Roles.Auditor
+        + "," + Roles.Ombudsman;
+
+    /// <summary>
+    /// The candidate group that lets the Ombudsman watch a task, read-only: the process file puts it on escalations, so
+    /// what counts as "escalated" is the coordinators' decision in the designer, not code.
+    /// </summary>
+    public const string OmbudsmanGroup = "ombudsman";
 
     /// <summary>Whether the menu shows the inbox; the folder's authorization is what enforces it.</summary>
-    public static bool IsStaff(ClaimsPrincipal user) => MayAct(user) || user.IsInRole(Roles.Auditor);
+    public static bool IsStaff(ClaimsPrincipal user) => MayAct(user) || user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.Ombudsman);
 
     public async Task<InboxPage> ForUserAsync(ClaimsPrincipal user, InboxFilter filter, CancellationToken ct = default)
     {
@@ -106,6 +113,13 @@ public sealed partial class TaskInbox(LaporDb db, BusinessCalendar calendar, Tim
             return tasks.Where(_ => false);
         if (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Auditor))
             return tasks;
+
+        // Read-only (MayAct is false for the role): only tasks the process offers to the Ombudsman's group.
+        if (user.IsInRole(Roles.Ombudsman) && !MayAct(user))
+        {
+            var watched = db.Set<TaskCandidateRow>().Where(c => c.Kind == CandidateKind.Group && c.Value == OmbudsmanGroup).Select(c => c.TaskId);
+            return tasks.Where(t => watched.Contains(t.Id));
+        }
 
         // Roles.RequiresAgency makes this claim mandatory for both roles below; without it the user sees only their own.
         var agency = user.FindFirstValue(LaporClaimTypes.Agency);

@@ -25,8 +25,9 @@ public sealed class TaskAccessMatrixTests(TaskHost host) : IClassFixture<TaskHos
     private static Expect ExpectedFor(string? user, bool guessedId, string handler) => user switch
     {
         null => Expect.Login,
-        "pelapor" or "ombudsman" => Expect.AccessDenied,
-        "dinkes.petugas" or "dinkes.kepala" => Expect.NotFound,
+        "pelapor" => Expect.AccessDenied,
+        // The Ombudsman is staff for the folder but watches escalated cases only: an ordinary task does not exist for them.
+        "ombudsman" or "dinkes.petugas" or "dinkes.kepala" => Expect.NotFound,
         "auditor" when guessedId => Expect.NotFound,
         "auditor" when handler is "GET" or "Attachment" => throw new InvalidOperationException("the auditor may read"),
         "auditor" => Expect.Forbidden,
@@ -62,6 +63,16 @@ public sealed class TaskAccessMatrixTests(TaskHost host) : IClassFixture<TaskHos
                     Check(failures, user, $"GET /Tugas/{(guessed ? "guess" : "task")}", await browser.Client.GetAsync($"/Tugas/{id}"), ExpectedFor(user, guessed, "GET"));
                     Check(failures, user, $"GET attachment {(guessed ? "guess" : "task")}",
                         await browser.Client.GetAsync($"/Tugas/{id}?handler=Attachment&id={Guid.NewGuid()}"), ExpectedFor(user, guessed, "Attachment"));
+                }
+                foreach (var handler in new[] { "Claim", "Unclaim", "HandOver", "HandBack" })
+                {
+                    // The inbox's own buttons: people who may never act are refused before the id is even looked up.
+                    var form = new Dictionary<string, string> { ["taskId"] = id, ["rekan"] = "dinkes.petugas", ["cara"] = "Assign" };
+                    if (token is not null)
+                        form["__RequestVerificationToken"] = token;
+                    var response = await browser.Client.PostAsync($"/Tugas?handler={handler}", new FormUrlEncodedContent(form));
+                    var expected = user is "auditor" or "ombudsman" ? Expect.Forbidden : ExpectedFor(user, guessed, handler);
+                    Check(failures, user, $"POST inbox {handler} {(guessed ? "guess" : "task")}", response, expected);
                 }
                 foreach (var (handler, fields) in Posts)
                 {
@@ -120,6 +131,27 @@ public sealed class TaskAccessMatrixTests(TaskHost host) : IClassFixture<TaskHos
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Null((await host.TaskAsync(taskId))!.Assignee);
+    }
+
+    [Fact]
+    public async Task TheOmbudsman_ReadsAnEscalatedCase_ButChangesNothing()
+    {
+        var (_, taskId) = await host.EscalatedAsync("Bantuan berobat diteruskan berulang kali");
+        using var ombudsman = await Browser.SignedInAsync(host, "ombudsman", Browser.DemoPassword);
+
+        var inbox = await ombudsman.Client.GetStringAsync("/Tugas");
+        Assert.Contains(taskId, inbox);
+        var page = await ombudsman.Client.GetStringAsync($"/Tugas/{taskId}");
+        Assert.Contains("Tangani eskalasi", page);
+        Assert.DoesNotContain("handler=Claim", page);
+
+        foreach (var (handler, fields) in Posts)
+        {
+            var response = await ombudsman.PostFormAsync($"/Tugas/{taskId}", $"/Tugas/{taskId}?handler={handler}", new(fields));
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+        Assert.Null((await host.TaskAsync(taskId))!.Assignee);
+        Assert.Empty(await host.OperationsAsync(taskId));
     }
 
     private static async Task<string?> TokenAsync(Browser browser)

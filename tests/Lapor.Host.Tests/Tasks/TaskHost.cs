@@ -37,6 +37,22 @@ public sealed class TaskHost : ReportsHost
         return (code, await OpenTaskOfAsync(code, "tindakLanjut"));
     }
 
+    /// <summary>A report forwarded three times, which the process escalates: returns its code and the open escalation task.</summary>
+    public async Task<(string Code, string TaskId)> EscalatedAsync(string title)
+    {
+        var (code, _) = await ReportAtResponseAsync("dinkes", title: title);
+        foreach (var next in new[] { "dinsos-p3a", "dishub", "puprkim" })
+        {
+            var task = await OpenTaskOfAsync(code, "tindakLanjut");
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(task, new Dictionary<string, TypedValue>
+            {
+                ["outcome"] = TypedValue.From("forward"), ["forwardTo"] = TypedValue.From(next), ["forwardReason"] = TypedValue.From("Bukan wewenang kami."),
+            }, "petugas");
+        }
+        return (code, await OpenTaskOfAsync(code, "eskalasi"));
+    }
+
     public async Task<string> OpenTaskOfAsync(string code, string taskKey)
     {
         await using var scope = Services.CreateAsyncScope();

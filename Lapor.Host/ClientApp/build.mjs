@@ -3,9 +3,13 @@
 import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { rm } from 'node:fs/promises';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outdir = path.resolve(here, '..', 'wwwroot', 'lib', 'designer');
+
+// A clean folder each time: no stale chunk or map from an earlier build is served.
+await rm(outdir, { recursive: true, force: true });
 
 await esbuild.build({
   entryPoints: {
@@ -15,7 +19,8 @@ await esbuild.build({
   outdir,
   bundle: true,
   minify: true,
-  sourcemap: true,
+  // Maps are 7 MB; build them on demand (LAPOR_SOURCEMAP=1) when debugging the designer.
+  sourcemap: process.env.LAPOR_SOURCEMAP === '1' ? 'linked' : false,
   format: 'iife',
   target: ['es2020'],
   // The properties panel is written in Preact; our own entries use JSX against the panel's copy of it.

@@ -11,7 +11,6 @@ const WORKING_DAYS = /^P(\d+)WD$/;
 
 function LaporPropertiesProvider(propertiesPanel, injector, config) {
   const catalogue = config || { agencies: [], texts: {} };
-  propertiesPanel.registerProvider(LOW_PRIORITY, this);
   this.getGroups = element => groups => {
     if (!is(element, 'bpmn:FlowNode')) {
       return groups;
@@ -30,6 +29,8 @@ function LaporPropertiesProvider(propertiesPanel, injector, config) {
     groups.splice(at < 0 ? 0 : at + 1, 0, { id: 'lapor', label: catalogue.texts.Group, entries, component: Group, shouldOpen: true });
     return groups;
   };
+  // After getGroups exists: the panel refuses a provider without it.
+  propertiesPanel.registerProvider(LOW_PRIORITY, this);
 }
 
 LaporPropertiesProvider.$inject = ['propertiesPanel', 'injector', 'config.laporCatalogue'];

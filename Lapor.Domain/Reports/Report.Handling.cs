@@ -105,6 +105,20 @@ public sealed partial class Report
         return AddText(TimelineEntryKind.PublicResponse, "Text", text, by, now, culture);
     }
 
+    /// <summary>
+    /// A question to the reporter (kelengkapan data): public, because the reporter reads it on the tracking page and
+    /// answers there.
+    /// </summary>
+    public IReadOnlyList<FieldError> AskReporter(
+        string? question,
+        string actor,
+        DateTimeOffset now,
+        string culture = ReportMessages.DefaultCulture)
+    {
+        var by = RequireActor(actor);
+        return AddText(TimelineEntryKind.InformationRequested, "Question", question, by, now, culture);
+    }
+
     /// <summary>The reporter's answer, e.g. the data an institution asked for.</summary>
     public IReadOnlyList<FieldError> AddReporterReply(
         string? text,

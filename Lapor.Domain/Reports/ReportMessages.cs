@@ -112,6 +112,8 @@ public static class ReportMessages
         ["label.PublicText"] = ("Keterangan", "Note"),
         ["label.Text"] = ("Tanggapan", "Response"),
         ["label.Reply"] = ("Balasan", "Reply"),
+        ["label.Question"] = ("Pertanyaan untuk pelapor", "Question for the reporter"),
+        ["label.Note"] = ("Catatan internal", "Internal note"),
         ["label.Stars"] = ("Penilaian", "Rating"),
         ["label.Comment"] = ("Komentar", "Comment"),
     }.ToFrozenDictionary(StringComparer.Ordinal);

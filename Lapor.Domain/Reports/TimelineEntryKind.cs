@@ -9,6 +9,7 @@ public enum TimelineEntryKind
     StageChanged,
     PublicResponse,
     ReporterReply,
+    InformationRequested,
     Closed,
     Reopened,
     Rated,

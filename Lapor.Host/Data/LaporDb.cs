@@ -15,6 +15,7 @@ public sealed class LaporDb(DbContextOptions<LaporDb> options) : IdentityDbConte
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -69,6 +69,16 @@ public sealed class ReportQueries(LaporDb db)
             r.Name, r.Stage, r.Status, r.SubmittedAt)).ToList();
     }
 
+    /// <summary>
+    /// The report behind a process instance, for staff who reached it through a task they may see (the caller checks
+    /// that). Same shape as the public view: the reporter by public name only, since agencies read it too.
+    /// </summary>
+    public async Task<(Guid Id, PublicReport View)?> ForInstanceAsync(string instanceId, string culture, CancellationToken ct = default)
+    {
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.ProcessInstanceId == instanceId, ct);
+        return report is null ? null : (report.Id, await ViewAsync(report, culture, ct));
+    }
+
     private async Task<PublicReport?> FindAsync(string input, string culture, bool includeConfidential, CancellationToken ct)
     {
         if (!TrackingCode.TryParse(input, out var code))
@@ -76,6 +86,11 @@ public sealed class ReportQueries(LaporDb db)
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.TrackingCode == code, ct);
         if (report is null || (report.IsConfidential && !includeConfidential))
             return null;
+        return await ViewAsync(report, culture, ct);
+    }
+
+    private async Task<PublicReport> ViewAsync(Report report, string culture, CancellationToken ct)
+    {
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
         var category = await db.Categories.AsNoTracking().Where(c => c.Code == report.CategoryCode).Select(c => c.Name).FirstOrDefaultAsync(ct);
         string? Agency(string? agencyCode) => agencyCode is null ? null : agencies.GetValueOrDefault(agencyCode, agencyCode);

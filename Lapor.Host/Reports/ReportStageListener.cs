@@ -14,7 +14,9 @@ namespace Lapor.Host.Reports;
 /// <list type="bullet">
 /// <item><c>stage</c> on the element the case waits at (or ended at) is the citizen-readable stage;</item>
 /// <item><c>reportAction</c> on a completed element: <c>dispose</c> (to variable <c>agency</c>), <c>forward</c>
-/// (to <c>forwardTo</c>, with <c>forwardReason</c>), <c>respond</c> (publishes variable <c>response</c>);</item>
+/// (to <c>forwardTo</c>, with <c>forwardReason</c>), <c>respond</c> (publishes variable <c>response</c>), <c>ask</c>
+/// (publishes a question to the reporter from the variable named by property <c>reportText</c>, default
+/// <c>question</c>);</item>
 /// <item><c>reportStatus=closed</c> on a waiting element, or the end of the process, closes the report.</item>
 /// </list>
 /// A report change the domain refuses (e.g. a forward without a reason) refuses the whole command.
@@ -22,6 +24,7 @@ namespace Lapor.Host.Reports;
 public sealed class ReportStageListener(LaporDb db) : IInstanceListener
 {
     public const string ActionProperty = "reportAction";
+    public const string TextProperty = "reportText";
 
     public async Task OnChangedAsync(InstanceChange change, CancellationToken ct)
     {
@@ -60,7 +63,8 @@ public sealed class ReportStageListener(LaporDb db) : IInstanceListener
             "dispose" => [],
             "forward" => report.ForwardTo(Text("forwardTo") ?? "", Text("forwardReason"), actor, change.At),
             "respond" => report.AddPublicResponse(Text("response"), actor, change.At),
-            _ => throw new WorkflowException($"Element '{node.Id}' has {ActionProperty}='{action}'; use dispose, forward or respond."),
+            "ask" => report.AskReporter(Text(node.Properties.GetValueOrDefault(TextProperty) ?? "question"), actor, change.At),
+            _ => throw new WorkflowException($"Element '{node.Id}' has {ActionProperty}='{action}'; use dispose, forward, respond or ask."),
         };
         if (errors.Count > 0)
             throw new WorkflowException(string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")), "InvalidRequestException");

@@ -137,8 +137,26 @@ public sealed class BpmnValidator(ExpressionEvaluator expressions, IReadOnlySet<
                 problem(task.Id, $"Form field '{field.Id}' has type '{field.Type}'; use string, text, long, double, boolean, date or enum.");
             if (field.Type == "enum" && field.Options.Count == 0)
                 problem(task.Id, $"Form field '{field.Id}' is an enum without camunda:value options.");
+            foreach (var (name, config) in field.Constraints)
+                if (FormConstraintProblem(field, name, config) is { } message)
+                    problem(task.Id, $"Form field '{field.Id}': {message}");
         }
     }
+
+    /// <summary>Constraints are checked here so a form can never fail on a typo only when an officer submits it.</summary>
+    private static string? FormConstraintProblem(FormField field, string name, string? config) => name switch
+    {
+        "required" or "readonly" => null,
+        "minlength" or "maxlength" when field.Type is "string" or "text" =>
+            int.TryParse(config, out var n) && n >= 0 ? null : $"constraint '{name}' needs a whole number config, not '{config}'.",
+        "min" or "max" when field.Type is "long" or "double" =>
+            double.TryParse(config, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+                ? null : $"constraint '{name}' needs a number config, not '{config}'.",
+        "min" or "max" when field.Type is "date" =>
+            DateOnly.TryParseExact(config, "yyyy-MM-dd", out _) ? null : $"constraint '{name}' needs a date config (yyyy-MM-dd), not '{config}'.",
+        "minlength" or "maxlength" or "min" or "max" => $"constraint '{name}' does not apply to a {field.Type} field.",
+        _ => $"constraint '{name}' is not supported (use required, readonly, minlength, maxlength, min, max).",
+    };
 
     private void CheckServiceTask(ServiceTask service, Action<string?, string> problem)
     {

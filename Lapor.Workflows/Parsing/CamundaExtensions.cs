@@ -56,13 +56,20 @@ internal static class CamundaExtensions
             var options = f.Elements(C + "value")
                 .Select(v => new FormFieldOption((string?)v.Attribute("id") ?? "", (string?)v.Attribute("name") ?? (string?)v.Attribute("id") ?? ""))
                 .ToList();
-            var required = f.Element(C + "validation")?.Elements(C + "constraint")
-                .Any(c => (string?)c.Attribute("name") == "required" && (string?)c.Attribute("config") != "false") ?? false;
+            var constraints = f.Element(C + "validation")?.Elements(C + "constraint")
+                .Where(c => !string.IsNullOrWhiteSpace((string?)c.Attribute("name")))
+                .GroupBy(c => (string)c.Attribute("name")!)
+                .ToDictionary(g => g.Key, g => (string?)g.Last().Attribute("config"))
+                ?? new Dictionary<string, string?>();
+            var required = constraints.TryGetValue("required", out var requiredConfig) && requiredConfig != "false";
             var fieldProperties = f.Element(C + "properties")?.Elements(C + "property")
                 .Where(p => p.Attribute("id") is not null || p.Attribute("name") is not null)
                 .ToDictionary(p => (string?)p.Attribute("id") ?? (string)p.Attribute("name")!, p => (string?)p.Attribute("value") ?? "")
                 ?? new Dictionary<string, string>();
-            fields.Add(new FormField(id, (string?)f.Attribute("label") ?? id, type, (string?)f.Attribute("defaultValue"), required, options, fieldProperties));
+            fields.Add(new FormField(id, (string?)f.Attribute("label") ?? id, type, (string?)f.Attribute("defaultValue"), required, options, fieldProperties)
+            {
+                Constraints = constraints,
+            });
         }
         return fields;
     }

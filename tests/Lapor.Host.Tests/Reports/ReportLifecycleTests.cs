@@ -118,4 +118,29 @@ public sealed class ReportLifecycleTests(ReportsHost host) : IClassFixture<Repor
         Assert.DoesNotContain("gede@example.com", text);
         Assert.DoesNotContain("Arsana", text);
     }
+
+    [Fact]
+    public async Task AgencyQuestion_IsPublishedForTheReporter_AndTheReplyReturnsTheTask()
+    {
+        var code = await SubmitAsync();
+        await CompleteAsync(code, "verifikasi", new { decision = "verify", agency = "dinkes" }, "inspektorat.ani");
+        await Assert.ThrowsAsync<WorkflowException>(() => CompleteAsync(code, "tindakLanjut", new { outcome = "ask", question = "" }, "dinkes.budi"));
+
+        await CompleteAsync(code, "tindakLanjut", new { outcome = "ask", question = "Pukul berapa antrean terpanjang?" }, "dinkes.budi");
+        var asked = await ReportAsync(code);
+        Assert.Equal((TimelineEntryKind.InformationRequested, "Pukul berapa antrean terpanjang?", "dinkes.budi"),
+            asked.Timeline.Where(t => t.Kind == TimelineEntryKind.InformationRequested).Select(t => (t.Kind, t.PublicText, t.Actor)).Single());
+        Assert.Equal("Instansi menunggu data tambahan dari pelapor", asked.Stage);
+
+        Assert.Empty(await Actions(a => a.ReplyAsync(code, "Sekitar pukul 08.00 WITA.", "id")));
+        Assert.Equal("Sedang ditindaklanjuti", (await ReportAsync(code)).Stage);
+    }
+
+    [Fact]
+    public async Task VerifierHold_PublishesTheReasonAsAQuestion()
+    {
+        var code = await SubmitAsync();
+        await CompleteAsync(code, "verifikasi", new { decision = "hold", reason = "Mohon sebutkan nama puskesmas." }, "inspektorat.ani");
+        Assert.Contains((await ReportAsync(code)).Timeline, t => t.Kind == TimelineEntryKind.InformationRequested && t.PublicText == "Mohon sebutkan nama puskesmas.");
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Lapor.Workflows.Calendars;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Persistence;
@@ -127,5 +128,32 @@ public sealed class UserTaskTests
         await h.With(e => e.CompleteTaskAsync(task.Id, null, "ani"));
         Assert.Equal(InstanceStatus.Completed, (await h.InstanceAsync(id)).Status);
         Assert.Equal("budi", (await h.VariablesAsync(id))["checkedBy"]);
+    }
+
+    [Fact]
+    public async Task SetDueDate_NeedsAReason_AndLogsOldValueNewValueAndReason()
+    {
+        await using var h = new EngineHarness();
+        await h.DeployAsync(Bpmn.Process("""
+            <bpmn:startEvent id="start"/>
+            <bpmn:userTask id="a" camunda:candidateGroups="dinkes" camunda:dueDate="P2D"/>
+            <bpmn:endEvent id="end"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="a"/>
+            <bpmn:sequenceFlow id="f2" sourceRef="a" targetRef="end"/>
+            """));
+        var id = await h.StartAsync();
+        var task = await h.SingleTaskAsync(id, "a");
+        var newDue = new DateTimeOffset(2030, 1, 7, 1, 0, 0, TimeSpan.Zero);
+
+        await Assert.ThrowsAsync<Errors.WorkflowException>(() => h.With(e => e.SetDueDateAsync(task.Id, newDue, "  ", "koordinator")));
+        Assert.Equal(task.Due, (await h.SingleTaskAsync(id, "a")).Due);
+
+        await h.With(e => e.SetDueDateAsync(task.Id, newDue, "Menunggu hasil uji laboratorium", "koordinator"));
+        Assert.Equal(newDue.UtcDateTime, (await h.SingleTaskAsync(id, "a")).Due);
+        var logged = await h.Query(db => db.Set<Lapor.Workflows.History.HistoryEventRow>()
+            .Where(r => r.InstanceId == id && r.Kind == Lapor.Workflows.History.HistoryEventKind.UserOperation && r.Name == "SetDueDate").SingleAsync());
+        Assert.Equal("koordinator", logged.Actor);
+        Assert.Contains("Menunggu hasil uji laboratorium", logged.Detail);
+        Assert.Contains("2030-01-07T01:00:00", logged.Detail);
     }
 }

@@ -170,4 +170,28 @@ public sealed class LaporPengaduanTests
         Assert.Equal(1, await c.H.AdvanceAsync(TimeSpan.FromDays(15)));
         Assert.Equal("ditutupOtomatis", await c.EndAsync());
     }
+
+    [Fact]
+    public async Task AgencyAsksTheReporter_ReplyReturnsTheTaskToTheAgency()
+    {
+        await using var c = await VerifiedAsync("dinkes");
+        await c.Complete("tindakLanjut", new { outcome = "ask", question = "Di puskesmas mana?" });
+        Assert.Contains("tungguDataInstansi", await c.H.PositionsAsync(c.Id));
+        Assert.Empty(await c.OpenTasksAsync());
+
+        await c.Message("ReporterReplied", new { reply = "Puskesmas Kuta I" });
+        var task = await c.H.SingleTaskAsync(c.Id, "tindakLanjut");
+        Assert.Equal("dinkes", Assert.Single(task.Candidates).Value);
+    }
+
+    [Fact]
+    public async Task AgencyAsksTheReporter_NoReplyWithinThreeWorkingDays_ReturnsTheTaskAnyway()
+    {
+        await using var c = await VerifiedAsync("dinkes");
+        await c.Complete("tindakLanjut", new { outcome = "ask", question = "Di puskesmas mana?" });
+        // Monday 09:00 + 3 working days = Thursday 09:00; the agency's 5-day deadline is still ahead.
+        c.H.Clock.SetUtcNow(new DateTimeOffset(2026, 4, 23, 1, 0, 0, TimeSpan.Zero));
+        Assert.Equal(1, await c.H.AdvanceAsync(TimeSpan.FromSeconds(1)));
+        Assert.Equal(["tindakLanjut"], await c.OpenTasksAsync());
+    }
 }

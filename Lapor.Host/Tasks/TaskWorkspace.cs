@@ -1,0 +1,240 @@
+using System.Security.Claims;
+using Lapor.Domain.Reports;
+using Lapor.Host.Accounts;
+using Lapor.Host.Data;
+using Lapor.Host.Inbox;
+using Lapor.Host.Localization;
+using Lapor.Host.Reports;
+using Lapor.Workflows.Calendars;
+using Lapor.Workflows.Definitions;
+using Lapor.Workflows.Errors;
+using Lapor.Workflows.Execution;
+using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Lapor.Host.Tasks;
+
+/// <summary>
+/// The task page's work: read a task with its report, and every action on it (complete, note, claim, reassign, take
+/// over, change the due date). Each action first finds the task through <see cref="TaskInbox.FindVisibleAsync"/>, so
+/// a task of another agency, or a guessed id, is "not found" whatever the action, and then checks
+/// <see cref="TaskPermissions"/>, so the auditor and non-assignees change nothing.
+/// </summary>
+public sealed class TaskWorkspace(
+    LaporDb db,
+    TaskInbox inbox,
+    WorkflowEngine engine,
+    ProcessQueries queries,
+    ReportQueries reports,
+    TaskJournal journal,
+    BusinessCalendar calendar,
+    TimeProvider clock,
+    IStringLocalizer<PortalText> text)
+{
+    public async Task<TaskView?> LoadAsync(ClaimsPrincipal user, string taskId, CancellationToken ct = default)
+    {
+        var task = await inbox.FindVisibleAsync(user, taskId, ct);
+        if (task is null)
+            return null;
+        var definition = (await queries.ModelAsync(task.DefinitionId, ct)).Nodes.GetValueOrDefault(task.TaskDefinitionKey) as UserTask;
+        var builtIn = BuiltInForms.For(task.FormKey);
+        var fields = definition?.FormFields is { Count: > 0 } declared ? declared : builtIn?.DefaultFields ?? [];
+
+        var variables = await db.Set<VariableRow>().AsNoTracking().Where(v => v.InstanceId == task.InstanceId)
+            .ToDictionaryAsync(v => v.Name, v => v.Value, ct);
+        // A form shows the case's current value when there is one (an earlier answer), else the field's default.
+        var current = fields.ToDictionary(f => f.Id, f => variables.TryGetValue(f.Id, out var value) && value is not null ? value : f.DefaultValue);
+
+        var report = await reports.ForInstanceAsync(task.InstanceId, PortalCultures.DomainCulture, ct);
+        var notes = report is { } r
+            ? await db.InternalNotes.AsNoTracking().Where(n => n.ReportId == r.Id).OrderBy(n => n.WrittenAt).ToListAsync(ct)
+            : [];
+        var now = clock.GetUtcNow();
+        DateTimeOffset? due = task.Due is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null;
+        return new TaskView(task, definition, builtIn, fields, current, report?.Id, report?.View, notes,
+            await journal.ForInstanceAsync(task.InstanceId, ct), PermissionsOf(user, task),
+            due is { } at ? calendar.WorkingDaysBetween(now, at) : null, due < now);
+    }
+
+    public static TaskPermissions PermissionsOf(ClaimsPrincipal user, TaskRow task)
+    {
+        if (!TaskInbox.MayAct(user))
+            return TaskPermissions.None;
+        var me = user.Identity?.Name;
+        var supervise = user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Administrator);
+        return new TaskPermissions(Work: task.Assignee is not null && task.Assignee == me, Claim: task.Assignee is null, Note: true, Supervise: supervise);
+    }
+
+    /// <summary>Completes (or, for a delegated task, resolves) the task with the posted form; nothing changes when any field is wrong.</summary>
+    public async Task<TaskActionResult> CompleteAsync(ClaimsPrincipal user, string taskId, Func<string, string?> posted, CancellationToken ct = default)
+    {
+        var view = await LoadAsync(user, taskId, ct);
+        if (view is null)
+            return TaskActionResult.NotFound;
+        if (!view.May.Work)
+            return TaskActionResult.Forbidden;
+
+        var binding = FormFieldBinder.Bind(view.Fields, posted, (key, args) => text[key, args].Value);
+        if (!binding.Succeeded)
+            return TaskActionResult.Invalid(binding.Errors);
+        var errors = await BuiltInRuleErrorsAsync(view, binding.Values, ct);
+        if (errors.Count > 0)
+            return TaskActionResult.Invalid(errors);
+
+        var me = user.Identity!.Name!;
+        return await RunAsync(() => view.IsDelegatedToMe(me)
+            ? engine.ResolveAsync(taskId, binding.Values, me, ct)
+            : engine.CompleteTaskAsync(taskId, binding.Values, me, ct));
+    }
+
+    public async Task<TaskActionResult> ClaimAsync(ClaimsPrincipal user, string taskId, CancellationToken ct = default)
+    {
+        var task = await inbox.FindVisibleAsync(user, taskId, ct);
+        if (task is null)
+            return TaskActionResult.NotFound;
+        if (!PermissionsOf(user, task).Claim)
+            return TaskActionResult.Forbidden;
+        var me = user.Identity!.Name!;
+        return await RunAsync(() => engine.ClaimAsync(taskId, me, me, ct));
+    }
+
+    public async Task<TaskActionResult> AddNoteAsync(ClaimsPrincipal user, string taskId, string? note, CancellationToken ct = default)
+    {
+        var task = await inbox.FindVisibleAsync(user, taskId, ct);
+        if (task is null)
+            return TaskActionResult.NotFound;
+        if (!PermissionsOf(user, task).Note)
+            return TaskActionResult.Forbidden;
+        var reportId = await db.Reports.Where(r => r.ProcessInstanceId == task.InstanceId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        if (reportId is null)
+            return TaskActionResult.Invalid("Note", text["Task.NoReport"].Value);
+        var written = InternalNote.Write(reportId.Value, user.Identity!.Name!, user.FindFirstValue(LaporClaimTypes.Agency), taskId, note,
+            clock.GetUtcNow(), PortalCultures.DomainCulture);
+        if (!written.Succeeded)
+            return TaskActionResult.Invalid(written.Errors);
+        db.InternalNotes.Add(written.Value);
+        await db.SaveChangesAsync(ct);
+        return TaskActionResult.Done;
+    }
+
+    /// <summary>Coordinator: give the task to any active staff member of a candidate agency, or to a coordinator.</summary>
+    public async Task<TaskActionResult> ReassignAsync(ClaimsPrincipal user, string taskId, string? userName, CancellationToken ct = default)
+    {
+        var task = await inbox.FindVisibleAsync(user, taskId, ct);
+        if (task is null)
+            return TaskActionResult.NotFound;
+        if (!PermissionsOf(user, task).Supervise)
+            return TaskActionResult.Forbidden;
+        var candidates = await AssignableUsersAsync(task, ct);
+        if (string.IsNullOrWhiteSpace(userName) || !candidates.Any(c => c.UserName == userName.Trim()))
+            return TaskActionResult.Invalid("Assignee", text["Task.AssigneeNotAllowed", userName ?? ""].Value);
+        var actor = user.Identity!.Name;
+        return await RunAsync(() => engine.SetAssigneeAsync(taskId, userName.Trim(), actor, ct));
+    }
+
+    /// <summary>Coordinator: take the task, also when someone else holds it (e.g. an escalated case).</summary>
+    public async Task<TaskActionResult> TakeOverAsync(ClaimsPrincipal user, string taskId, CancellationToken ct = default)
+    {
+        var task = await inbox.FindVisibleAsync(user, taskId, ct);
+        if (task is null)
+            return TaskActionResult.NotFound;
+        if (!PermissionsOf(user, task).Supervise)
+            return TaskActionResult.Forbidden;
+        var me = user.Identity!.Name!;
+        return await RunAsync(() => engine.SetAssigneeAsync(taskId, me, me, ct));
+    }
+
+    /// <summary>Coordinator: a new due date (a day in Bali; the end of the working day, 16:00 WITA) with a reason.</summary>
+    public async Task<TaskActionResult> SetDueDateAsync(ClaimsPrincipal user, string taskId, string? day, string? reason, CancellationToken ct = default)
+    {
+        var task = await inbox.FindVisibleAsync(user, taskId, ct);
+        if (task is null)
+            return TaskActionResult.NotFound;
+        if (!PermissionsOf(user, task).Supervise)
+            return TaskActionResult.Forbidden;
+        var errors = new List<FieldError>();
+        if (!DateOnly.TryParseExact(day?.Trim(), "yyyy-MM-dd", out var date))
+            errors.Add(new FieldError("Due", text["Task.DueInvalid"].Value));
+        else if (date < DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(FormFieldBinder.DateOffset).DateTime))
+            errors.Add(new FieldError("Due", text["Task.DueInPast"].Value));
+        if (string.IsNullOrWhiteSpace(reason))
+            errors.Add(new FieldError("DueReason", text["Task.DueReasonRequired"].Value));
+        else if (reason.Trim().Length > WorkflowEngine.DateChangeReasonMaxLength)
+            errors.Add(new FieldError("DueReason", text["Form.TooLong", text["Task.DueReason"].Value, WorkflowEngine.DateChangeReasonMaxLength].Value));
+        if (errors.Count > 0)
+            return TaskActionResult.Invalid(errors);
+        var due = new DateTimeOffset(date.ToDateTime(new TimeOnly(16, 0)), FormFieldBinder.DateOffset);
+        var actor = user.Identity!.Name;
+        return await RunAsync(() => engine.SetDueDateAsync(taskId, due, reason!.Trim(), actor, ct));
+    }
+
+    /// <summary>
+    /// Who a coordinator may give the task to: active liaison officers and supervisors of the task's candidate agencies
+    /// (a group "x-supervisor" stands for agency x), and active coordinators.
+    /// </summary>
+    public async Task<IReadOnlyList<(string UserName, string? DisplayName, string? AgencyCode)>> AssignableUsersAsync(TaskRow task, CancellationToken ct = default)
+    {
+        var groups = await db.Set<TaskCandidateRow>().AsNoTracking().Where(c => c.TaskId == task.Id && c.Kind == CandidateKind.Group)
+            .Select(c => c.Value).ToListAsync(ct);
+        var agencies = groups.Select(g => g.EndsWith("-supervisor", StringComparison.Ordinal) ? g[..^"-supervisor".Length] : g).Distinct().ToList();
+        var agencyRoles = new[] { Roles.LiaisonOfficer, Roles.AgencySupervisor };
+        var rows = await (
+            from u in db.Users
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where u.IsActive && u.UserName != null
+                  && ((agencyRoles.Contains(r.Name!) && u.AgencyCode != null && agencies.Contains(u.AgencyCode)) || r.Name == Roles.Coordinator)
+            select new { u.UserName, u.DisplayName, u.AgencyCode }).Distinct().ToListAsync(ct);
+        return rows.OrderBy(r => r.AgencyCode).ThenBy(r => r.UserName).Select(r => (UserName: r.UserName!, DisplayName: (string?)r.DisplayName, AgencyCode: (string?)r.AgencyCode)).ToList();
+    }
+
+    private async Task<List<FieldError>> BuiltInRuleErrorsAsync(TaskView view, IReadOnlyDictionary<string, TypedValue> values, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var labels = view.Fields.ToDictionary(f => f.Id, f => f.Label);
+        foreach (var missing in view.BuiltIn?.MissingFor(values) ?? [])
+            errors.Add(new FieldError(missing, text["Form.RequiredForChoice", labels.GetValueOrDefault(missing, missing)].Value));
+
+        var agencyFields = view.Fields.Where(f => BuiltInForms.IsAgencyField(view.BuiltIn, f)).Select(f => f.Id).ToList();
+        var chosen = agencyFields.Select(id => (Id: id, Code: values.GetValueOrDefault(id)?.Value as string))
+            .Where(a => !string.IsNullOrEmpty(a.Code) && errors.All(e => e.Field != a.Id)).ToList();
+        if (chosen.Count > 0)
+        {
+            var codes = chosen.Select(c => c.Code!).ToList();
+            var active = await db.Agencies.AsNoTracking().Where(a => a.IsActive && codes.Contains(a.Code)).Select(a => a.Code).ToListAsync(ct);
+            foreach (var (id, code) in chosen.Where(c => !active.Contains(c.Code!)))
+                errors.Add(new FieldError(id, text["Form.UnknownAgency", labels[id], code!].Value));
+        }
+        // Forwarding to the agency that already holds the report would loop; the domain refuses it too, this says it by field.
+        if (view.BuiltIn == BuiltInForms.Response && values.GetValueOrDefault("outcome")?.Value as string == "forward"
+            && values.GetValueOrDefault("forwardTo")?.Value as string is { } target && target == view.Report?.ResponsibleAgencyCode)
+            errors.Add(new FieldError("forwardTo", text["Form.ForwardToSelf"].Value));
+        return errors;
+    }
+
+    private async Task<TaskActionResult> RunAsync(Func<Task> command)
+    {
+        try
+        {
+            await command();
+            return TaskActionResult.Done;
+        }
+        catch (WorkflowNotFoundException)
+        {
+            return TaskActionResult.NotFound;
+        }
+        catch (WorkflowConflictException e)
+        {
+            db.ChangeTracker.Clear();
+            return TaskActionResult.Conflict(text["Task.Conflict", e.Message].Value);
+        }
+        catch (WorkflowException e)
+        {
+            // The process or the report refused (e.g. a domain rule); the transaction was rolled back.
+            db.ChangeTracker.Clear();
+            return TaskActionResult.Invalid("", text["Task.Refused", e.Message].Value);
+        }
+    }
+}

@@ -17,6 +17,10 @@ public sealed class DesignerBrowserTests(PortalHost host) : IClassFixture<Portal
         page.PageError += (_, error) => scriptErrors.Add(error);
         await SignInAsync(page, "koordinator", "Lapor#Demo2026");
 
+        // The shipped process is drawn (it carries its own diagram).
+        await page.GotoAsync("/Desain/Proses/lapor-pengaduan");
+        await Assertions.Expect(page.Locator("#designer-canvas .djs-element[data-element-id='tindakLanjut']")).ToBeVisibleAsync();
+
         await page.GotoAsync("/Desain/Proses");
         // The bpmn.io watermark is part of the licence: it must be on the canvas.
         await Assertions.Expect(page.Locator("#designer-canvas a.bjs-powered-by[href*='bpmn.io']")).ToBeAttachedAsync();

@@ -66,6 +66,11 @@ async function start() {
   const problems = createProblemView(modeler, $('designer-problem-list'), $('designer-problems'), t);
   await open(modeler, data.xml ?? newDiagram, t);
 
+  // Unsaved edits are easy to lose in a browser tab: ask before leaving while there are any.
+  let dirty = false;
+  modeler.on('commandStack.changed', () => { dirty = true; });
+  window.addEventListener('beforeunload', event => { if (dirty) event.preventDefault(); });
+
   const xml = async () => (await modeler.saveXML({ format: true })).xml;
   const showRefusal = (result) => {
     const errors = result.json?.errors ?? [];
@@ -78,6 +83,7 @@ async function start() {
     if (!key) return status(t.NoProcess, 'danger');
     const result = await post('Draft', { key, xml: await xml() });
     if (!result.ok) return showRefusal(result);
+    dirty = false;
     status(t.Saved, 'success');
     $('designer-key').textContent = key;
     if (data.key !== key) {
@@ -97,6 +103,7 @@ async function start() {
   $('designer-publish').addEventListener('click', async () => {
     const result = await post('Publish', { xml: await xml(), comment: $('designer-comment').value });
     if (!result.ok) return showRefusal(result);
+    dirty = false;
     problems.clear();
     $('designer-comment').value = '';
     status(format(t.Published, result.json.version, result.json.key), 'success');

@@ -75,6 +75,9 @@ builder.Services.AddRazorPages(o =>
             page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = TaskInbox.StaffRoles }));
         o.Conventions.AddFolderApplicationModelConvention("/Notifications",
             page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = TaskInbox.StaffRoles }));
+        // The designer publishes what every report runs: coordinators and administrators only, on every handler.
+        o.Conventions.AddFolderApplicationModelConvention("/Designer",
+            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = $"{Roles.Coordinator},{Roles.Administrator}" }));
     }).AddViewLocalization();
 // Razor Pages validate the token on every POST; a strict, named cookie keeps it off cross-site requests.
 builder.Services.AddAntiforgery(o =>

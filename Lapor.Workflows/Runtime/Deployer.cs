@@ -24,7 +24,7 @@ public sealed class Deployer(DbContext db, DefinitionCache definitions, Expressi
     {
         var parsed = Parse(request);
         var now = WorkflowClock.Utc(clock.GetUtcNow());
-        var deployment = new DeploymentRow { Id = Guid.CreateVersion7().ToString(), Name = request.Name, Source = request.Source, DeployedAt = now, DeployedBy = actor };
+        var deployment = new DeploymentRow { Id = Guid.CreateVersion7().ToString(), Name = request.Name, Source = request.Source, DeployedAt = now, DeployedBy = actor, Comment = request.Comment };
         var deployed = new List<ProcessDefinitionRow>();
         var unchanged = new List<ProcessDefinitionRow>();
         var models = new List<(string Id, ProcessModel Model)>();
@@ -60,7 +60,7 @@ public sealed class Deployer(DbContext db, DefinitionCache definitions, Expressi
         history.Append(new HistoryEventRow
         {
             Kind = HistoryEventKind.Deployment, Time = now, Actor = actor, Name = "Create", Value = deployment.Id,
-            Detail = JsonSerializer.Serialize(new { deployment = deployment.Name, definitions = deployed.Select(d => d.Id) }),
+            Detail = JsonSerializer.Serialize(new { deployment = deployment.Name, definitions = deployed.Select(d => d.Id), comment = deployment.Comment }),
         });
         try
         {
@@ -102,8 +102,26 @@ public sealed class Deployer(DbContext db, DefinitionCache definitions, Expressi
         return fromSource?.XmlSha256 == sha ? latest : null;
     }
 
+    /// <summary>
+    /// Every problem deploying <paramref name="xml"/> would refuse, each naming its element where it has one; empty when
+    /// it would deploy. Changes nothing.
+    /// </summary>
+    public IReadOnlyList<DefinitionProblem> Check(string xml)
+    {
+        var problems = new List<DefinitionProblem>();
+        var models = BpmnParser.TryParse(xml, problems);
+        if (problems.Count > 0)
+            return problems;
+        var validator = new BpmnValidator(expressions, handlers.Names);
+        foreach (var model in models)
+            problems.AddRange(validator.Validate(model));
+        return problems;
+    }
+
     private List<(DeploymentResource Resource, ProcessModel Model, string Sha)> Parse(DeploymentRequest request)
     {
+        if (request.Comment is { Length: > DeploymentRow.MaxCommentLength })
+            throw new WorkflowException($"A deployment comment has at most {DeploymentRow.MaxCommentLength} characters.", "InvalidRequestException");
         if (request.Resources.Count == 0)
             throw new WorkflowException("A deployment needs at least one BPMN file.", "InvalidRequestException");
         var validator = new BpmnValidator(expressions, handlers.Names);

@@ -30,6 +30,7 @@ public static class WorkflowServiceCollectionExtensions
             sp.GetRequiredService<BusinessCalendar>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IJobScheduler>(),
             sp.GetRequiredService<ServiceTaskRegistry>(), sp, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<Deployer>(sp, sp.GetRequiredService<TDb>()));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<ProcessDesigns>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => new HistoryVerifier(sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<ProcessQueries>(sp, sp.GetRequiredService<TDb>()));
         return services;

@@ -74,6 +74,8 @@ internal static class HistoryOperationEndpoints
         "SetVariables" => ("ModifyVariable", "Variable"),
         "RetryIncident" => ("SetJobRetries", "Job"),
         "CorrelateMessage" => ("CorrelateMessage", "ProcessInstance"),
+        // Lapor's own: a designer draft saved (Camunda has no drafts); the row's value is the process key.
+        Lapor.Workflows.Runtime.ProcessDesigns.SaveDraftOperation => (operation, "ProcessDefinition"),
         _ => (operation, taskId is null ? "ProcessInstance" : "Task"),
     };
 

@@ -11,5 +11,6 @@ internal sealed class DeploymentConfiguration : IEntityTypeConfiguration<Deploym
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).HasMaxLength(64);
         b.Property(x => x.Name).HasMaxLength(256);
+        b.Property(x => x.Comment).HasMaxLength(DeploymentRow.MaxCommentLength);
     }
 }

@@ -1,0 +1,34 @@
+// Bundles the process designer (bpmn-js + properties panel + our Lapor properties group) with esbuild.
+// Run by the MSBuild target LaporDesignerBundle after `npm ci`; writes only to wwwroot/lib/designer (git-ignored).
+import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { rm } from 'node:fs/promises';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const outdir = path.resolve(here, '..', 'wwwroot', 'lib', 'designer');
+
+// A clean folder each time: no stale chunk or map from an earlier build is served.
+await rm(outdir, { recursive: true, force: true });
+
+await esbuild.build({
+  entryPoints: {
+    designer: path.join(here, 'designer', 'index.js'),
+    'designer-styles': path.join(here, 'designer', 'styles.css')
+  },
+  outdir,
+  bundle: true,
+  minify: true,
+  // Maps are 7 MB; build them on demand (LAPOR_SOURCEMAP=1) when debugging the designer.
+  sourcemap: process.env.LAPOR_SOURCEMAP === '1' ? 'linked' : false,
+  format: 'iife',
+  target: ['es2020'],
+  // The properties panel is written in Preact; our own entries use JSX against the panel's copy of it.
+  jsx: 'automatic',
+  jsxImportSource: '@bpmn-io/properties-panel/preact',
+  assetNames: '[name]',
+  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
+  // Licence comments (including bpmn.io's) stay in a separate file next to the bundle.
+  legalComments: 'linked',
+  logLevel: 'warning'
+});

@@ -1,0 +1,33 @@
+namespace Lapor.Host.Tests.Designer;
+
+/// <summary>Small drawn models (with diagram) as the designer would send them.</summary>
+public static class DesignerModels
+{
+    /// <summary>start → "Periksa" (inspektorat, 2 working days) → end; with <paramref name="dangling"/> the last flow is missing.</summary>
+    public static string Review(string key, bool dangling = false, string taskName = "Periksa") => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                          xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+                          xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+                          xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
+                          xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                          id="defs-{key}" targetNamespace="http://lapor.test">
+          <bpmn:process id="{key}" name="Uji {key}" isExecutable="true">
+            <bpmn:startEvent id="mulai"/>
+            <bpmn:userTask id="periksa" name="{taskName}" camunda:candidateGroups="inspektorat" camunda:dueDate="P2WD"/>
+            <bpmn:endEvent id="selesai"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="mulai" targetRef="periksa"/>
+            {(dangling ? "" : """<bpmn:sequenceFlow id="f2" sourceRef="periksa" targetRef="selesai"/>""")}
+          </bpmn:process>
+          <bpmndi:BPMNDiagram id="d-{key}">
+            <bpmndi:BPMNPlane id="p-{key}" bpmnElement="{key}">
+              <bpmndi:BPMNShape id="mulai_di" bpmnElement="mulai"><dc:Bounds x="100" y="100" width="36" height="36"/></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="periksa_di" bpmnElement="periksa"><dc:Bounds x="200" y="78" width="100" height="80"/></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="selesai_di" bpmnElement="selesai"><dc:Bounds x="370" y="100" width="36" height="36"/></bpmndi:BPMNShape>
+              <bpmndi:BPMNEdge id="f1_di" bpmnElement="f1"><di:waypoint x="136" y="118"/><di:waypoint x="200" y="118"/></bpmndi:BPMNEdge>
+              {(dangling ? "" : """<bpmndi:BPMNEdge id="f2_di" bpmnElement="f2"><di:waypoint x="300" y="118"/><di:waypoint x="370" y="118"/></bpmndi:BPMNEdge>""")}
+            </bpmndi:BPMNPlane>
+          </bpmndi:BPMNDiagram>
+        </bpmn:definitions>
+        """;
+}

@@ -20,7 +20,8 @@ public sealed class TaskHost : ReportsHost
     protected override bool DemoData => true;
 
     /// <summary>Submits a report and verifies it to <paramref name="agency"/>; returns its code and the open response task.</summary>
-    public async Task<(string Code, string TaskId)> ReportAtResponseAsync(string agency = "dinkes", bool anonymous = false, string title = "Antrean puskesmas terlalu lama")
+    public async Task<(string Code, string TaskId)> ReportAtResponseAsync(string agency = "dinkes", bool anonymous = false, string title = "Antrean puskesmas terlalu lama",
+        IReadOnlyList<IncomingFile>? files = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var draft = new ReportDraft
@@ -29,7 +30,7 @@ public sealed class TaskHost : ReportsHost
             Description = "Pasien menunggu lebih dari empat jam tanpa kepastian jadwal pemeriksaan di loket.",
         };
         var intake = await scope.ServiceProvider.GetRequiredService<ReportIntake>()
-            .SubmitAsync(draft, Reporter.Guest("Gede Arsana", "gede@example.com", "081337000111").Value!, [], "id");
+            .SubmitAsync(draft, Reporter.Guest("Gede Arsana", "gede@example.com", "081337000111").Value!, files ?? [], "id");
         var code = intake.Report!.TrackingCode.ToString();
         var verify = await OpenTaskOfAsync(code, "verifikasi");
         await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(verify,

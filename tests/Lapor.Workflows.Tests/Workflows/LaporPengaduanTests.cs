@@ -113,7 +113,7 @@ public sealed class LaporPengaduanTests
     }
 
     [Fact]
-    public async Task LateAgency_IsReminded_ThenEscalatedToSupervisorAndCoordinator()
+    public async Task LateAgency_IsReminded_ThenEscalatedToSupervisorAndCoordinator_WatchedByTheOmbudsman()
     {
         await using var c = await VerifiedAsync();
         await c.H.AdvanceAsync(TimeSpan.FromDays(4)); // Friday 24 April: one working day left
@@ -122,7 +122,7 @@ public sealed class LaporPengaduanTests
 
         await c.H.AdvanceAsync(TimeSpan.FromDays(3)); // Monday 27 April: deadline passed
         var escalation = await c.H.SingleTaskAsync(c.Id, "eskalasi");
-        Assert.Equal(["dinkes-supervisor", "inspektorat"], escalation.Candidates.Select(x => x.Value).Order());
+        Assert.Equal(["dinkes-supervisor", "inspektorat", "ombudsman"], escalation.Candidates.Select(x => x.Value).Order());
         Assert.Equal(80, escalation.Priority);
 
         await c.Complete("eskalasi", new { agency = "dishub" });

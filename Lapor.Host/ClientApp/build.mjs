@@ -14,6 +14,7 @@ await rm(outdir, { recursive: true, force: true });
 await esbuild.build({
   entryPoints: {
     designer: path.join(here, 'designer', 'index.js'),
+    'designer-diff': path.join(here, 'designer', 'diff.js'),
     'designer-styles': path.join(here, 'designer', 'styles.css')
   },
   outdir,

@@ -99,8 +99,10 @@ public sealed partial class TaskInbox(LaporDb db, BusinessCalendar calendar, Tim
     private IQueryable<string> GroupTasks(string group, string otherGroup) =>
         db.Set<TaskCandidateRow>().Where(c => c.Kind == CandidateKind.Group && (c.Value == group || c.Value == otherGroup)).Select(c => c.TaskId);
 
+    /// <summary>Tasks the user holds, and tasks they own but delegated: the owner must still see what comes back to them.</summary>
     private IQueryable<string> AssignedTo(string userName) =>
-        db.Set<TaskRow>().Where(t => t.Assignee == userName).Select(t => t.Id);
+        db.Set<TaskRow>().Where(t => t.Assignee == userName).Select(t => t.Id)
+            .Concat(db.Set<TaskRow>().Where(t => t.Owner == userName).Select(t => t.Id));
 
     /// <summary>
     /// The open tasks this user may see, as a query to add conditions to. The one place the rule lives: the inbox, the

@@ -79,14 +79,17 @@ public sealed class TaskHandOverTests(HandOverHost host) : IClassFixture<HandOve
         Assert.Equal(HandOverOutcome.Done,
             await PassAsync("puprkim.petugas", taskId, "puprkim.rekan", HandOverKind.Delegate));
         Assert.Equal("puprkim.rekan", await host.AssigneeAsync(taskId));
-        // Only the delegate hands it back. A liaison officer sees only their own tasks, so while it is lent out the
-        // owner does not even see it: they get it back with the resolve.
+        // Only the delegate hands it back. The owner still sees the task in their inbox while it is lent out, but
+        // cannot take it back by resolving it.
+        var ownersInbox = await host.WithScopeAsync(async s =>
+            await s.GetRequiredService<TaskInbox>().ForUserAsync(await host.PrincipalAsync("puprkim.petugas"), new InboxFilter()));
+        Assert.Contains(ownersInbox.Items, row => row.TaskId == taskId);
         var byOwner = await host.WithScopeAsync(async s =>
             await s.GetRequiredService<TaskHandOver>().HandBackAsync(await host.PrincipalAsync("puprkim.petugas"), taskId));
         var byDelegate = await host.WithScopeAsync(async s =>
             await s.GetRequiredService<TaskHandOver>().HandBackAsync(await host.PrincipalAsync("puprkim.rekan"), taskId));
 
-        Assert.Equal(HandOverOutcome.NotFound, byOwner);
+        Assert.Equal(HandOverOutcome.Forbidden, byOwner);
         Assert.Equal(HandOverOutcome.Done, byDelegate);
         Assert.Equal("puprkim.petugas", await host.AssigneeAsync(taskId));
         var operations = await host.WithScopeAsync(s => s.GetRequiredService<LaporDb>().Set<HistoryEventRow>().AsNoTracking()

@@ -30,6 +30,8 @@ public static class SchedulingSetup
                 store.ProvisionSchema();
             });
             SweepDueJobs.Register(q, TimeSpan.FromSeconds(Math.Max(1, options.SweepIntervalSeconds)));
+            // Migration batches: at start-up (an interrupted batch carries on) and then at the same interval.
+            SweepMigrationBatches.Register(q, TimeSpan.FromSeconds(Math.Max(1, options.SweepIntervalSeconds)));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -84,6 +84,16 @@ public sealed partial class Interpreter
         state.Tokens.Remove(token);
     }
 
+    /// <summary>Every token goes (innermost first, each with its waits and a cancelled activity), then the instance ends.</summary>
+    private void CancelInstance(string reason)
+    {
+        foreach (var token in state.Tokens.Where(t => t.ScopeTokenId is null).ToList())
+            Cancel(token, reason);
+        state.Tokens.Clear();
+        state.Status = InstanceStatus.ExternallyTerminated;
+        Emit(new Effect.InstanceEnded(state.Status));
+    }
+
     /// <summary>When the last token of a scope is gone, the sub-process completes, or at the top the instance does.</summary>
     private void ScopeMaybeComplete(string? scopeTokenId, bool terminated = false)
     {

@@ -57,6 +57,9 @@ public sealed partial class Interpreter(InstanceState state, InterpreterContext 
             case Trigger.SetVariables set:
                 SetVariables(set.Variables);
                 break;
+            case Trigger.CancelInstance cancel:
+                CancelInstance(cancel.Reason);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(trigger), trigger.GetType().Name, "Unknown trigger.");
         }

@@ -23,4 +23,7 @@ public abstract record Trigger
     public sealed record ServiceFailed(string TokenId, string ActivityInstanceId, int AttemptsMade, string Error) : Trigger;
 
     public sealed record SetVariables(IReadOnlyDictionary<string, TypedValue> Variables) : Trigger;
+
+    /// <summary>An operator ends the instance from outside: every token is cancelled, the instance is externally terminated.</summary>
+    public sealed record CancelInstance(string Reason) : Trigger;
 }

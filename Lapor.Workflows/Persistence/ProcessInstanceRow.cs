@@ -15,4 +15,11 @@ public sealed class ProcessInstanceRow
     public string? StartedBy { get; set; }
     public string? StartActivityId { get; set; }
     public int Revision { get; set; }
+
+    /// <summary>
+    /// Halted by an operator: its tasks, messages, timers and jobs are refused or wait until it is resumed. A flag
+    /// beside <see cref="Status"/> rather than a status of its own, because a suspended instance is still running
+    /// (everything that asks "has it ended?" keeps its answer). Decision 008.
+    /// </summary>
+    public bool Suspended { get; set; }
 }

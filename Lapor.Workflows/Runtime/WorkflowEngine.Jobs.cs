@@ -15,14 +15,23 @@ public sealed partial class WorkflowEngine
     /// <summary>Fires one job. A job whose row is gone, or whose token moved on, is ignored.</summary>
     public async Task<JobOutcome> FireJobAsync(string jobId, CancellationToken ct = default)
     {
-        var instanceId = await db.Set<JobRow>().AsNoTracking().Where(j => j.Id == jobId).Select(j => j.InstanceId).FirstOrDefaultAsync(ct);
-        if (instanceId is null)
+        var target = await (
+                from j in db.Set<JobRow>().AsNoTracking()
+                join i in db.Set<ProcessInstanceRow>().AsNoTracking() on j.InstanceId equals i.Id
+                where j.Id == jobId
+                select new { j.InstanceId, i.Suspended })
+            .FirstOrDefaultAsync(ct);
+        if (target is null)
             return JobOutcome.Missing;
-        return await OnInstanceAsync(instanceId, "engine", async scope =>
+        // A suspended instance keeps its due jobs; resuming hands them to the scheduler again.
+        if (target.Suspended)
+            return JobOutcome.Suspended;
+        return await OnInstanceAsync(target.InstanceId, "engine", async scope =>
         {
             var job = await db.Set<JobRow>().FirstOrDefaultAsync(j => j.Id == jobId, ct);
             if (job is null)
                 return JobOutcome.Missing;
+            EnsureNotSuspended(scope, $"fire job '{jobId}'");
             db.Remove(job);
             if (scope.Instance.Status != InstanceStatus.Active || scope.State.FindToken(job.ExecutionId) is not { } token
                 || token.ActivityInstanceId != job.ActivityInstanceId)
@@ -38,7 +47,13 @@ public sealed partial class WorkflowEngine
     public async Task<int> RunDueJobsAsync(int max = 500, CancellationToken ct = default)
     {
         var now = WorkflowClock.Utc(clock.GetUtcNow());
-        var due = await db.Set<JobRow>().AsNoTracking().Where(j => j.DueAt <= now).OrderBy(j => j.DueAt).Select(j => j.Id).Take(max).ToListAsync(ct);
+        var due = await (
+                from j in db.Set<JobRow>().AsNoTracking()
+                join i in db.Set<ProcessInstanceRow>().AsNoTracking() on j.InstanceId equals i.Id
+                where j.DueAt <= now && !i.Suspended
+                orderby j.DueAt
+                select j.Id)
+            .Take(max).ToListAsync(ct);
         var fired = 0;
         foreach (var id in due)
         {
@@ -65,6 +80,7 @@ public sealed partial class WorkflowEngine
             var incident = await db.Set<IncidentRow>().FirstOrDefaultAsync(i => i.Id == incidentId, ct)
                            ?? throw new WorkflowConflictException($"Incident '{incidentId}' was resolved by someone else.");
             db.Remove(incident);
+            EnsureNotSuspended(scope, $"retry incident '{incidentId}'");
             scope.Append(new HistoryEventRow { Kind = HistoryEventKind.IncidentResolved, ActivityId = incident.ActivityId, ExecutionId = incident.ExecutionId, Name = incident.Type, Value = "retried" });
             scope.LogOperation("RetryIncident", null, new { incidentId });
             var task = (ServiceTask)scope.Model.Node(incident.ActivityId);

@@ -13,7 +13,11 @@ public sealed partial class WorkflowEngine
         if (string.IsNullOrWhiteSpace(message.MessageName))
             throw new WorkflowException("messageName is required.", "InvalidRequestException");
 
-        var waiting = await FindSubscriptionsAsync(message, ct);
+        var matched = await FindSubscriptionsAsync(message, ct);
+        var waiting = await WithoutSuspendedAsync(matched, ct);
+        if (waiting.Count == 0 && matched.Count > 0)
+            throw new WorkflowConflictException(
+                $"Cannot correlate message '{message.MessageName}': the process instance waiting for it is suspended. Resume it first.", SuspendedType);
         if (waiting.Count == 0)
         {
             if (message.ProcessInstanceId is null && await FindMessageStartAsync(message.MessageName, ct) is { } start)
@@ -33,6 +37,7 @@ public sealed partial class WorkflowEngine
             {
                 var scope = await CommandScope.LoadAsync(db, group.Key, ContextFor, definitions, actor, ct);
                 scopes.Add(scope);
+                EnsureNotSuspended(scope, $"correlate message '{message.MessageName}'");
                 foreach (var sub in group)
                 {
                     scope.Interpreter.Apply(new Trigger.DeliverMessage(sub.ExecutionId, sub.ActivityId, sub.ActivityInstanceId, message.Variables ?? new Dictionary<string, TypedValue>()));
@@ -70,6 +75,16 @@ public sealed partial class WorkflowEngine
         var matching = instanceIds.Where(id => keys.All(k =>
             values.Any(v => v.InstanceId == id && v.Name == k.Key && v.Value == k.Value.Serialize()))).ToHashSet();
         return subs.Where(s => matching.Contains(s.InstanceId)).ToList();
+    }
+
+    /// <summary>Subscriptions of suspended instances do not take messages (as in Camunda, they are not correlated).</summary>
+    private async Task<List<MessageSubscriptionRow>> WithoutSuspendedAsync(List<MessageSubscriptionRow> subs, CancellationToken ct)
+    {
+        if (subs.Count == 0)
+            return subs;
+        var ids = subs.Select(s => s.InstanceId).Distinct().ToList();
+        var suspended = await db.Set<ProcessInstanceRow>().AsNoTracking().Where(i => ids.Contains(i.Id) && i.Suspended).Select(i => i.Id).ToListAsync(ct);
+        return suspended.Count == 0 ? subs : subs.Where(s => !suspended.Contains(s.InstanceId)).ToList();
     }
 
     private async Task<(string DefinitionId, string EventId)?> FindMessageStartAsync(string messageName, CancellationToken ct)

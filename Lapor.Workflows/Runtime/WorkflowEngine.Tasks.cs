@@ -71,6 +71,7 @@ public sealed partial class WorkflowEngine
                        ?? throw await MissingTaskAsync(taskId, ct);
             var scope = await CommandScope.LoadAsync(db, task.InstanceId, ContextFor, definitions, actor, ct);
             scopes.Add(scope);
+            EnsureNotSuspended(scope, $"work on task '{taskId}'");
             body(scope, task);
             await FlushAsync(scope, ct);
             return true;

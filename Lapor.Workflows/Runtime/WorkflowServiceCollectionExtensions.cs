@@ -33,6 +33,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<ProcessDesigns>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => new HistoryVerifier(sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<ProcessQueries>(sp, sp.GetRequiredService<TDb>()));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<MigrationBatches>(sp, sp.GetRequiredService<TDb>()));
         return services;
     }
 

@@ -16,7 +16,7 @@ internal static class ProcessInstanceDtos
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, VariableValueDto>? Variables = null)
     {
         public static ProcessInstanceDto Of(ProcessInstanceRow i, HttpRequest request, IReadOnlyDictionary<string, VariableValueDto>? variables = null) =>
-            new(Self(request, $"process-instance/{i.Id}"), i.Id, i.DefinitionId, i.BusinessKey, null, i.Status != InstanceStatus.Active, false, null, variables);
+            new(Self(request, $"process-instance/{i.Id}"), i.Id, i.DefinitionId, i.BusinessKey, null, i.Status != InstanceStatus.Active, i.Suspended, null, variables);
     }
 
     /// <summary>Body of <c>POST /process-instance/{id}/variables</c>.</summary>

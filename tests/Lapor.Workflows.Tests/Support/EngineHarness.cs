@@ -20,10 +20,14 @@ public sealed class EngineHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly string _path;
+    private readonly bool _ownsFile;
 
-    public EngineHarness(Action<IServiceCollection>? configure = null, BusinessCalendar? calendar = null, string? postgresConnection = null)
+    /// <param name="databasePath">An existing SQLite file to run on (a "restarted host"); it is then left in place on dispose.</param>
+    public EngineHarness(Action<IServiceCollection>? configure = null, BusinessCalendar? calendar = null, string? postgresConnection = null,
+        string? databasePath = null)
     {
-        _path = Path.Combine(Path.GetTempPath(), $"lapor-engine-{Guid.NewGuid():N}.db");
+        _ownsFile = databasePath is null;
+        _path = databasePath ?? NewDatabasePath();
         ConnectionString = postgresConnection ?? new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false, DefaultTimeout = 30 }.ToString();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
@@ -41,6 +45,17 @@ public sealed class EngineHarness : IAsyncDisposable
     }
 
     public IServiceProvider Services => _services;
+
+    public string DatabasePath => _path;
+
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"lapor-engine-{Guid.NewGuid():N}.db");
+
+    public static void DeleteDatabase(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+            File.Delete(path + suffix);
+    }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero)); // Monday 09:00 WITA
     public string ConnectionString { get; }
@@ -118,7 +133,7 @@ public sealed class EngineHarness : IAsyncDisposable
     {
         await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
-            File.Delete(_path + suffix);
+        if (_ownsFile)
+            DeleteDatabase(_path);
     }
 }

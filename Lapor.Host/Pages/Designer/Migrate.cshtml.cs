@@ -1,0 +1,159 @@
+using Lapor.Host.Data;
+using Lapor.Host.Localization;
+using Lapor.Workflows.Definitions;
+using Lapor.Workflows.Errors;
+using Lapor.Workflows.Migration;
+using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Runtime;
+using Lapor.Workflows.Scheduling;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Quartz;
+
+namespace Lapor.Host.Pages.Designer;
+
+/// <summary>
+/// Migrasi kasus: pick a source and target version, edit the activity mapping (prefilled with the default), dry run,
+/// then execute as a batch whose progress the page polls. Coordinators and administrators only (the folder's convention).
+/// </summary>
+public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueries queries, MigrationBatches batches,
+    ISchedulerFactory schedulers, IStringLocalizer<PortalText> text, ILogger<MigrateModel> log) : PageModel
+{
+    [FromRoute] public string Key { get; set; } = "";
+    [BindProperty(SupportsGet = true, Name = "dari")] public int? SourceVersion { get; set; }
+    [BindProperty(SupportsGet = true, Name = "ke")] public int? TargetVersion { get; set; }
+    [BindProperty(SupportsGet = true, Name = "batch")] public string? BatchId { get; set; }
+
+    /// <summary>Source activity id → target activity id ("" = no mapping), as posted by the mapping table.</summary>
+    [BindProperty] public Dictionary<string, string?> Map { get; set; } = [];
+
+    public IReadOnlyList<VersionChoice> Versions { get; private set; } = [];
+    public IReadOnlyList<FlowNode> SourceNodes { get; private set; } = [];
+    public IReadOnlyList<FlowNode> TargetNodes { get; private set; } = [];
+    public MigrationReport? Report { get; private set; }
+    public MigrationBatchRow? Batch { get; private set; }
+    public IReadOnlyList<MigrationBatchRow> RecentBatches { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+            return NotFound();
+        if (Source is not null && Target is not null)
+            Map = (await engine.DefaultMigrationInstructionsAsync(Source.Id, Target.Id, ct)).ToDictionary(i => i.SourceActivityId, i => (string?)i.TargetActivityId);
+        if (BatchId is not null)
+            Batch = await batches.FindAsync(BatchId, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDryRunAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+            return NotFound();
+        if (PlanOrError() is { } plan)
+            Report = await engine.DryRunMigrationAsync(plan, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostExecuteAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+            return NotFound();
+        if (PlanOrError() is not { } plan)
+            return Page();
+        try
+        {
+            var batch = await batches.StartAsync(plan, User.Identity!.Name!, ct);
+            await StartSweepNowAsync(ct);
+            TempData["Notice"] = string.Format(text["Migration.BatchStarted"].Value, batch.Total);
+            return RedirectToPage(new { key = Key, dari = SourceVersion, ke = TargetVersion, batch = batch.Id });
+        }
+        catch (WorkflowException ex)
+        {
+            Error = ex.Message;
+            return Page();
+        }
+    }
+
+    /// <summary>Progress for the page's poll: small JSON, no HTML.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(string id, CancellationToken ct)
+    {
+        var batch = await batches.FindAsync(id, ct);
+        if (batch is null || batch.ProcessKey != Key)
+            return NotFound();
+        return new JsonResult(new
+        {
+            id = batch.Id, state = batch.State.ToString(), stateText = StateText(batch.State), batch.Total, batch.Done, batch.Failed, batch.Position,
+            failures = MigrationBatches.FailuresOf(batch),
+        });
+    }
+
+    public string StateText(MigrationBatchState state) =>
+        text[state == MigrationBatchState.Running ? "Migration.StateRunning" : "Migration.StateCompleted"].Value;
+
+    private ProcessDefinitionRow? Source { get; set; }
+    private ProcessDefinitionRow? Target { get; set; }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var definitions = await db.Set<ProcessDefinitionRow>().AsNoTracking().Where(d => d.Key == Key).OrderByDescending(d => d.Version).ToListAsync(ct);
+        if (definitions.Count == 0)
+            return false;
+        var running = await db.Set<ProcessInstanceRow>().AsNoTracking().Where(i => i.DefinitionKey == Key && i.Status == Lapor.Workflows.Execution.InstanceStatus.Active)
+            .GroupBy(i => i.DefinitionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        Versions = definitions.Select(d => new VersionChoice(d.Version, running.FirstOrDefault(r => r.Key == d.Id)?.Count ?? 0)).ToList();
+        TargetVersion ??= definitions[0].Version;
+        // By default, the newest older version that still has running cases.
+        SourceVersion ??= definitions.Where(d => d.Version < TargetVersion).FirstOrDefault(d => running.Any(r => r.Key == d.Id))?.Version
+                          ?? definitions.FirstOrDefault(d => d.Version < TargetVersion)?.Version ?? TargetVersion;
+        Source = definitions.FirstOrDefault(d => d.Version == SourceVersion);
+        Target = definitions.FirstOrDefault(d => d.Version == TargetVersion);
+        if (Source is not null && Target is not null)
+        {
+            var source = await queries.ModelAsync(Source.Id, ct);
+            var target = await queries.ModelAsync(Target.Id, ct);
+            SourceNodes = Waits(source);
+            TargetNodes = Waits(target);
+        }
+        RecentBatches = await batches.ListAsync(Key, ct: ct);
+        return true;
+    }
+
+    private static List<FlowNode> Waits(ProcessModel model) =>
+        model.Nodes.Values.Where(n => MigrationPlanner.CanWaitAt(model, n)).OrderBy(n => n.ScopeId ?? "").ThenBy(n => n.Name ?? n.Id).ToList();
+
+    private MigrationPlan? PlanOrError()
+    {
+        if (Source is null || Target is null)
+        {
+            Error = text["Migration.PickVersions"].Value;
+            return null;
+        }
+        if (Source.Id == Target.Id)
+        {
+            Error = text["Migration.SameVersion"].Value;
+            return null;
+        }
+        var instructions = Map.Where(m => !string.IsNullOrWhiteSpace(m.Value))
+            .Select(m => new MigrationInstruction(m.Key, m.Value!)).ToList();
+        return new MigrationPlan(Source.Id, Target.Id, instructions);
+    }
+
+    /// <summary>The sweep runs at start-up and every interval anyway; triggering it now spares the operator the wait.</summary>
+    private async Task StartSweepNowAsync(CancellationToken ct)
+    {
+        try
+        {
+            var scheduler = await schedulers.GetScheduler(ct);
+            await scheduler.TriggerJob(SweepMigrationBatches.Key, ct);
+        }
+        catch (SchedulerException ex)
+        {
+            log.LogWarning(ex, "Could not trigger the migration sweep; the periodic run will pick the batch up");
+        }
+    }
+
+    public sealed record VersionChoice(int Version, int Running);
+}

@@ -28,9 +28,16 @@ public static class ShippedWorkflows
         await using var scope = services.CreateAsyncScope();
         var deployer = scope.ServiceProvider.GetRequiredService<Deployer>();
         var resources = files.Select(f => new DeploymentResource(Path.GetFileName(f), File.ReadAllText(f))).ToList();
-        var result = await deployer.DeployAsync(new DeploymentRequest("shipped workflows", resources, DuplicateFiltering: true, Source: "startup"), "system");
+        var result = await deployer.DeployAsync(
+            new DeploymentRequest("shipped workflows", resources, DuplicateFiltering: true, Source: "startup") { YieldToOtherSources = true }, "system");
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ShippedWorkflows));
+        foreach (var kept in result.Unchanged.Where(k => resources.All(r => !string.Equals(Sha256(r.Content), k.XmlSha256, StringComparison.OrdinalIgnoreCase))))
+            log.LogWarning("{Key} version {Version} was published in the designer after the shipped file; the changed shipped file was not deployed. "
+                           + "Import it in the designer to use it.", kept.Key, kept.Version);
         foreach (var definition in result.Deployed)
             log.LogInformation("Deployed {Key} version {Version} from {File}", definition.Key, definition.Version, definition.ResourceName);
     }
+
+    private static string Sha256(string text) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 }

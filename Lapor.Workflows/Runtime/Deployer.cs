@@ -39,6 +39,12 @@ public sealed class Deployer(DbContext db, DefinitionCache definitions, Expressi
                 unchanged.Add(previous);
                 continue;
             }
+            if (request.YieldToOtherSources && latest is not null && await SourceOfAsync(latest, ct) != request.Source)
+            {
+                // Someone published a newer version by other means (the designer): a changed shipped file waits for them.
+                unchanged.Add(latest);
+                continue;
+            }
             var version = (latest?.Version ?? 0) + 1;
             var row = new ProcessDefinitionRow
             {
@@ -82,6 +88,9 @@ public sealed class Deployer(DbContext db, DefinitionCache definitions, Expressi
             definitions.Add(id, model);
         return new DeploymentResult(deployment, deployed, unchanged);
     }
+
+    private Task<string?> SourceOfAsync(ProcessDefinitionRow definition, CancellationToken ct) =>
+        db.Set<DeploymentRow>().AsNoTracking().Where(d => d.Id == definition.DeploymentId).Select(d => d.Source).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// With a source (e.g. "startup"), a file counts as unchanged when it equals the last version deployed from that

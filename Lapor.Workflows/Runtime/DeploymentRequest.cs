@@ -7,4 +7,11 @@ namespace Lapor.Workflows.Runtime;
 /// <see cref="Comment"/> is the publisher's note on why this version exists (shown in the designer's version list).
 /// </summary>
 public sealed record DeploymentRequest(
-    string Name, IReadOnlyList<DeploymentResource> Resources, bool DuplicateFiltering = false, string? Source = null, string? Comment = null);
+    string Name, IReadOnlyList<DeploymentResource> Resources, bool DuplicateFiltering = false, string? Source = null, string? Comment = null)
+{
+    /// <summary>
+    /// When the latest version of a process came from another source (a coordinator published it in the designer),
+    /// deploy nothing for it, even if this file changed: shipped defaults never overwrite a newer published version.
+    /// </summary>
+    public bool YieldToOtherSources { get; init; }
+}

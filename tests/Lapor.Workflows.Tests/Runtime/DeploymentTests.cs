@@ -50,23 +50,30 @@ public sealed class DeploymentTests
     }
 
     [Fact]
-    public async Task ShippedFileAtStartup_DoesNotUndoACoordinatorsNewerVersion_UntilTheFileChanges()
+    public async Task ShippedFileAtStartup_NeverOverwritesACoordinatorsNewerVersion_EvenWhenTheFileChanges()
     {
         await using var h = new EngineHarness();
         await using var scope = CreateScope(h);
         var deployer = scope.ServiceProvider.GetRequiredService<Deployer>();
         Task<DeploymentResult> Deploy(string xml, string source) =>
-            deployer.DeployAsync(new DeploymentRequest(source, [new DeploymentResource("p.bpmn", xml)], DuplicateFiltering: true, Source: source), "system");
+            deployer.DeployAsync(new DeploymentRequest(source, [new DeploymentResource("p.bpmn", xml)], DuplicateFiltering: true, Source: source)
+            {
+                YieldToOtherSources = source == "startup",
+            }, "system");
 
         var shipped = Bpmn.Sequence("a");
         Assert.Equal(1, Assert.Single((await Deploy(shipped, "startup")).Deployed).Version);
-        Assert.Equal(2, Assert.Single((await Deploy(Bpmn.Sequence("a", "review"), "designer")).Deployed).Version);
+        // A new release of the shipped file, while nobody published anything else: it becomes the next version.
+        Assert.Equal(2, Assert.Single((await Deploy(Bpmn.Sequence("a", "c"), "startup")).Deployed).Version);
+        Assert.Equal(3, Assert.Single((await Deploy(Bpmn.Sequence("a", "review"), "designer")).Deployed).Version);
 
-        var restart = await Deploy(shipped, "startup");
+        var restart = await Deploy(Bpmn.Sequence("a", "c"), "startup");
         Assert.Empty(restart.Deployed);
-        Assert.Equal(2, Assert.Single(restart.Unchanged).Version);
+        Assert.Equal(3, Assert.Single(restart.Unchanged).Version);
 
-        Assert.Equal(3, Assert.Single((await Deploy(Bpmn.Sequence("a", "b"), "startup")).Deployed).Version);
+        var newRelease = await Deploy(Bpmn.Sequence("a", "b"), "startup");
+        Assert.Empty(newRelease.Deployed);
+        Assert.Equal(3, Assert.Single(newRelease.Unchanged).Version);
     }
 
     [Fact]

@@ -4,6 +4,8 @@ import { is, getBusinessObject } from 'bpmn-js/lib/util/ModelUtil';
 import { useService } from 'bpmn-js-properties-panel';
 import { CheckboxEntry, Group, SelectEntry, TextFieldEntry, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
 import { getCamundaProperty, setCamundaProperty } from './camunda-properties.js';
+import { useState } from '@bpmn-io/properties-panel/preact/hooks';
+import { FIELD_ID, FIELD_TYPES, addField, fieldsOf, isRequired, removeField, setFieldProperty, setRequired } from './form-fields.js';
 
 const LOW_PRIORITY = 400;
 const RESPONSIBLE = '${agency}';
@@ -19,6 +21,7 @@ function LaporPropertiesProvider(propertiesPanel, injector, config) {
     if (is(element, 'bpmn:UserTask')) {
       entries.push(...candidateEntries(element, catalogue));
       entries.push({ id: 'lapor-due-days', element, catalogue, component: DueDaysEntry, isEdited: isTextFieldEntryEdited });
+      entries.push(...fieldEntries(element, catalogue));
     }
     entries.push(
       { id: 'lapor-stage', element, catalogue, name: 'stage', label: catalogue.texts.Stage, component: StageEntry, isEdited: isTextFieldEntryEdited },
@@ -125,4 +128,73 @@ function StageEntry({ id, element, name, label }) {
   const debounce = useService('debounceInput');
   return <TextFieldEntry id={id} element={element} debounce={debounce} label={label}
     getValue={() => getCamundaProperty(element, name) ?? ''} setValue={value => setCamundaProperty(injector, element, name, value)} />;
+}
+
+// --- form fields: camunda:formData, the form officers fill in on the task page --------------------------------------
+
+function fieldEntries(element, catalogue) {
+  const entries = [];
+  for (const field of fieldsOf(element)) {
+    const base = `lapor-field-${field.id}`;
+    entries.push(
+      { id: `${base}-label`, element, field, catalogue, component: FieldLabelEntry, isEdited: isTextFieldEntryEdited },
+      { id: `${base}-type`, element, field, catalogue, component: FieldTypeEntry, isEdited: () => true },
+      { id: `${base}-required`, element, field, catalogue, component: FieldRequiredEntry, isEdited: () => isRequired(field) },
+      { id: `${base}-remove`, element, field, catalogue, component: FieldRemoveEntry, isEdited: () => false });
+  }
+  entries.push({ id: 'lapor-field-add', element, catalogue, component: AddFieldEntry, isEdited: () => false });
+  return entries;
+}
+
+function FieldLabelEntry({ id, element, field, catalogue }) {
+  const injector = useService('injector');
+  const debounce = useService('debounceInput');
+  const t = catalogue.texts;
+  return <TextFieldEntry id={id} element={element} debounce={debounce} label={t.FieldLabel.replace('{0}', field.id)}
+    getValue={() => field.label ?? ''} setValue={value => setFieldProperty(injector, element, field, { label: (value ?? '').trim() || field.id })} />;
+}
+
+function FieldTypeEntry({ id, element, field, catalogue }) {
+  const injector = useService('injector');
+  const t = catalogue.texts;
+  return <SelectEntry id={id} element={element} label={t.FieldType}
+    getValue={() => field.type ?? 'string'} setValue={value => setFieldProperty(injector, element, field, { type: value })}
+    getOptions={() => FIELD_TYPES.map(type => ({ value: type, label: t['FieldType_' + type] ?? type }))} />;
+}
+
+function FieldRequiredEntry({ id, element, field, catalogue }) {
+  const injector = useService('injector');
+  return <CheckboxEntry id={id} element={element} label={catalogue.texts.FieldRequired}
+    getValue={() => isRequired(field)} setValue={checked => setRequired(injector, element, field, checked)} />;
+}
+
+function FieldRemoveEntry({ id, element, field, catalogue }) {
+  const injector = useService('injector');
+  return <div class="bio-properties-panel-entry" data-entry-id={id}>
+    <button type="button" id={`bio-properties-panel-${id}`} class="btn btn-sm btn-outline-danger"
+      onClick={() => removeField(injector, element, field)}>{catalogue.texts.FieldRemove.replace('{0}', field.id)}</button>
+  </div>;
+}
+
+function AddFieldEntry({ id, element, catalogue }) {
+  const injector = useService('injector');
+  const t = catalogue.texts;
+  // Typed into a plain input and added with the button or Enter, so a half-typed id never becomes a field.
+  const [value, setValue] = useState('');
+  const name = value.trim();
+  const error = !name ? null : !FIELD_ID.test(name) ? t.FieldIdInvalid : fieldsOf(element).some(f => f.id === name) ? t.FieldIdTaken : null;
+  const add = () => {
+    if (name && !error && addField(injector, element, name)) setValue('');
+  };
+  const inputId = `bio-properties-panel-${id}`;
+  return <div class="bio-properties-panel-entry" data-entry-id={id}>
+    <label for={inputId} class="bio-properties-panel-label">{t.FieldAdd}</label>
+    <div style="display: flex; gap: 4px;">
+      <input id={inputId} class="bio-properties-panel-input" type="text" spellcheck={false} autocomplete="off" value={value}
+        onInput={e => setValue(e.target.value)} onKeyDown={e => { if (e.key === 'Enter') { e.preventDefault(); add(); } }} />
+      <button type="button" id={`${inputId}-button`} class="btn btn-sm btn-outline-primary" disabled={!name || !!error} onClick={add}>+</button>
+    </div>
+    {error && <div class="bio-properties-panel-error">{error}</div>}
+    <div class="bio-properties-panel-description">{t.FieldAddHelp}</div>
+  </div>;
 }

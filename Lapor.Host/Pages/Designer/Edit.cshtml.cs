@@ -89,6 +89,8 @@ public sealed class EditModel(ProcessDesigns designs, LaporDb db) : PageModel
         "Saved", "Valid", "Invalid", "Published", "ImportFailed", "RequestFailed", "NoDiagram", "NoProcess", "Group", "Candidates",
         "AddCandidate", "Choose", "Responsible", "ResponsibleSupervisor", "Officer", "Supervisor", "DueDays", "DueHelp", "DueInvalid",
         "DueOther", "Stage", "StageEn", "Element", "Process",
+        "FieldLabel", "FieldType", "FieldRequired", "FieldRemove", "FieldAdd", "FieldAddHelp", "FieldIdInvalid", "FieldIdTaken",
+        "FieldType_string", "FieldType_text", "FieldType_long", "FieldType_double", "FieldType_date", "FieldType_boolean", "FieldType_enum",
     ];
 
     private string Actor => User.Identity!.Name!;

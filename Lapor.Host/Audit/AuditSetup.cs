@@ -1,0 +1,12 @@
+namespace Lapor.Host.Audit;
+
+public static class AuditSetup
+{
+    /// <summary>The auditor's read-only services: integrity, performance figures, exports and the instance viewer.</summary>
+    public static IServiceCollection AddAuditViews(this IServiceCollection services)
+    {
+        services.AddScoped<CaseLocator>();
+        services.AddScoped<HistoryIntegrity>();
+        return services;
+    }
+}

@@ -7,6 +7,7 @@ public static class AuditSetup
     {
         services.AddScoped<CaseLocator>();
         services.AddScoped<HistoryIntegrity>();
+        services.AddScoped<Performance.PerformanceQueries>();
         return services;
     }
 }

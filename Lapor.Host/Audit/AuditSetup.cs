@@ -8,6 +8,8 @@ public static class AuditSetup
         services.AddScoped<CaseLocator>();
         services.AddScoped<HistoryIntegrity>();
         services.AddScoped<Performance.PerformanceQueries>();
+        services.AddScoped<Exports.RevealLog>();
+        services.AddScoped<Exports.AuditExporter>();
         return services;
     }
 }

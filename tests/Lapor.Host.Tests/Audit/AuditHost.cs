@@ -38,6 +38,20 @@ public sealed class AuditHost : ReportsHost
         return await ReportAsync(code);
     }
 
+    /// <summary>A report forwarded three times, which the process escalates to the escalation task.</summary>
+    public async Task<Report> EscalatedAsync()
+    {
+        var report = await SubmitAsync(title: "Jalan rusak tidak kunjung diperbaiki");
+        var code = report.TrackingCode.ToString();
+        await CompleteAsync(code, "verifikasi", new() { ["decision"] = TypedValue.From("verify"), ["agency"] = TypedValue.From("dinkes") }, "koordinator");
+        foreach (var next in new[] { "dinsos-p3a", "dishub", "puprkim" })
+            await CompleteAsync(code, "tindakLanjut", new()
+            {
+                ["outcome"] = TypedValue.From("forward"), ["forwardTo"] = TypedValue.From(next), ["forwardReason"] = TypedValue.From("Bukan wewenang kami."),
+            }, "petugas");
+        return await ReportAsync(code);
+    }
+
     public async Task CompleteAsync(string code, string taskKey, Dictionary<string, TypedValue> variables, string actor)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -10,6 +10,7 @@ public static class AuditSetup
         services.AddScoped<Performance.PerformanceQueries>();
         services.AddScoped<Exports.RevealLog>();
         services.AddScoped<Exports.AuditExporter>();
+        services.AddScoped<Viewer.InstanceViews>();
         return services;
     }
 }

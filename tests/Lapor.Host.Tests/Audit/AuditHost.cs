@@ -38,6 +38,16 @@ public sealed class AuditHost : ReportsHost
         return await ReportAsync(code);
     }
 
+    /// <summary>A case run to its end: verified, answered and confirmed by the reporter with a rating.</summary>
+    public async Task<Report> FinishedAsync()
+    {
+        var report = await AnsweredAsync();
+        await using var scope = Services.CreateAsyncScope();
+        var errors = await scope.ServiceProvider.GetRequiredService<ReporterActions>().ConfirmAsync(report.TrackingCode.ToString(), 4, "Sudah membaik", "id");
+        Assert.Empty(errors);
+        return await ReportAsync(report.TrackingCode.ToString());
+    }
+
     /// <summary>A report forwarded three times, which the process escalates to the escalation task.</summary>
     public async Task<Report> EscalatedAsync()
     {

@@ -30,6 +30,14 @@ public sealed class CaseLocator(LaporDb db)
         return new AuditCase(instanceId, report, escalated);
     }
 
+    /// <summary>Of <paramref name="instanceIds"/>, those whose process reached the escalation task.</summary>
+    public async Task<IReadOnlySet<string>> EscalatedAsync(IReadOnlyCollection<string> instanceIds, CancellationToken ct = default)
+    {
+        var escalated = await db.Set<HistoryEventRow>().Where(h => instanceIds.Contains(h.InstanceId!) && h.Kind == HistoryEventKind.ActivityStarted
+            && h.ActivityId == AuditAccess.EscalationActivityId).Select(h => h.InstanceId!).Distinct().ToListAsync(ct);
+        return escalated.ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The case when <paramref name="user"/> may read it; null when it does not exist or is not theirs to read.</summary>
     public async Task<AuditCase?> FindForAsync(ClaimsPrincipal user, string? codeOrInstanceId, CancellationToken ct = default)
     {

@@ -33,10 +33,8 @@ public sealed class AuditExporter(LaporDb db, CaseLocator cases, RevealLog revea
             .OrderBy(r => r.SubmittedAt).Take(MaxCases).ToListAsync(ct);
         if (AuditAccess.EscalatedOnly(user))
         {
-            var ids = reports.Select(r => r.ProcessInstanceId).ToList();
-            var escalated = await db.Set<HistoryEventRow>().Where(h => ids.Contains(h.InstanceId) && h.Kind == HistoryEventKind.ActivityStarted
-                && h.ActivityId == AuditAccess.EscalationActivityId).Select(h => h.InstanceId).Distinct().ToListAsync(ct);
-            reports = reports.Where(r => escalated.Contains(r.ProcessInstanceId)).ToList();
+            var escalated = await cases.EscalatedAsync(reports.Where(r => r.ProcessInstanceId is not null).Select(r => r.ProcessInstanceId!).ToList(), ct);
+            reports = reports.Where(r => r.ProcessInstanceId is not null && escalated.Contains(r.ProcessInstanceId)).ToList();
         }
         return await BuildAsync(user, $"period:{period.Code}", reports, revealReason, ct);
     }

@@ -1,4 +1,5 @@
 using Lapor.Domain.Reports;
+using Lapor.Host.Audit;
 using Lapor.Host.Audit.Performance;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lapor.Host.Pages.Audit;
 
 /// <summary>The cases behind one figure of the performance page: same period, same agency, same rule.</summary>
-public sealed class PerformanceCasesModel(PerformanceQueries queries) : PageModel
+public sealed class PerformanceCasesModel(PerformanceQueries queries, CaseLocator locator) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "periode")]
     public string? PeriodCode { get; set; }
@@ -33,6 +34,12 @@ public sealed class PerformanceCasesModel(PerformanceQueries queries) : PageMode
         AgencyName = Agency == AgencyFigures.AllAgencies ? "*" : names.GetValueOrDefault(Agency, Agency);
         var codes = report.For(Agency)?.Cases(figure) ?? new HashSet<string>();
         Cases = await queries.CasesAsync(codes, ct);
+        // The Ombudsman reads the figures (they name no one) but lists only the escalated cases behind them.
+        if (AuditAccess.EscalatedOnly(User))
+        {
+            var escalated = await locator.EscalatedAsync(Cases.Where(c => c.ProcessInstanceId is not null).Select(c => c.ProcessInstanceId!).ToList(), ct);
+            Cases = Cases.Where(c => c.ProcessInstanceId is not null && escalated.Contains(c.ProcessInstanceId)).ToList();
+        }
         return Page();
     }
 }

@@ -86,6 +86,15 @@ public sealed class PerformancePageTests : IClassFixture<PerformanceHost>, IAsyn
         Assert.Equal(1, Convert.ToInt32(row["rank"], System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task Ombudsman_SeesTheFigures_ButListsNoCaseThatWasNotEscalated()
+    {
+        using var ombudsman = await Browser.SignedInAsync(_host, "ombudsman", Browser.DemoPassword);
+        Assert.Contains("data-agency=\"dinkes\"", await ombudsman.Client.GetStringAsync("/Audit/Kinerja?periode=2027-02"));
+        var late = await ombudsman.Client.GetStringAsync("/Audit/Kinerja/Kasus?periode=2027-02&instansi=dinkes&angka=Late");
+        Assert.DoesNotContain("data-code=", late);
+    }
+
     [Theory]
     [InlineData("pelapor")]
     [InlineData("dinkes.petugas")]

@@ -1,6 +1,7 @@
 using Lapor.Host.Accounts;
 using Lapor.Host.Api.EngineRest;
 using Lapor.Host.Api.Reports;
+using Lapor.Host.Audit;
 using Lapor.Host.Data;
 using Lapor.Host.Inbox;
 using Lapor.Host.Infrastructure;
@@ -61,6 +62,7 @@ builder.Services.AddScoped<TaskJournal>();
 builder.Services.AddScoped<Colleagues>();
 builder.Services.AddScoped<TaskHandOver>();
 builder.Services.AddScoped<TaskNotifications>();
+builder.Services.AddAuditViews();
 builder.Services.AddLaporScheduling(options, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddPortalLocalization();
@@ -78,6 +80,9 @@ builder.Services.AddRazorPages(o =>
         // The designer publishes what every report runs: coordinators and administrators only, on every handler.
         o.Conventions.AddFolderApplicationModelConvention("/Designer",
             page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = $"{Roles.Coordinator},{Roles.Administrator}" }));
+        // Audit pages read only; the Ombudsman's narrower view (escalated cases) is checked again per case.
+        o.Conventions.AddFolderApplicationModelConvention("/Audit",
+            page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = AuditAccess.Roles }));
     }).AddViewLocalization();
 // Razor Pages validate the token on every POST; a strict, named cookie keeps it off cross-site requests.
 builder.Services.AddAntiforgery(o =>
@@ -88,6 +93,14 @@ builder.Services.AddAntiforgery(o =>
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();
+
+// `verify-history [--instance ID]` checks the history chains and exits; the web server never starts.
+if (VerifyHistoryCommand.IsRequested(args))
+{
+    await app.Services.PrepareDatabaseAsync();
+    Environment.ExitCode = await VerifyHistoryCommand.RunAsync(app.Services, args, Console.Out);
+    return;
+}
 
 await app.Services.PrepareDatabaseAsync();
 await app.Services.SeedCatalogueAsync();

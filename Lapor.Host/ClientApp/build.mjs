@@ -1,5 +1,6 @@
-// Bundles the process designer (bpmn-js + properties panel + our Lapor properties group) with esbuild.
-// Run by the MSBuild target LaporDesignerBundle after `npm ci`; writes only to wwwroot/lib/designer (git-ignored).
+// Bundles the process designer (bpmn-js + properties panel + our Lapor properties group) and the auditor's instance
+// viewer (bpmn-js NavigatedViewer) with esbuild. Run by the MSBuild target LaporDesignerBundle after `npm ci`; writes
+// only to wwwroot/lib/designer and wwwroot/lib/viewer (git-ignored).
 import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -7,9 +8,11 @@ import { rm } from 'node:fs/promises';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outdir = path.resolve(here, '..', 'wwwroot', 'lib', 'designer');
+const viewerOutdir = path.resolve(here, '..', 'wwwroot', 'lib', 'viewer');
 
 // A clean folder each time: no stale chunk or map from an earlier build is served.
 await rm(outdir, { recursive: true, force: true });
+await rm(viewerOutdir, { recursive: true, force: true });
 
 await esbuild.build({
   entryPoints: {
@@ -30,6 +33,24 @@ await esbuild.build({
   assetNames: '[name]',
   loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
   // Licence comments (including bpmn.io's) stay in a separate file next to the bundle.
+  legalComments: 'linked',
+  logLevel: 'warning'
+});
+
+// The viewer needs no properties panel and no JSX: a second, much smaller bundle.
+await esbuild.build({
+  entryPoints: {
+    viewer: path.join(here, 'viewer', 'index.js'),
+    'viewer-styles': path.join(here, 'viewer', 'styles.css')
+  },
+  outdir: viewerOutdir,
+  bundle: true,
+  minify: true,
+  sourcemap: process.env.LAPOR_SOURCEMAP === '1' ? 'linked' : false,
+  format: 'iife',
+  target: ['es2020'],
+  assetNames: '[name]',
+  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
   legalComments: 'linked',
   logLevel: 'warning'
 });

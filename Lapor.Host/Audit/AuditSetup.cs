@@ -1,0 +1,16 @@
+namespace Lapor.Host.Audit;
+
+public static class AuditSetup
+{
+    /// <summary>The auditor's read-only services: integrity, performance figures, exports and the instance viewer.</summary>
+    public static IServiceCollection AddAuditViews(this IServiceCollection services)
+    {
+        services.AddScoped<CaseLocator>();
+        services.AddScoped<HistoryIntegrity>();
+        services.AddScoped<Performance.PerformanceQueries>();
+        services.AddScoped<Exports.RevealLog>();
+        services.AddScoped<Exports.AuditExporter>();
+        services.AddScoped<Viewer.InstanceViews>();
+        return services;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using Lapor.Domain.Reports;
+using Lapor.Host.Audit.Performance;
+using Lapor.Host.Data;
+using Lapor.Workflows.Calendars;
+using Lapor.Workflows.History;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Host.Audit.Exports;
+
+/// <summary>
+/// Builds the export of one case or of every case submitted in a period. The reporter's name, contact and account are
+/// replaced by <see cref="ReporterExport.Redacted"/> — in the report's fields and wherever they occur in the engine's
+/// journal — unless an auditor reveals them with a reason, which <see cref="RevealLog"/> records first.
+/// </summary>
+public sealed class AuditExporter(LaporDb db, CaseLocator cases, RevealLog reveals, BusinessCalendar calendar, TimeProvider clock)
+{
+    /// <summary>A period export is for reading, not for bulk copying: beyond this many cases narrow the period.</summary>
+    public const int MaxCases = 5000;
+
+    public async Task<AuditExport?> CaseAsync(ClaimsPrincipal user, string codeOrInstanceId, string? revealReason, CancellationToken ct = default)
+    {
+        var found = await cases.FindForAsync(user, codeOrInstanceId, ct);
+        if (found?.Report is not { } report)
+            return null;
+        return await BuildAsync(user, $"case:{report.TrackingCode}", [report], revealReason, ct);
+    }
+
+    public async Task<AuditExport> PeriodAsync(ClaimsPrincipal user, Period period, string? revealReason, CancellationToken ct = default)
+    {
+        var (start, end) = period.Bounds(calendar.Zone);
+        var reports = await db.Reports.AsNoTracking().Where(r => r.SubmittedAt >= start && r.SubmittedAt < end)
+            .OrderBy(r => r.SubmittedAt).Take(MaxCases).ToListAsync(ct);
+        if (AuditAccess.EscalatedOnly(user))
+        {
+            var escalated = await cases.EscalatedAsync(reports.Where(r => r.ProcessInstanceId is not null).Select(r => r.ProcessInstanceId!).ToList(), ct);
+            reports = reports.Where(r => r.ProcessInstanceId is not null && escalated.Contains(r.ProcessInstanceId)).ToList();
+        }
+        return await BuildAsync(user, $"period:{period.Code}", reports, revealReason, ct);
+    }
+
+    private async Task<AuditExport> BuildAsync(ClaimsPrincipal user, string scope, IReadOnlyList<Report> reports, string? revealReason, CancellationToken ct)
+    {
+        var actor = user.Identity?.Name ?? throw new InvalidOperationException("Exports need a signed-in user.");
+        var reveal = !string.IsNullOrWhiteSpace(revealReason);
+        if (reveal)
+        {
+            if (!AuditAccess.MayRevealReporter(user))
+                throw new UnauthorizedAccessException("Only an auditor may reveal a reporter.");
+            await reveals.RecordAsync(actor, revealReason!.Trim(), scope, reports.Select(r => r.TrackingCode.ToString()).ToList(), ct);
+        }
+
+        var instanceIds = reports.Select(r => r.ProcessInstanceId).Where(i => i is not null).ToList();
+        var journal = (await db.Set<HistoryEventRow>().AsNoTracking().Where(h => instanceIds.Contains(h.ChainId)).ToListAsync(ct))
+            .ToLookup(h => h.ChainId);
+        var list = reports.Select(r => ToExport(r, journal[r.ProcessInstanceId ?? ""].OrderBy(h => h.Seq), reveal)).ToList();
+        return new AuditExport(clock.GetUtcNow(), actor, scope, reveal, reveal ? revealReason!.Trim() : null, list);
+    }
+
+    private static CaseExport ToExport(Report r, IEnumerable<HistoryEventRow> journal, bool reveal)
+    {
+        var who = r.Reporter;
+        var reporter = reveal
+            ? new ReporterExport(true, who.Name, who.Email, who.Phone, who.UserId)
+            : new ReporterExport(false, ReporterExport.Redacted, who.Email is null ? null : ReporterExport.Redacted,
+                who.Phone is null ? null : ReporterExport.Redacted, who.UserId is null ? null : ReporterExport.Redacted);
+        string? Scrub(string? text) => reveal ? text : Redact(text, who);
+        return new CaseExport(
+            r.TrackingCode.ToString(), r.ProcessInstanceId, r.Type.ToString(), r.Title, Scrub(r.Description)!, r.CategoryCode,
+            r.ResponsibleAgencyCode, r.Status.ToString(), r.Stage, r.SubmittedAt, r.ClosedAt, r.IsAnonymous, r.IsConfidential,
+            reporter, r.Rating?.Stars, Scrub(r.Rating?.Comment),
+            r.Timeline.Select(t => new TimelineExport(t.When, t.Kind.ToString(), t.Actor, t.AgencyCode, Scrub(t.PublicText)!)).ToList(),
+            journal.Select(h => new JournalExport(h.Seq, new DateTimeOffset(DateTime.SpecifyKind(h.Time, DateTimeKind.Utc)), h.Kind.ToString(),
+                reveal || h.Actor is null || h.Actor != who.UserId ? h.Actor : ReporterExport.Redacted,
+                h.ActivityId, h.ActivityName, h.ActivityType, h.TaskId, h.Name, Scrub(h.Value), Scrub(h.Detail), h.Hash)).ToList());
+    }
+
+    /// <summary>The reporter's name, e-mail, phone (as stored and in national form) and account id, wherever they appear.</summary>
+    private static string? Redact(string? text, Reporter who)
+    {
+        if (string.IsNullOrEmpty(text))
+            return text;
+        var secrets = new List<string?> { who.Email, who.Phone, who.Phone is { Length: > 3 } p ? "0" + p[3..] : null, who.UserId };
+        // Short names ("Ani") would blank out ordinary words; the domain applies the same floor to public texts.
+        if (who.Name.Length >= 4)
+            secrets.Add(who.Name);
+        foreach (var secret in secrets.Where(s => !string.IsNullOrEmpty(s)))
+            text = text.Replace(secret!, ReporterExport.Redacted, StringComparison.OrdinalIgnoreCase);
+        return text;
+    }
+}

@@ -1,0 +1,57 @@
+using Lapor.Domain.Reports;
+
+namespace Lapor.Host.Audit.Performance;
+
+/// <summary>
+/// One report's timeline read as the figures need it: each stay with an agency (from a disposition or forward to the
+/// next forward), which agency held it and whether it was closed at a given moment.
+/// </summary>
+internal sealed class CaseHistory
+{
+    private readonly List<TimelineEntry> _entries;
+
+    public CaseHistory(ReportFacts facts)
+    {
+        Facts = facts;
+        // Entries are written in order; a stable sort only guards against equal timestamps being reshuffled.
+        _entries = facts.Timeline.Select((e, i) => (e, i)).OrderBy(x => x.e.When).ThenBy(x => x.i).Select(x => x.e).ToList();
+        var assignments = new List<Assignment>();
+        foreach (var entry in _entries.Where(e => e.Kind is TimelineEntryKind.Disposed or TimelineEntryKind.Forwarded && e.AgencyCode is not null))
+        {
+            var from = assignments.Count > 0 ? assignments[^1].Agency : null;
+            if (assignments.Count > 0)
+                assignments[^1] = assignments[^1] with { EndedAt = entry.When };
+            assignments.Add(new Assignment(entry.AgencyCode!, entry.Kind, entry.When, from, null, null));
+        }
+        Assignments = assignments.Select(a => a with
+        {
+            FirstResponseAt = _entries.FirstOrDefault(e => e.Kind == TimelineEntryKind.PublicResponse
+                && e.When >= a.Start && (a.EndedAt is null || e.When < a.EndedAt))?.When,
+        }).ToList();
+    }
+
+    public ReportFacts Facts { get; }
+
+    public string Code => Facts.TrackingCode;
+
+    public IReadOnlyList<Assignment> Assignments { get; }
+
+    public IEnumerable<TimelineEntry> Entries(TimelineEntryKind kind) => _entries.Where(e => e.Kind == kind);
+
+    /// <summary>The stay that was current at <paramref name="moment"/> (an entry at that very moment counts).</summary>
+    public Assignment? AssignmentAt(DateTimeOffset moment) => Assignments.LastOrDefault(a => a.Start <= moment);
+
+    public bool ClosedAt(DateTimeOffset moment) =>
+        _entries.LastOrDefault(e => e.When <= moment && e.Kind is TimelineEntryKind.Closed or TimelineEntryKind.Reopened)?.Kind == TimelineEntryKind.Closed;
+
+    public bool ReopenedAfter(DateTimeOffset moment) => _entries.Any(e => e.Kind == TimelineEntryKind.Reopened && e.When > moment);
+
+    /// <summary>A stay with one agency: it starts with a disposition or forward and ends with the next forward.</summary>
+    internal sealed record Assignment(
+        string Agency,
+        TimelineEntryKind Kind,
+        DateTimeOffset Start,
+        string? FromAgency,
+        DateTimeOffset? EndedAt,
+        DateTimeOffset? FirstResponseAt);
+}

@@ -1,0 +1,8 @@
+namespace Lapor.Host.Audit.Performance;
+
+public enum PeriodKind
+{
+    Month,
+    Semester,
+    Year,
+}

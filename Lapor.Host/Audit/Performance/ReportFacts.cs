@@ -1,0 +1,11 @@
+using Lapor.Domain.Reports;
+
+namespace Lapor.Host.Audit.Performance;
+
+/// <summary>What the performance figures need from one report: when it came in, its timeline and its rating.</summary>
+public sealed record ReportFacts(
+    string TrackingCode,
+    DateTimeOffset SubmittedAt,
+    IReadOnlyList<TimelineEntry> Timeline,
+    int? RatingStars = null,
+    DateTimeOffset? RatedAt = null);

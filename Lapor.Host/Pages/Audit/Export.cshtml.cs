@@ -1,0 +1,75 @@
+using Lapor.Host.Audit;
+using Lapor.Host.Audit.Exports;
+using Lapor.Host.Audit.Performance;
+using Lapor.Host.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Lapor.Host.Pages.Audit;
+
+/// <summary>
+/// Ekspor: one case or a period as CSV, XLSX or JSON. A plain download (GET) is always redacted; revealing the reporter
+/// is a POST from an auditor with a reason, logged before the file is built.
+/// </summary>
+public sealed class ExportModel(AuditExporter exporter, RevealLog reveals, IStringLocalizer<PortalText> text) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "kasus")]
+    public string? Case { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "periode")]
+    public string? PeriodCode { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "format")]
+    public string Format { get; set; } = "csv";
+
+    [BindProperty(Name = "alasan")]
+    public string? Reason { get; set; }
+
+    public bool MayReveal => AuditAccess.MayRevealReporter(User);
+
+    public IReadOnlyList<RevealEntry> Reveals { get; private set; } = [];
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (MayReveal)
+            Reveals = await reveals.RecentAsync(ct: ct);
+    }
+
+    public Task<IActionResult> OnGetDownloadAsync(CancellationToken ct) => ExportAsync(null, ct);
+
+    public async Task<IActionResult> OnPostRevealAsync(CancellationToken ct)
+    {
+        if (!MayReveal)
+            return Forbid();
+        if (string.IsNullOrWhiteSpace(Reason) || Reason.Trim().Length < 10 || Reason.Length > 1000)
+        {
+            Error = text["Audit.Export.ReasonRequired"];
+            Reveals = await reveals.RecentAsync(ct: ct);
+            return Page();
+        }
+        return await ExportAsync(Reason, ct);
+    }
+
+    private async Task<IActionResult> ExportAsync(string? reason, CancellationToken ct)
+    {
+        AuditExport? export;
+        if (!string.IsNullOrWhiteSpace(Case))
+            export = await exporter.CaseAsync(User, Case, reason, ct);
+        else if (Period.TryParse(PeriodCode, out var period))
+            export = await exporter.PeriodAsync(User, period, reason, ct);
+        else
+            return BadRequest();
+        if (export is null)
+            return NotFound();
+        var name = "lapor-" + export.Scope.Replace(':', '-') + (export.ReporterRevealed ? "-terbuka" : "");
+        return Format switch
+        {
+            "json" => File(ExportFormats.ToJson(export), "application/json", name + ".json"),
+            "xlsx" => File(ExportFormats.ToXlsx(export), TableExport.XlsxType, name + ".xlsx"),
+            _ => File(ExportFormats.ToCsv(export), TableExport.CsvType, name + ".csv"),
+        };
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using Lapor.Host.Audit;
+using Lapor.Host.Tests.Admin;
+using Lapor.Workflows.History;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Host.Tests.Audit;
+
+/// <summary>History rows edited or deleted straight in the database are found, and the first broken link is named.</summary>
+public sealed class IntegrityTests(AuditHost host) : IClassFixture<AuditHost>
+{
+    private async Task<(string Code, string Chain, long LastSeq)> CaseAsync()
+    {
+        var report = await host.AnsweredAsync();
+        var last = await host.WithDbAsync(db => db.Set<HistoryChainRow>().Where(c => c.ChainId == report.ProcessInstanceId).Select(c => c.LastSeq).SingleAsync());
+        return (report.TrackingCode.ToString(), report.ProcessInstanceId!, last);
+    }
+
+    private async Task<(int Exit, string Output)> CommandAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        var exit = await VerifyHistoryCommand.RunAsync(host.Services, [VerifyHistoryCommand.Verb, .. args], output);
+        return (exit, output.ToString());
+    }
+
+    [Fact]
+    public async Task IntactCase_VerifiesOnThePageAndInTheCommand()
+    {
+        var (code, chain, last) = await CaseAsync();
+        var (exit, output) = await CommandAsync("--instance", code);
+        Assert.Equal(0, exit);
+        Assert.Contains($"{last} row(s) checked; 0 broken", output);
+
+        using var auditor = await Browser.SignedInAsync(host, "auditor", Browser.DemoPassword);
+        var page = await auditor.Client.GetStringAsync($"/Audit/Integritas?kasus={code}");
+        Assert.Contains("data-intact=\"true\"", page);
+        Assert.Contains($"Rantai {chain} utuh: {last} baris diperiksa.", page);
+    }
+
+    [Fact]
+    public async Task EditedRow_IsTheFirstBrokenLink_ForVerifierPageAndCommand()
+    {
+        var (code, chain, _) = await CaseAsync();
+        Assert.Equal(1, await host.SqlAsync("UPDATE wf_history_event SET Actor = 'mallory' WHERE ChainId = {0} AND Seq = 3", chain));
+
+        var result = await host.WithDbAsync(db => new HistoryVerifier(db).VerifyAsync(chain));
+        Assert.False(result.Intact);
+        Assert.Equal(3, result.BrokenAtSeq);
+        Assert.Contains("was changed after it was written", result.Problem);
+
+        var (exit, output) = await CommandAsync("--instance", chain);
+        Assert.Equal(1, exit);
+        Assert.Contains($"BROKEN chain {chain} at seq 3: row 3", output);
+
+        using var auditor = await Browser.SignedInAsync(host, "auditor", Browser.DemoPassword);
+        var page = WebUtility.HtmlDecode(await auditor.Client.GetStringAsync($"/Audit/Integritas?kasus={code}"));
+        Assert.Contains($"Rantai {chain} putus pada baris 3:", page);
+    }
+
+    [Fact]
+    public async Task DeletedRows_InTheMiddleOrAtTheEnd_AreNamed()
+    {
+        var (_, middle, _) = await CaseAsync();
+        await host.SqlAsync("DELETE FROM wf_history_event WHERE ChainId = {0} AND Seq = 2", middle);
+        var (exit, output) = await CommandAsync("--instance", middle);
+        Assert.Equal(1, exit);
+        Assert.Contains($"BROKEN chain {middle} at seq 2: row 2 is missing", output);
+
+        var (_, end, last) = await CaseAsync();
+        await host.SqlAsync("DELETE FROM wf_history_event WHERE ChainId = {0} AND Seq = {1}", end, last);
+        var tail = await host.WithDbAsync(db => new HistoryVerifier(db).VerifyAsync(end));
+        Assert.Equal(last, tail.BrokenAtSeq);
+        Assert.Contains("rows at the end were removed", tail.Problem);
+    }
+
+    [Fact]
+    public async Task CheckingAllChains_ListsEveryBrokenChain_AndExitsNonZero()
+    {
+        var (_, chain, _) = await CaseAsync();
+        await host.SqlAsync("UPDATE wf_history_event SET Value = 'diubah' WHERE ChainId = {0} AND Seq = 5", chain);
+
+        var (exit, output) = await CommandAsync();
+        Assert.Equal(1, exit);
+        Assert.Contains($"BROKEN chain {chain} at seq 5", output);
+
+        using var coordinator = await Browser.SignedInAsync(host, "koordinator", Browser.DemoPassword);
+        var page = WebUtility.HtmlDecode(await coordinator.Client.GetStringAsync("/Audit/Integritas?semua=true"));
+        Assert.Contains("id=\"progress\"", page);
+        Assert.Contains($"<code>{chain}</code>", page);
+        Assert.Contains("<td>5</td>", page);
+    }
+
+    [Theory]
+    [InlineData("pelapor")]
+    [InlineData("dinkes.petugas")]
+    public async Task ReporterAndOfficer_AreRefused(string user)
+    {
+        using var browser = await Browser.SignedInAsync(host, user, Browser.DemoPassword);
+        var response = await browser.Client.GetAsync("/Audit/Integritas?semua=true");
+        Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect);
+        if (response.StatusCode == HttpStatusCode.Redirect)
+            Assert.Contains("/Status/403", response.Headers.Location!.OriginalString);
+    }
+}

@@ -29,6 +29,7 @@ public sealed class TaskWorkspace(
     ProcessQueries queries,
     ReportQueries reports,
     TaskJournal journal,
+    Colleagues colleagues,
     BusinessCalendar calendar,
     TimeProvider clock,
     IStringLocalizer<PortalText> text)
@@ -119,7 +120,10 @@ public sealed class TaskWorkspace(
         return TaskActionResult.Done;
     }
 
-    /// <summary>Coordinator: give the task to any active staff member of a candidate agency, or to a coordinator.</summary>
+    /// <summary>
+    /// Coordinator: give the task to an active staff member of the agency it is offered to — the same rule as the
+    /// inbox's hand-over (<see cref="Colleagues"/>), so the two pickers never disagree.
+    /// </summary>
     public async Task<TaskActionResult> ReassignAsync(ClaimsPrincipal user, string taskId, string? userName, CancellationToken ct = default)
     {
         var task = await inbox.FindVisibleAsync(user, taskId, ct);
@@ -127,11 +131,11 @@ public sealed class TaskWorkspace(
             return TaskActionResult.NotFound;
         if (!PermissionsOf(user, task).Supervise)
             return TaskActionResult.Forbidden;
-        var candidates = await AssignableUsersAsync(task, ct);
-        if (string.IsNullOrWhiteSpace(userName) || !candidates.Any(c => c.UserName == userName.Trim()))
-            return TaskActionResult.Invalid("Assignee", text["Task.AssigneeNotAllowed", userName ?? ""].Value);
+        var (outcome, receiver) = await colleagues.CheckAsync(user, task, userName, ct);
+        if (outcome != HandOverOutcome.Done)
+            return TaskActionResult.Invalid("Assignee", text["HandOver.Refused." + outcome, receiver ?? userName ?? ""].Value);
         var actor = user.Identity!.Name;
-        return await RunAsync(() => engine.SetAssigneeAsync(taskId, userName.Trim(), actor, ct));
+        return await RunAsync(() => engine.SetAssigneeAsync(taskId, receiver, actor, ct));
     }
 
     /// <summary>Coordinator: take the task, also when someone else holds it (e.g. an escalated case).</summary>
@@ -170,25 +174,9 @@ public sealed class TaskWorkspace(
         return await RunAsync(() => engine.SetDueDateAsync(taskId, due, reason!.Trim(), actor, ct));
     }
 
-    /// <summary>
-    /// Who a coordinator may give the task to: active liaison officers and supervisors of the task's candidate agencies
-    /// (a group "x-supervisor" stands for agency x), and active coordinators.
-    /// </summary>
-    public async Task<IReadOnlyList<(string UserName, string? DisplayName, string? AgencyCode)>> AssignableUsersAsync(TaskRow task, CancellationToken ct = default)
-    {
-        var groups = await db.Set<TaskCandidateRow>().AsNoTracking().Where(c => c.TaskId == task.Id && c.Kind == CandidateKind.Group)
-            .Select(c => c.Value).ToListAsync(ct);
-        var agencies = groups.Select(g => g.EndsWith("-supervisor", StringComparison.Ordinal) ? g[..^"-supervisor".Length] : g).Distinct().ToList();
-        var agencyRoles = new[] { Roles.LiaisonOfficer, Roles.AgencySupervisor };
-        var rows = await (
-            from u in db.Users
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where u.IsActive && u.UserName != null
-                  && ((agencyRoles.Contains(r.Name!) && u.AgencyCode != null && agencies.Contains(u.AgencyCode)) || r.Name == Roles.Coordinator)
-            select new { u.UserName, u.DisplayName, u.AgencyCode }).Distinct().ToListAsync(ct);
-        return rows.OrderBy(r => r.AgencyCode).ThenBy(r => r.UserName).Select(r => (UserName: r.UserName!, DisplayName: (string?)r.DisplayName, AgencyCode: (string?)r.AgencyCode)).ToList();
-    }
+    /// <summary>Who a coordinator may give the task to (see <see cref="ReassignAsync"/>).</summary>
+    public Task<IReadOnlyList<Colleague>> AssignableUsersAsync(ClaimsPrincipal user, TaskRow task, CancellationToken ct = default) =>
+        colleagues.ForTaskAsync(user, task, ct);
 
     private async Task<List<FieldError>> BuiltInRuleErrorsAsync(TaskView view, IReadOnlyDictionary<string, TypedValue> values, CancellationToken ct)
     {

@@ -33,7 +33,7 @@ public sealed class TaskModel(TaskWorkspace workspace, ProcessStages stages, Lap
 
     public List<SelectListItem> AgencyOptions { get; private set; } = [];
 
-    public IReadOnlyList<(string UserName, string? DisplayName, string? AgencyCode)> Assignable { get; private set; } = [];
+    public IReadOnlyList<Colleague> Assignable { get; private set; } = [];
 
     /// <summary>What the officer typed, shown again when the form was refused.</summary>
     public Dictionary<string, string?> Posted { get; } = new(StringComparer.Ordinal);
@@ -116,7 +116,7 @@ public sealed class TaskModel(TaskWorkspace workspace, ProcessStages stages, Lap
         if (view.Fields.Any(f => BuiltInForms.IsAgencyField(view.BuiltIn, f)))
             AgencyOptions = await db.AgencyOptionsAsync(activeOnly: true, text, ct);
         if (view.May.Supervise)
-            Assignable = await workspace.AssignableUsersAsync(view.Task, ct);
+            Assignable = await workspace.AssignableUsersAsync(User, view.Task, ct);
         return Page();
     }
 

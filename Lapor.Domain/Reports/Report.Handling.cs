@@ -119,6 +119,28 @@ public sealed partial class Report
         return AddText(TimelineEntryKind.InformationRequested, "Question", question, by, now, culture);
     }
 
+    /// <summary>
+    /// Why the report went the way it did (e.g. why it was archived), in words for the reporter. Public, like every
+    /// timeline entry; unlike a response it may come after the report is closed, since it explains the closing.
+    /// </summary>
+    public IReadOnlyList<FieldError> Explain(
+        string? text,
+        string actor,
+        DateTimeOffset now,
+        string culture = ReportMessages.DefaultCulture)
+    {
+        var by = RequireActor(actor);
+        var errors = new List<FieldError>();
+        var clean = CleanPublicText(text, "Explanation", ReasonMaxLength, required: true, culture, errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        Record(now, TimelineEntryKind.Explanation, clean!, by);
+        return [];
+    }
+
     /// <summary>The reporter's answer, e.g. the data an institution asked for.</summary>
     public IReadOnlyList<FieldError> AddReporterReply(
         string? text,

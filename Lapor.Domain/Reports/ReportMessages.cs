@@ -113,6 +113,7 @@ public static class ReportMessages
         ["label.Text"] = ("Tanggapan", "Response"),
         ["label.Reply"] = ("Balasan", "Reply"),
         ["label.Question"] = ("Pertanyaan untuk pelapor", "Question for the reporter"),
+        ["label.Explanation"] = ("Keterangan untuk pelapor", "Explanation for the reporter"),
         ["label.Note"] = ("Catatan internal", "Internal note"),
         ["label.Stars"] = ("Penilaian", "Rating"),
         ["label.Comment"] = ("Komentar", "Comment"),

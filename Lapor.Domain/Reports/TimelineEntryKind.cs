@@ -10,6 +10,7 @@ public enum TimelineEntryKind
     PublicResponse,
     ReporterReply,
     InformationRequested,
+    Explanation,
     Closed,
     Reopened,
     Rated,

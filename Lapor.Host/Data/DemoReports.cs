@@ -91,7 +91,11 @@ public static class DemoReports
                 await CompleteAsync(engine, instanceId, "verifikasi", new() { ["decision"] = "hold", ["reason"] = "Mohon sebutkan desa/kelurahan tempat tinggal." }, "inspektorat.demo");
                 break;
             case "archive":
-                await CompleteAsync(engine, instanceId, "verifikasi", new() { ["decision"] = "archive", ["archiveReason"] = argument }, "inspektorat.demo");
+                await CompleteAsync(engine, instanceId, "verifikasi", new()
+                {
+                    ["decision"] = "archive", ["archiveReason"] = argument,
+                    ["reason"] = "Laporan yang sama sudah kami terima sebelumnya dan sedang ditindaklanjuti.",
+                }, "inspektorat.demo");
                 break;
             case "respond":
                 await CompleteAsync(engine, instanceId, "tindakLanjut", new() { ["outcome"] = "respond", ["response"] = argument }, "opd.demo");

@@ -16,7 +16,8 @@ namespace Lapor.Host.Reports;
 /// <item><c>reportAction</c> on a completed element: <c>dispose</c> (to variable <c>agency</c>), <c>forward</c>
 /// (to <c>forwardTo</c>, with <c>forwardReason</c>), <c>respond</c> (publishes variable <c>response</c>), <c>ask</c>
 /// (publishes a question to the reporter from the variable named by property <c>reportText</c>, default
-/// <c>question</c>);</item>
+/// <c>question</c>), <c>explain</c> (publishes why, e.g. an archive reason, from <c>reportText</c>, default
+/// <c>reason</c>; nothing when empty);</item>
 /// <item><c>reportStatus=closed</c> on a waiting element, or the end of the process, closes the report.</item>
 /// </list>
 /// A report change the domain refuses (e.g. a forward without a reason) refuses the whole command.
@@ -64,7 +65,10 @@ public sealed class ReportStageListener(LaporDb db) : IInstanceListener
             "forward" => report.ForwardTo(Text("forwardTo") ?? "", Text("forwardReason"), actor, change.At),
             "respond" => report.AddPublicResponse(Text("response"), actor, change.At),
             "ask" => report.AskReporter(Text(node.Properties.GetValueOrDefault(TextProperty) ?? "question"), actor, change.At),
-            _ => throw new WorkflowException($"Element '{node.Id}' has {ActionProperty}='{action}'; use dispose, forward, respond or ask."),
+            // Optional at the process level: no text, no entry (the built-in verification form asks for one).
+            "explain" when string.IsNullOrWhiteSpace(Text(node.Properties.GetValueOrDefault(TextProperty) ?? "reason")) => [],
+            "explain" => report.Explain(Text(node.Properties.GetValueOrDefault(TextProperty) ?? "reason"), actor, change.At),
+            _ => throw new WorkflowException($"Element '{node.Id}' has {ActionProperty}='{action}'; use dispose, forward, respond, ask or explain."),
         };
         if (errors.Count > 0)
             throw new WorkflowException(string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")), "InvalidRequestException");

@@ -18,7 +18,7 @@ public static class BuiltInForms
             ["verify"] = ["agency"],
             ["hold"] = ["reason"],
             ["notInRemit"] = ["reason"],
-            ["archive"] = ["archiveReason"],
+            ["archive"] = ["archiveReason", "reason"],
         },
         AgencyFields: new HashSet<string> { "agency" },
         DefaultFields:

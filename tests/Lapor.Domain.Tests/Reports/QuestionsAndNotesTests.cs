@@ -65,4 +65,16 @@ public sealed class QuestionsAndNotesTests
         var tooLong = InternalNote.Write(Guid.NewGuid(), "a", null, null, new string('x', InternalNote.TextMaxLength + 1), Now, "en");
         Assert.Contains("Internal note", Assert.Single(tooLong.Errors).Message);
     }
+
+    [Fact]
+    public void AnExplanation_IsPublic_Redacted_AndAllowedAfterClosing()
+    {
+        var report = Submitted(Draft() with { IsAnonymous = true });
+        report.Close(Now);
+
+        Assert.Empty(report.Explain("Sama dengan laporan Bapak I Made Wirawan sebelumnya.", "Inspektorat", Now.AddMinutes(1)));
+
+        Assert.Equal((TimelineEntryKind.Explanation, "Sama dengan laporan Bapak [disamarkan] sebelumnya."), (report.Timeline[^1].Kind, report.Timeline[^1].PublicText));
+        Assert.Equal("Explanation", Assert.Single(report.Explain(" ", "Inspektorat", Now)).Field);
+    }
 }

@@ -143,4 +143,22 @@ public sealed class ReportLifecycleTests(ReportsHost host) : IClassFixture<Repor
         await CompleteAsync(code, "verifikasi", new { decision = "hold", reason = "Mohon sebutkan nama puskesmas." }, "inspektorat.ani");
         Assert.Contains((await ReportAsync(code)).Timeline, t => t.Kind == TimelineEntryKind.InformationRequested && t.PublicText == "Mohon sebutkan nama puskesmas.");
     }
+
+    [Fact]
+    public async Task ArchivedReport_TellsTheReporterWhy_WhenTheVerifierSaidSo()
+    {
+        var code = await SubmitAsync(anonymous: true);
+        await CompleteAsync(code, "verifikasi",
+            new { decision = "archive", archiveReason = "duplicate", reason = "Sama dengan laporan Bapak Gede Arsana yang sudah ditangani." }, "inspektorat.ani");
+
+        var report = await ReportAsync(code);
+        Assert.Equal(ReportStatus.Closed, report.Status);
+        var explanation = Assert.Single(report.Timeline, t => t.Kind == TimelineEntryKind.Explanation);
+        Assert.Equal("Sama dengan laporan Bapak [disamarkan] yang sudah ditangani.", explanation.PublicText);
+        Assert.True(report.Timeline.ToList().IndexOf(explanation) < report.Timeline.ToList().FindIndex(t => t.Kind == TimelineEntryKind.Closed));
+
+        var silent = await SubmitAsync();
+        await CompleteAsync(silent, "verifikasi", new { decision = "archive", archiveReason = "hoax" }, "inspektorat.ani");
+        Assert.DoesNotContain((await ReportAsync(silent)).Timeline, t => t.Kind == TimelineEntryKind.Explanation);
+    }
 }

@@ -7,6 +7,7 @@ public static class AuditSetup
     {
         services.AddScoped<CaseLocator>();
         services.AddScoped<HistoryIntegrity>();
+        services.AddScoped(sp => new Lapor.Workflows.History.ChainAnchors(sp.GetRequiredService<Lapor.Host.Data.LaporDb>()));
         services.AddScoped<Performance.PerformanceQueries>();
         services.AddScoped<Exports.RevealLog>();
         services.AddScoped<Exports.AuditExporter>();

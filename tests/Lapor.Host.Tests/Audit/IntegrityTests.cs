@@ -74,6 +74,28 @@ public sealed class IntegrityTests(AuditHost host) : IClassFixture<AuditHost>
     }
 
     [Fact]
+    public async Task AChainCutConsistently_PassesVerification_ButNotTheAuditorsAnchorCopy()
+    {
+        var (_, chain, last) = await CaseAsync();
+        var anchorFile = Path.Combine(host.DataDirectory, $"anchor-{Guid.NewGuid():N}.json");
+        var (written, writeOutput) = await CommandAsync("--instance", chain, "--write-anchor", anchorFile);
+        Assert.Equal(0, written);
+        Assert.Contains("chain head(s) to", writeOutput);
+        Assert.Equal((0, true), ((await CommandAsync("--instance", chain, "--against", anchorFile)).Exit, true));
+
+        // Someone with write access removes the newest row AND moves the head back: the chain itself still verifies.
+        var previousHash = await host.WithDbAsync(db => db.Set<HistoryEventRow>().Where(h => h.ChainId == chain && h.Seq == last - 1).Select(h => h.Hash).SingleAsync());
+        await host.SqlAsync("DELETE FROM wf_history_event WHERE ChainId = {0} AND Seq = {1}", chain, last);
+        await host.SqlAsync("UPDATE wf_history_chain SET LastSeq = {0}, LastHash = {1} WHERE ChainId = {2}", last - 1, previousHash, chain);
+        Assert.True((await host.WithDbAsync(db => new HistoryVerifier(db).VerifyAsync(chain))).Intact);
+
+        var (exit, output) = await CommandAsync("--instance", chain, "--against", anchorFile);
+        Assert.Equal(1, exit);
+        Assert.Contains($"ANCHOR chain {chain} at seq {last}: the anchored row is missing", output);
+        Assert.Equal(2, (await CommandAsync("--against", Path.Combine(host.DataDirectory, "no-such-anchor.json"))).Exit);
+    }
+
+    [Fact]
     public async Task CheckingAllChains_ListsEveryBrokenChain_AndExitsNonZero()
     {
         var (_, chain, _) = await CaseAsync();

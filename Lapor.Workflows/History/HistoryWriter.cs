@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -78,12 +81,13 @@ public sealed class HistoryWriter
         // The provider's own type mapping creates each parameter (PostgreSQL needs its exact type to prepare);
         // afterwards only the values change from row to row.
         var first = _pending[0];
-        var parameters = insert.Columns.Select((c, i) =>
+        var parameters = new DbParameter[insert.Columns.Count];
+        for (var i = 0; i < parameters.Length; i++)
         {
-            var parameter = c.Mapping.CreateParameter(command, $"@p{i}", c.Property.PropertyInfo!.GetValue(first), nullable: true);
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
+            var column = insert.Columns[i];
+            parameters[i] = column.Mapping.CreateParameter(command, column.ParameterName, column.Read(first), nullable: true);
+            command.Parameters.Add(parameters[i]);
+        }
         await command.PrepareAsync(ct);
         foreach (var row in _pending)
         {
@@ -108,23 +112,37 @@ public sealed class HistoryWriter
             var sql = db.GetService<ISqlGenerationHelper>();
             var columns = entity.GetProperties()
                 .Where(p => p.ValueGenerated == ValueGenerated.Never && p.PropertyInfo is not null)
-                .Select(p => new HistoryColumn(p.GetColumnName(table)!, p))
+                .Select((p, i) => new HistoryColumn(p.GetColumnName(table)!, $"@p{i}", p))
                 .ToList();
             var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
-                       $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+                       $"VALUES ({string.Join(", ", columns.Select(c => c.ParameterName))})";
             return new HistoryInsert(text, columns);
         }
     }
 
-    private sealed record HistoryColumn(string Name, IProperty Property)
+    private sealed record HistoryColumn(string Name, string ParameterName, IProperty Property)
     {
         public RelationalTypeMapping Mapping { get; } = Property.GetRelationalTypeMapping();
 
+        // Read for every column of every row, so compiled once instead of going through reflection each time.
+        private readonly Func<HistoryEventRow, object?> _get = Getter(Property.PropertyInfo!);
+
+        /// <summary>The property's value as the entity holds it.</summary>
+        public object? Read(HistoryEventRow row) => _get(row);
+
+        /// <summary>The value as the column stores it (after EF's value converter, if the property has one).</summary>
         public object? ValueOf(HistoryEventRow row)
         {
-            var value = Property.PropertyInfo!.GetValue(row);
+            var value = _get(row);
             var converter = Mapping.Converter;
             return value is null || converter is null ? value : converter.ConvertToProvider(value);
+        }
+
+        private static Func<HistoryEventRow, object?> Getter(PropertyInfo property)
+        {
+            var row = Expression.Parameter(typeof(HistoryEventRow), "row");
+            var body = Expression.Convert(Expression.Property(row, property), typeof(object));
+            return Expression.Lambda<Func<HistoryEventRow, object?>>(body, row).Compile();
         }
     }
 }

@@ -67,7 +67,7 @@ public sealed partial class WorkflowEngine
         InTransactionAsync(async scopes =>
         {
             // Read inside the transaction: a task completed a moment ago by someone else is gone (or conflicts on save).
-            var task = await db.Set<TaskRow>().Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, ct)
+            var task = await CommandQueries.TaskWithCandidates(db, taskId, ct)
                        ?? throw await MissingTaskAsync(taskId, ct);
             var scope = await CommandScope.LoadAsync(db, task.InstanceId, ContextFor, definitions, actor, ct);
             scopes.Add(scope);

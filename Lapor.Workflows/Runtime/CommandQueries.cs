@@ -11,9 +11,17 @@ namespace Lapor.Workflows.Runtime;
 /// </summary>
 internal static class CommandQueries
 {
-    public static readonly Func<DbContext, string, CancellationToken, Task<TaskRow?>> TaskWithCandidates =
-        EF.CompileAsyncQuery((DbContext db, string taskId, CancellationToken _) =>
-            db.Set<TaskRow>().Include(t => t.Candidates).FirstOrDefault(t => t.Id == taskId));
+    /// <summary>A task command's first read: the task with its candidates, its instance and the instance's chain head.</summary>
+    public static readonly Func<DbContext, string, CancellationToken, Task<LoadedTask?>> TaskWithInstance =
+        EF.CompileAsyncQuery((DbContext db, string taskId, CancellationToken _) => (
+                from t in db.Set<TaskRow>().Include(t => t.Candidates)
+                where t.Id == taskId
+                join i in db.Set<ProcessInstanceRow>() on t.InstanceId equals i.Id into instances
+                from i in instances.DefaultIfEmpty()
+                join c in db.Set<HistoryChainRow>() on t.InstanceId equals c.ChainId into chains
+                from c in chains.DefaultIfEmpty()
+                select new LoadedTask(t, i, c))
+            .FirstOrDefault());
 
     /// <summary>The instance and its history chain head in one round trip: both are read by every command.</summary>
     public static readonly Func<DbContext, string, CancellationToken, Task<LoadedInstance?>> InstanceWithChainHead =
@@ -51,3 +59,6 @@ internal static class CommandQueries
 
 /// <summary>An instance as a command loads it: the row and, unless its chain has not started, the chain head.</summary>
 internal sealed record LoadedInstance(ProcessInstanceRow Instance, HistoryChainRow? Head);
+
+/// <summary>A task as a task command loads it, with what <see cref="LoadedInstance"/> holds (null if the instance is gone).</summary>
+internal sealed record LoadedTask(TaskRow Task, ProcessInstanceRow? Instance, HistoryChainRow? Head);

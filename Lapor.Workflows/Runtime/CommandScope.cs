@@ -50,7 +50,15 @@ internal sealed partial class CommandScope
     {
         var loaded = await CommandQueries.InstanceWithChainHead(db, instanceId, ct)
                      ?? throw new WorkflowNotFoundException($"Process instance '{instanceId}' does not exist.");
+        return await LoadAsync(db, loaded, contextFor, definitions, actor, ct);
+    }
+
+    /// <summary>Loads the rest of an instance whose row and chain head the caller has already read (tracked).</summary>
+    public static async Task<CommandScope> LoadAsync(DbContext db, LoadedInstance loaded, Func<ProcessModel, InterpreterContext> contextFor,
+        DefinitionCache definitions, string? actor, CancellationToken ct)
+    {
         var instance = loaded.Instance;
+        var instanceId = instance.Id;
         var model = await definitions.GetAsync(db, instance.DefinitionId, ct);
         var executions = await CommandQueries.ToListAsync(CommandQueries.Executions(db, instanceId), ct);
         var variables = (await CommandQueries.ToListAsync(CommandQueries.Variables(db, instanceId), ct)).ToDictionary(v => v.Name);

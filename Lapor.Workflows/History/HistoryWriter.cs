@@ -20,14 +20,21 @@ public sealed class HistoryWriter
     private readonly HistoryChainRow _head;
     private readonly List<HistoryEventRow> _pending = [];
 
-    private HistoryWriter(DbContext db, HistoryChainRow head)
+    // True when this writer stores the head itself (engine commands); false when EF tracks it (engine-wide chain).
+    private readonly bool _writesHead;
+    private int? _storedRevision;
+
+    private HistoryWriter(DbContext db, HistoryChainRow head, bool writesHead, int? storedRevision)
     {
         _db = db;
         _head = head;
+        _writesHead = writesHead;
+        _storedRevision = storedRevision;
     }
 
     public string ChainId => _head.ChainId;
 
+    /// <summary>Opens a chain through EF: its head is tracked and saved, with its revision check, by <c>SaveChanges</c>.</summary>
     public static async Task<HistoryWriter> OpenAsync(DbContext db, string chainId, CancellationToken ct)
     {
         var head = await db.Set<HistoryChainRow>().FirstOrDefaultAsync(c => c.ChainId == chainId, ct);
@@ -36,20 +43,22 @@ public sealed class HistoryWriter
             head = new HistoryChainRow { ChainId = chainId, LastSeq = 0, LastHash = HistoryHash.Genesis };
             db.Add(head);
         }
-        return new HistoryWriter(db, head);
+        return new HistoryWriter(db, head, writesHead: false, storedRevision: null);
     }
 
-    /// <summary>Continues a chain whose head the caller already loaded (tracked), or starts it when there is none.</summary>
+    /// <summary>
+    /// Continues a chain whose head the caller has already read, or starts it when there is none. The head is left
+    /// as read; <see cref="FlushAsync"/> writes the new one, checking that its revision is still the one read.
+    /// </summary>
     public static HistoryWriter Continue(DbContext db, string chainId, HistoryChainRow? head) =>
-        head is null ? StartNew(db, chainId) : new HistoryWriter(db, head);
+        head is null
+            ? StartNew(db, chainId)
+            : new HistoryWriter(db, new HistoryChainRow { ChainId = head.ChainId, LastSeq = head.LastSeq, LastHash = head.LastHash, Revision = head.Revision },
+                writesHead: true, storedRevision: head.Revision);
 
-    /// <summary>A chain that cannot exist yet (a new instance's): no need to look for its head.</summary>
-    public static HistoryWriter StartNew(DbContext db, string chainId)
-    {
-        var head = new HistoryChainRow { ChainId = chainId, LastSeq = 0, LastHash = HistoryHash.Genesis };
-        db.Add(head);
-        return new HistoryWriter(db, head);
-    }
+    /// <summary>A chain that cannot exist yet (a new instance's): no need to look for its head; <see cref="FlushAsync"/> inserts it.</summary>
+    public static HistoryWriter StartNew(DbContext db, string chainId) =>
+        new(db, new HistoryChainRow { ChainId = chainId, LastSeq = 0, LastHash = HistoryHash.Genesis }, writesHead: true, storedRevision: null);
 
     /// <summary>Fills in chain, sequence and hashes; the row is written by <see cref="FlushAsync"/>.</summary>
     public void Append(HistoryEventRow row)
@@ -65,8 +74,9 @@ public sealed class HistoryWriter
     }
 
     /// <summary>
-    /// Writes the appended rows. Call after <c>SaveChanges</c> succeeded (so the head's revision check has passed and
-    /// no other writer can take the same sequence numbers) and before the transaction commits.
+    /// Writes the appended rows (and, for an engine command, the head). Call after <c>SaveChanges</c> succeeded and
+    /// before the transaction commits; once the head's revision check has passed, no other writer can take the same
+    /// sequence numbers.
     /// </summary>
     public async Task FlushAsync(CancellationToken ct)
     {
@@ -74,6 +84,11 @@ public sealed class HistoryWriter
             return;
         var transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
                           ?? throw new InvalidOperationException("History rows must be written inside the command's transaction.");
+        if (_writesHead)
+        {
+            await ChainHeadStatement.For(_db).WriteAsync(transaction, _head, _storedRevision, ct);
+            _storedRevision = _head.Revision;
+        }
         var insert = HistoryInsert.For(_db);
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;

@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Lapor.Workflows.History;
 
 /// <summary>
-/// Appends rows to one chain within the current command. The chain head is updated through EF (its revision guards
-/// against a concurrent writer); the rows themselves are written after <c>SaveChanges</c>, in the same transaction,
+/// Appends rows to one chain within the current command. The chain head's revision guards against a concurrent writer;
+/// engine commands write the head here (<see cref="ChainHeadStatement"/>), the engine-wide chain through EF. The rows
+/// themselves are written after <c>SaveChanges</c>, in the same transaction,
 /// through one prepared command, because history is the bulk of every command's writes and EF would build, prepare
 /// and read back each row on its own.
 /// </summary>

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -6,8 +9,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Lapor.Workflows.History;
 
 /// <summary>
-/// Appends rows to one chain within the current command. The chain head is updated through EF (its revision guards
-/// against a concurrent writer); the rows themselves are written after <c>SaveChanges</c>, in the same transaction,
+/// Appends rows to one chain within the current command. The chain head's revision guards against a concurrent writer;
+/// engine commands write the head here (<see cref="ChainHeadStatement"/>), the engine-wide chain through EF. The rows
+/// themselves are written after <c>SaveChanges</c>, in the same transaction,
 /// through one prepared command, because history is the bulk of every command's writes and EF would build, prepare
 /// and read back each row on its own.
 /// </summary>
@@ -17,14 +21,21 @@ public sealed class HistoryWriter
     private readonly HistoryChainRow _head;
     private readonly List<HistoryEventRow> _pending = [];
 
-    private HistoryWriter(DbContext db, HistoryChainRow head)
+    // True when this writer stores the head itself (engine commands); false when EF tracks it (engine-wide chain).
+    private readonly bool _writesHead;
+    private int? _storedRevision;
+
+    private HistoryWriter(DbContext db, HistoryChainRow head, bool writesHead, int? storedRevision)
     {
         _db = db;
         _head = head;
+        _writesHead = writesHead;
+        _storedRevision = storedRevision;
     }
 
     public string ChainId => _head.ChainId;
 
+    /// <summary>Opens a chain through EF: its head is tracked and saved, with its revision check, by <c>SaveChanges</c>.</summary>
     public static async Task<HistoryWriter> OpenAsync(DbContext db, string chainId, CancellationToken ct)
     {
         var head = await db.Set<HistoryChainRow>().FirstOrDefaultAsync(c => c.ChainId == chainId, ct);
@@ -33,20 +44,22 @@ public sealed class HistoryWriter
             head = new HistoryChainRow { ChainId = chainId, LastSeq = 0, LastHash = HistoryHash.Genesis };
             db.Add(head);
         }
-        return new HistoryWriter(db, head);
+        return new HistoryWriter(db, head, writesHead: false, storedRevision: null);
     }
 
-    /// <summary>Continues a chain whose head the caller already loaded (tracked), or starts it when there is none.</summary>
+    /// <summary>
+    /// Continues a chain whose head the caller has already read, or starts it when there is none. The head is left
+    /// as read; <see cref="FlushAsync"/> writes the new one, checking that its revision is still the one read.
+    /// </summary>
     public static HistoryWriter Continue(DbContext db, string chainId, HistoryChainRow? head) =>
-        head is null ? StartNew(db, chainId) : new HistoryWriter(db, head);
+        head is null
+            ? StartNew(db, chainId)
+            : new HistoryWriter(db, new HistoryChainRow { ChainId = head.ChainId, LastSeq = head.LastSeq, LastHash = head.LastHash, Revision = head.Revision },
+                writesHead: true, storedRevision: head.Revision);
 
-    /// <summary>A chain that cannot exist yet (a new instance's): no need to look for its head.</summary>
-    public static HistoryWriter StartNew(DbContext db, string chainId)
-    {
-        var head = new HistoryChainRow { ChainId = chainId, LastSeq = 0, LastHash = HistoryHash.Genesis };
-        db.Add(head);
-        return new HistoryWriter(db, head);
-    }
+    /// <summary>A chain that cannot exist yet (a new instance's): no need to look for its head; <see cref="FlushAsync"/> inserts it.</summary>
+    public static HistoryWriter StartNew(DbContext db, string chainId) =>
+        new(db, new HistoryChainRow { ChainId = chainId, LastSeq = 0, LastHash = HistoryHash.Genesis }, writesHead: true, storedRevision: null);
 
     /// <summary>Fills in chain, sequence and hashes; the row is written by <see cref="FlushAsync"/>.</summary>
     public void Append(HistoryEventRow row)
@@ -62,8 +75,9 @@ public sealed class HistoryWriter
     }
 
     /// <summary>
-    /// Writes the appended rows. Call after <c>SaveChanges</c> succeeded (so the head's revision check has passed and
-    /// no other writer can take the same sequence numbers) and before the transaction commits.
+    /// Writes the appended rows (and, for an engine command, the head). Call after <c>SaveChanges</c> succeeded and
+    /// before the transaction commits; once the head's revision check has passed, no other writer can take the same
+    /// sequence numbers.
     /// </summary>
     public async Task FlushAsync(CancellationToken ct)
     {
@@ -71,6 +85,11 @@ public sealed class HistoryWriter
             return;
         var transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
                           ?? throw new InvalidOperationException("History rows must be written inside the command's transaction.");
+        if (_writesHead)
+        {
+            await ChainHeadStatement.For(_db).WriteAsync(transaction, _head, _storedRevision, ct);
+            _storedRevision = _head.Revision;
+        }
         var insert = HistoryInsert.For(_db);
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
@@ -78,12 +97,13 @@ public sealed class HistoryWriter
         // The provider's own type mapping creates each parameter (PostgreSQL needs its exact type to prepare);
         // afterwards only the values change from row to row.
         var first = _pending[0];
-        var parameters = insert.Columns.Select((c, i) =>
+        var parameters = new DbParameter[insert.Columns.Count];
+        for (var i = 0; i < parameters.Length; i++)
         {
-            var parameter = c.Mapping.CreateParameter(command, $"@p{i}", c.Property.PropertyInfo!.GetValue(first), nullable: true);
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
+            var column = insert.Columns[i];
+            parameters[i] = column.Mapping.CreateParameter(command, column.ParameterName, column.Read(first), nullable: true);
+            command.Parameters.Add(parameters[i]);
+        }
         await command.PrepareAsync(ct);
         foreach (var row in _pending)
         {
@@ -108,23 +128,37 @@ public sealed class HistoryWriter
             var sql = db.GetService<ISqlGenerationHelper>();
             var columns = entity.GetProperties()
                 .Where(p => p.ValueGenerated == ValueGenerated.Never && p.PropertyInfo is not null)
-                .Select(p => new HistoryColumn(p.GetColumnName(table)!, p))
+                .Select((p, i) => new HistoryColumn(p.GetColumnName(table)!, $"@p{i}", p))
                 .ToList();
             var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
-                       $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+                       $"VALUES ({string.Join(", ", columns.Select(c => c.ParameterName))})";
             return new HistoryInsert(text, columns);
         }
     }
 
-    private sealed record HistoryColumn(string Name, IProperty Property)
+    private sealed record HistoryColumn(string Name, string ParameterName, IProperty Property)
     {
         public RelationalTypeMapping Mapping { get; } = Property.GetRelationalTypeMapping();
 
+        // Read for every column of every row, so compiled once instead of going through reflection each time.
+        private readonly Func<HistoryEventRow, object?> _get = Getter(Property.PropertyInfo!);
+
+        /// <summary>The property's value as the entity holds it.</summary>
+        public object? Read(HistoryEventRow row) => _get(row);
+
+        /// <summary>The value as the column stores it (after EF's value converter, if the property has one).</summary>
         public object? ValueOf(HistoryEventRow row)
         {
-            var value = Property.PropertyInfo!.GetValue(row);
+            var value = _get(row);
             var converter = Mapping.Converter;
             return value is null || converter is null ? value : converter.ConvertToProvider(value);
+        }
+
+        private static Func<HistoryEventRow, object?> Getter(PropertyInfo property)
+        {
+            var row = Expression.Parameter(typeof(HistoryEventRow), "row");
+            var body = Expression.Convert(Expression.Property(row, property), typeof(object));
+            return Expression.Lambda<Func<HistoryEventRow, object?>>(body, row).Compile();
         }
     }
 }

@@ -34,7 +34,7 @@ internal sealed partial class CommandScope
         {
             Kind = kind, TaskId = task.Id, ActivityId = task.TaskDefinitionKey, ActivityInstanceId = task.ActivityInstanceId,
             ExecutionId = task.ExecutionId, ActivityName = task.Name, Value = reason, Actor = actor,
-            Detail = JsonSerializer.Serialize(TaskSnapshot.Of(task)),
+            Detail = JsonSerializer.Serialize(TaskSnapshot.Of(task), HistoryJson.Default.TaskSnapshot),
         });
 
     private void AddJob(NewJob job)

@@ -48,19 +48,20 @@ internal sealed partial class CommandScope
     public static async Task<CommandScope> LoadAsync(DbContext db, string instanceId, Func<ProcessModel, InterpreterContext> contextFor,
         DefinitionCache definitions, string? actor, CancellationToken ct)
     {
-        // The instance and its history chain head in one round trip: both are read by every command.
-        var loaded = await (
-                from i in db.Set<ProcessInstanceRow>()
-                where i.Id == instanceId
-                join c in db.Set<HistoryChainRow>() on i.Id equals c.ChainId into chains
-                from c in chains.DefaultIfEmpty()
-                select new { Instance = i, Head = c })
-            .FirstOrDefaultAsync(ct)
-            ?? throw new WorkflowNotFoundException($"Process instance '{instanceId}' does not exist.");
+        var loaded = await CommandQueries.InstanceWithChainHead(db, instanceId, ct)
+                     ?? throw new WorkflowNotFoundException($"Process instance '{instanceId}' does not exist.");
+        return await LoadAsync(db, loaded, contextFor, definitions, actor, ct);
+    }
+
+    /// <summary>Loads the rest of an instance whose row and chain head the caller has already read (tracked).</summary>
+    public static async Task<CommandScope> LoadAsync(DbContext db, LoadedInstance loaded, Func<ProcessModel, InterpreterContext> contextFor,
+        DefinitionCache definitions, string? actor, CancellationToken ct)
+    {
         var instance = loaded.Instance;
+        var instanceId = instance.Id;
         var model = await definitions.GetAsync(db, instance.DefinitionId, ct);
-        var executions = await db.Set<ExecutionRow>().Where(e => e.InstanceId == instanceId).ToListAsync(ct);
-        var variables = await db.Set<VariableRow>().Where(v => v.InstanceId == instanceId).ToDictionaryAsync(v => v.Name, ct);
+        var executions = await CommandQueries.ToListAsync(CommandQueries.Executions(db, instanceId), ct);
+        var variables = (await CommandQueries.ToListAsync(CommandQueries.Variables(db, instanceId), ct)).ToDictionary(v => v.Name);
         var state = new InstanceState
         {
             InstanceId = instance.Id,

@@ -67,9 +67,12 @@ public sealed partial class WorkflowEngine
         InTransactionAsync(async scopes =>
         {
             // Read inside the transaction: a task completed a moment ago by someone else is gone (or conflicts on save).
-            var task = await db.Set<TaskRow>().Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, ct)
-                       ?? throw await MissingTaskAsync(taskId, ct);
-            var scope = await CommandScope.LoadAsync(db, task.InstanceId, ContextFor, definitions, actor, ct);
+            var loaded = await CommandQueries.TaskWithInstance(db, taskId, ct)
+                         ?? throw await MissingTaskAsync(taskId, ct);
+            var task = loaded.Task;
+            var instance = loaded.Instance
+                           ?? throw new WorkflowNotFoundException($"Process instance '{task.InstanceId}' does not exist.");
+            var scope = await CommandScope.LoadAsync(db, new LoadedInstance(instance, loaded.Head), ContextFor, definitions, actor, ct);
             scopes.Add(scope);
             EnsureNotSuspended(scope, $"work on task '{taskId}'");
             body(scope, task);

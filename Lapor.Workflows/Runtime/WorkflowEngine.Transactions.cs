@@ -52,7 +52,14 @@ public sealed partial class WorkflowEngine
     private void ForgetEngineChanges()
     {
         var engineAssembly = typeof(WorkflowEngine).Assembly;
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity.GetType().Assembly == engineAssembly).ToList())
+        var entries = db.ChangeTracker.Entries().ToList();
+        // Usually the context holds nothing else: clearing it at once skips the fix-up each single detach does.
+        if (entries.TrueForAll(e => e.Entity.GetType().Assembly == engineAssembly))
+        {
+            db.ChangeTracker.Clear();
+            return;
+        }
+        foreach (var entry in entries.Where(e => e.Entity.GetType().Assembly == engineAssembly))
             entry.State = EntityState.Detached;
     }
 

@@ -66,11 +66,10 @@ public sealed partial class WorkflowEngine(
 
     private async Task<ProcessDefinitionRow> ResolveDefinitionAsync(StartRequest request, CancellationToken ct)
     {
-        var query = db.Set<ProcessDefinitionRow>().AsNoTracking();
         if (request.DefinitionId is { } id)
-            return await query.FirstOrDefaultAsync(d => d.Id == id, ct)
+            return await CommandQueries.Definition(db, id, ct)
                    ?? throw new WorkflowNotFoundException($"No process definition with id '{id}'.");
-        return await query.Where(d => d.Key == request.Key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
+        return await CommandQueries.LatestDefinition(db, request.Key ?? "", ct)
                ?? throw new WorkflowNotFoundException($"No process definition with key '{request.Key}' has been deployed.");
     }
 

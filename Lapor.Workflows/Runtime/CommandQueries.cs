@@ -1,0 +1,64 @@
+using Lapor.Workflows.History;
+using Lapor.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Workflows.Runtime;
+
+/// <summary>
+/// The reads nearly every command makes, compiled once: a LINQ query otherwise pays on each run for building its
+/// expression tree, extracting parameters and looking up EF's query cache, which cost about as much as the SQL itself.
+/// EF recompiles a query when it meets a context with another model, so the host's context and WorkflowDb both work.
+/// </summary>
+internal static class CommandQueries
+{
+    /// <summary>A task command's first read: the task with its candidates, its instance and the instance's chain head.</summary>
+    public static readonly Func<DbContext, string, CancellationToken, Task<LoadedTask?>> TaskWithInstance =
+        EF.CompileAsyncQuery((DbContext db, string taskId, CancellationToken _) => (
+                from t in db.Set<TaskRow>().Include(t => t.Candidates)
+                where t.Id == taskId
+                join i in db.Set<ProcessInstanceRow>() on t.InstanceId equals i.Id into instances
+                from i in instances.DefaultIfEmpty()
+                join c in db.Set<HistoryChainRow>() on t.InstanceId equals c.ChainId into chains
+                from c in chains.DefaultIfEmpty()
+                select new LoadedTask(t, i, c))
+            .FirstOrDefault());
+
+    /// <summary>The instance and its history chain head in one round trip: both are read by every command.</summary>
+    public static readonly Func<DbContext, string, CancellationToken, Task<LoadedInstance?>> InstanceWithChainHead =
+        EF.CompileAsyncQuery((DbContext db, string instanceId, CancellationToken _) => (
+                from i in db.Set<ProcessInstanceRow>()
+                where i.Id == instanceId
+                join c in db.Set<HistoryChainRow>() on i.Id equals c.ChainId into chains
+                from c in chains.DefaultIfEmpty()
+                select new LoadedInstance(i, c))
+            .FirstOrDefault());
+
+    public static readonly Func<DbContext, string, IAsyncEnumerable<ExecutionRow>> Executions =
+        EF.CompileAsyncQuery((DbContext db, string instanceId) => db.Set<ExecutionRow>().Where(e => e.InstanceId == instanceId));
+
+    public static readonly Func<DbContext, string, IAsyncEnumerable<VariableRow>> Variables =
+        EF.CompileAsyncQuery((DbContext db, string instanceId) => db.Set<VariableRow>().Where(v => v.InstanceId == instanceId));
+
+    public static readonly Func<DbContext, string, CancellationToken, Task<ProcessDefinitionRow?>> LatestDefinition =
+        EF.CompileAsyncQuery((DbContext db, string key, CancellationToken _) =>
+            db.Set<ProcessDefinitionRow>().AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefault());
+
+    public static readonly Func<DbContext, string, CancellationToken, Task<ProcessDefinitionRow?>> Definition =
+        EF.CompileAsyncQuery((DbContext db, string id, CancellationToken _) =>
+            db.Set<ProcessDefinitionRow>().AsNoTracking().FirstOrDefault(d => d.Id == id));
+
+    /// <summary>Runs a compiled streaming query to the end.</summary>
+    public static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(ct))
+            list.Add(row);
+        return list;
+    }
+}
+
+/// <summary>An instance as a command loads it: the row and, unless its chain has not started, the chain head.</summary>
+internal sealed record LoadedInstance(ProcessInstanceRow Instance, HistoryChainRow? Head);
+
+/// <summary>A task as a task command loads it, with what <see cref="LoadedInstance"/> holds (null if the instance is gone).</summary>
+internal sealed record LoadedTask(TaskRow Task, ProcessInstanceRow? Instance, HistoryChainRow? Head);

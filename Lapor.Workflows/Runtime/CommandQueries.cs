@@ -7,12 +7,17 @@ namespace Lapor.Workflows.Runtime;
 /// <summary>
 /// The reads nearly every command makes, compiled once: a LINQ query otherwise pays on each run for building its
 /// expression tree, extracting parameters and looking up EF's query cache, which cost about as much as the SQL itself.
-/// EF recompiles a query when it meets a context with another model, so the host's context and WorkflowDb both work.
+/// A compiled query is bound to the model it first runs with, so there is one set per model (per provider and context
+/// type): one process may hold SQLite and PostgreSQL contexts, as the engine's tests do.
 /// </summary>
-internal static class CommandQueries
+internal sealed class CommandQueries
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, CommandQueries> PerModel = new();
+
+    public static CommandQueries For(DbContext db) => PerModel.GetOrAdd(db.Model, _ => new CommandQueries());
+
     /// <summary>A task command's first read: the task with its candidates, its instance and the instance's chain head.</summary>
-    public static readonly Func<DbContext, string, CancellationToken, Task<LoadedTask?>> TaskWithInstance =
+    public readonly Func<DbContext, string, CancellationToken, Task<LoadedTask?>> TaskWithInstance =
         EF.CompileAsyncQuery((DbContext db, string taskId, CancellationToken _) => (
                 from t in db.Set<TaskRow>().Include(t => t.Candidates)
                 where t.Id == taskId
@@ -24,7 +29,7 @@ internal static class CommandQueries
             .FirstOrDefault());
 
     /// <summary>The instance and its history chain head in one round trip: both are read by every command.</summary>
-    public static readonly Func<DbContext, string, CancellationToken, Task<LoadedInstance?>> InstanceWithChainHead =
+    public readonly Func<DbContext, string, CancellationToken, Task<LoadedInstance?>> InstanceWithChainHead =
         EF.CompileAsyncQuery((DbContext db, string instanceId, CancellationToken _) => (
                 from i in db.Set<ProcessInstanceRow>()
                 where i.Id == instanceId
@@ -33,17 +38,17 @@ internal static class CommandQueries
                 select new LoadedInstance(i, c))
             .FirstOrDefault());
 
-    public static readonly Func<DbContext, string, IAsyncEnumerable<ExecutionRow>> Executions =
+    public readonly Func<DbContext, string, IAsyncEnumerable<ExecutionRow>> Executions =
         EF.CompileAsyncQuery((DbContext db, string instanceId) => db.Set<ExecutionRow>().Where(e => e.InstanceId == instanceId));
 
-    public static readonly Func<DbContext, string, IAsyncEnumerable<VariableRow>> Variables =
+    public readonly Func<DbContext, string, IAsyncEnumerable<VariableRow>> Variables =
         EF.CompileAsyncQuery((DbContext db, string instanceId) => db.Set<VariableRow>().Where(v => v.InstanceId == instanceId));
 
-    public static readonly Func<DbContext, string, CancellationToken, Task<ProcessDefinitionRow?>> LatestDefinition =
+    public readonly Func<DbContext, string, CancellationToken, Task<ProcessDefinitionRow?>> LatestDefinition =
         EF.CompileAsyncQuery((DbContext db, string key, CancellationToken _) =>
             db.Set<ProcessDefinitionRow>().AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefault());
 
-    public static readonly Func<DbContext, string, CancellationToken, Task<ProcessDefinitionRow?>> Definition =
+    public readonly Func<DbContext, string, CancellationToken, Task<ProcessDefinitionRow?>> Definition =
         EF.CompileAsyncQuery((DbContext db, string id, CancellationToken _) =>
             db.Set<ProcessDefinitionRow>().AsNoTracking().FirstOrDefault(d => d.Id == id));
 

@@ -67,7 +67,7 @@ public sealed partial class WorkflowEngine
         InTransactionAsync(async scopes =>
         {
             // Read inside the transaction: a task completed a moment ago by someone else is gone (or conflicts on save).
-            var loaded = await CommandQueries.TaskWithInstance(db, taskId, ct)
+            var loaded = await CommandQueries.For(db).TaskWithInstance(db, taskId, ct)
                          ?? throw await MissingTaskAsync(taskId, ct);
             var task = loaded.Task;
             var instance = loaded.Instance

@@ -67,9 +67,9 @@ public sealed partial class WorkflowEngine(
     private async Task<ProcessDefinitionRow> ResolveDefinitionAsync(StartRequest request, CancellationToken ct)
     {
         if (request.DefinitionId is { } id)
-            return await CommandQueries.Definition(db, id, ct)
+            return await CommandQueries.For(db).Definition(db, id, ct)
                    ?? throw new WorkflowNotFoundException($"No process definition with id '{id}'.");
-        return await CommandQueries.LatestDefinition(db, request.Key ?? "", ct)
+        return await CommandQueries.For(db).LatestDefinition(db, request.Key ?? "", ct)
                ?? throw new WorkflowNotFoundException($"No process definition with key '{request.Key}' has been deployed.");
     }
 

@@ -39,9 +39,7 @@ public sealed class TaskWorkspace(
         var task = await inbox.FindVisibleAsync(user, taskId, ct);
         if (task is null)
             return null;
-        var definition = (await queries.ModelAsync(task.DefinitionId, ct)).Nodes.GetValueOrDefault(task.TaskDefinitionKey) as UserTask;
-        var builtIn = BuiltInForms.For(task.FormKey);
-        var fields = definition?.FormFields is { Count: > 0 } declared ? declared : builtIn?.DefaultFields ?? [];
+        var (definition, builtIn, fields) = await FormOfAsync(task, ct);
 
         var variables = await db.Set<VariableRow>().AsNoTracking().Where(v => v.InstanceId == task.InstanceId)
             .ToDictionaryAsync(v => v.Name, v => v.Value, ct);
@@ -59,6 +57,14 @@ public sealed class TaskWorkspace(
             due is { } at ? calendar.WorkingDaysBetween(now, at) : null, due < now);
     }
 
+    /// <summary>The task's definition and the fields its form has: declared ones, else the built-in form's defaults.</summary>
+    private async Task<(UserTask? Definition, BuiltInForm? BuiltIn, IReadOnlyList<FormField> Fields)> FormOfAsync(TaskRow task, CancellationToken ct)
+    {
+        var definition = (await queries.ModelAsync(task.DefinitionId, ct)).Nodes.GetValueOrDefault(task.TaskDefinitionKey) as UserTask;
+        var builtIn = BuiltInForms.For(task.FormKey);
+        return (definition, builtIn, definition?.FormFields is { Count: > 0 } declared ? declared : builtIn?.DefaultFields ?? []);
+    }
+
     public static TaskPermissions PermissionsOf(ClaimsPrincipal user, TaskRow task)
     {
         if (!TaskInbox.MayAct(user))
@@ -71,21 +77,24 @@ public sealed class TaskWorkspace(
     /// <summary>Completes (or, for a delegated task, resolves) the task with the posted form; nothing changes when any field is wrong.</summary>
     public async Task<TaskActionResult> CompleteAsync(ClaimsPrincipal user, string taskId, Func<string, string?> posted, CancellationToken ct = default)
     {
-        var view = await LoadAsync(user, taskId, ct);
-        if (view is null)
+        // Only what judging the form needs: the page's report, notes and journal are not read on a POST.
+        var task = await inbox.FindVisibleAsync(user, taskId, ct);
+        if (task is null)
             return TaskActionResult.NotFound;
-        if (!view.May.Work)
+        if (!PermissionsOf(user, task).Work)
             return TaskActionResult.Forbidden;
+        var (_, builtIn, fields) = await FormOfAsync(task, ct);
 
-        var binding = FormFieldBinder.Bind(view.Fields, posted, (key, args) => text[key, args].Value);
+        var binding = FormFieldBinder.Bind(fields, posted, (key, args) => text[key, args].Value);
         if (!binding.Succeeded)
             return TaskActionResult.Invalid(binding.Errors);
-        var errors = await BuiltInRuleErrorsAsync(view, binding.Values, ct);
+        var errors = await BuiltInRuleErrorsAsync(task, builtIn, fields, binding.Values, ct);
         if (errors.Count > 0)
             return TaskActionResult.Invalid(errors);
 
         var me = user.Identity!.Name!;
-        return await RunAsync(() => view.IsDelegatedToMe(me)
+        var delegatedToMe = task.DelegationState == TaskInbox.DelegationPending && task.Assignee == me;
+        return await RunAsync(() => delegatedToMe
             ? engine.ResolveAsync(taskId, binding.Values, me, ct)
             : engine.CompleteTaskAsync(taskId, binding.Values, me, ct));
     }
@@ -178,14 +187,15 @@ public sealed class TaskWorkspace(
     public Task<IReadOnlyList<Colleague>> AssignableUsersAsync(ClaimsPrincipal user, TaskRow task, CancellationToken ct = default) =>
         colleagues.ForTaskAsync(user, task, ct);
 
-    private async Task<List<FieldError>> BuiltInRuleErrorsAsync(TaskView view, IReadOnlyDictionary<string, TypedValue> values, CancellationToken ct)
+    private async Task<List<FieldError>> BuiltInRuleErrorsAsync(TaskRow task, BuiltInForm? builtIn, IReadOnlyList<FormField> fields,
+        IReadOnlyDictionary<string, TypedValue> values, CancellationToken ct)
     {
         var errors = new List<FieldError>();
-        var labels = view.Fields.ToDictionary(f => f.Id, f => f.Label);
-        foreach (var missing in view.BuiltIn?.MissingFor(values) ?? [])
+        var labels = fields.ToDictionary(f => f.Id, f => f.Label);
+        foreach (var missing in builtIn?.MissingFor(values) ?? [])
             errors.Add(new FieldError(missing, text["Form.RequiredForChoice", labels.GetValueOrDefault(missing, missing)].Value));
 
-        var agencyFields = view.Fields.Where(f => BuiltInForms.IsAgencyField(view.BuiltIn, f)).Select(f => f.Id).ToList();
+        var agencyFields = fields.Where(f => BuiltInForms.IsAgencyField(builtIn, f)).Select(f => f.Id).ToList();
         var chosen = agencyFields.Select(id => (Id: id, Code: values.GetValueOrDefault(id)?.Value as string))
             .Where(a => !string.IsNullOrEmpty(a.Code) && errors.All(e => e.Field != a.Id)).ToList();
         if (chosen.Count > 0)
@@ -196,8 +206,9 @@ public sealed class TaskWorkspace(
                 errors.Add(new FieldError(id, text["Form.UnknownAgency", labels[id], code!].Value));
         }
         // Forwarding to the agency that already holds the report would loop; the domain refuses it too, this says it by field.
-        if (view.BuiltIn == BuiltInForms.Response && values.GetValueOrDefault("outcome")?.Value as string == "forward"
-            && values.GetValueOrDefault("forwardTo")?.Value as string is { } target && target == view.Report?.ResponsibleAgencyCode)
+        if (builtIn == BuiltInForms.Response && values.GetValueOrDefault("outcome")?.Value as string == "forward"
+            && values.GetValueOrDefault("forwardTo")?.Value as string is { } target
+            && await db.Reports.AnyAsync(r => r.ProcessInstanceId == task.InstanceId && r.ResponsibleAgencyCode == target, ct))
             errors.Add(new FieldError("forwardTo", text["Form.ForwardToSelf"].Value));
         return errors;
     }

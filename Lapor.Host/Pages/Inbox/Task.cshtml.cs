@@ -18,7 +18,7 @@ namespace Lapor.Host.Pages.Inbox;
 /// <see cref="TaskWorkspace"/>, which finds the task with the inbox's visibility rule first: other agencies' tasks
 /// and guessed ids answer 404, actions the user may not take answer 403, and a refused form changes nothing.
 /// </summary>
-public sealed class TaskModel(TaskWorkspace workspace, ProcessStages stages, LaporDb db, AttachmentStore files, IStringLocalizer<PortalText> text)
+public sealed class TaskModel(TaskWorkspace workspace, TaskInbox inbox, ProcessStages stages, LaporDb db, AttachmentStore files, IStringLocalizer<PortalText> text)
     : PageModel
 {
     /// <summary>Form fields are posted as f.{fieldId}, apart from the page's own inputs.</summary>
@@ -74,10 +74,9 @@ public sealed class TaskModel(TaskWorkspace workspace, ProcessStages stages, Lap
     /// <summary>An attachment of the task's report; reached only through a task this user can see.</summary>
     public async Task<IActionResult> OnGetAttachmentAsync(Guid id, CancellationToken ct)
     {
-        var view = await workspace.LoadAsync(User, TaskId, ct);
-        if (view?.ReportId is not { } reportId)
+        if (await inbox.FindVisibleAsync(User, TaskId, ct) is not { } task)
             return NotFound();
-        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.ProcessInstanceId == task.InstanceId, ct);
         if (report?.Attachments.FirstOrDefault(a => a.Id == id) is not { } attachment || files.Open(attachment.StoredName) is not { } content)
             return NotFound();
         Response.Headers.XContentTypeOptions = "nosniff";

@@ -130,15 +130,7 @@ public sealed partial class Report
         string culture = ReportMessages.DefaultCulture)
     {
         var by = RequireActor(actor);
-        var errors = new List<FieldError>();
-        var clean = CleanPublicText(text, "Explanation", ReasonMaxLength, required: true, culture, errors);
-        if (errors.Count > 0)
-        {
-            return errors;
-        }
-
-        Record(now, TimelineEntryKind.Explanation, clean!, by);
-        return [];
+        return AddText(TimelineEntryKind.Explanation, "Explanation", text, by, now, culture, ReasonMaxLength, evenWhenClosed: true);
     }
 
     /// <summary>The reporter's answer, e.g. the data an institution asked for.</summary>
@@ -154,15 +146,17 @@ public sealed partial class Report
         string? text,
         string? actor,
         DateTimeOffset now,
-        string culture)
+        string culture,
+        int maxLength = ResponseMaxLength,
+        bool evenWhenClosed = false)
     {
-        if (Status == ReportStatus.Closed)
+        if (Status == ReportStatus.Closed && !evenWhenClosed)
         {
             return Refuse(nameof(Status), ReportMessages.ReportClosed, culture);
         }
 
         var errors = new List<FieldError>();
-        var clean = CleanPublicText(text, field, ResponseMaxLength, required: true, culture, errors);
+        var clean = CleanPublicText(text, field, maxLength, required: true, culture, errors);
         if (errors.Count > 0)
         {
             return errors;

@@ -56,6 +56,8 @@ public sealed class ReportStageListener(LaporDb db) : IInstanceListener
     {
         var actor = change.Actor ?? "system";
         string? Text(string name) => change.Variables.GetValueOrDefault(name)?.ToString();
+        // The variable an element publishes is named by its reportText property, with a default per action.
+        string? TextNamedBy(FlowNode element, string defaultVariable) => Text(element.Properties.GetValueOrDefault(TextProperty) ?? defaultVariable);
         var errors = action switch
         {
             "dispose" when report.ResponsibleAgencyCode is null => report.Dispose(Text("agency") ?? "", actor, change.At),
@@ -64,10 +66,10 @@ public sealed class ReportStageListener(LaporDb db) : IInstanceListener
             "dispose" => [],
             "forward" => report.ForwardTo(Text("forwardTo") ?? "", Text("forwardReason"), actor, change.At),
             "respond" => report.AddPublicResponse(Text("response"), actor, change.At),
-            "ask" => report.AskReporter(Text(node.Properties.GetValueOrDefault(TextProperty) ?? "question"), actor, change.At),
+            "ask" => report.AskReporter(TextNamedBy(node, "question"), actor, change.At),
             // Optional at the process level: no text, no entry (the built-in verification form asks for one).
-            "explain" when string.IsNullOrWhiteSpace(Text(node.Properties.GetValueOrDefault(TextProperty) ?? "reason")) => [],
-            "explain" => report.Explain(Text(node.Properties.GetValueOrDefault(TextProperty) ?? "reason"), actor, change.At),
+            "explain" when string.IsNullOrWhiteSpace(TextNamedBy(node, "reason")) => [],
+            "explain" => report.Explain(TextNamedBy(node, "reason"), actor, change.At),
             _ => throw new WorkflowException($"Element '{node.Id}' has {ActionProperty}='{action}'; use dispose, forward, respond, ask or explain."),
         };
         if (errors.Count > 0)

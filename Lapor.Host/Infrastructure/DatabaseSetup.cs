@@ -1,4 +1,5 @@
 using Lapor.Host.Data;
+using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,12 +30,12 @@ public static class DatabaseSetup
             return services.AddDbContext<LaporDb>(o => o.UseNpgsql(options.Database.PostgresConnection));
         }
         var file = Path.Combine(options.DataDirectory(env), "lapor.db");
-        return services.AddDbContext<LaporDb>(o => o.UseSqlite(SqliteConnection(file)));
+        return services.AddDbContext<LaporDb>(o => o.UseWorkflowSqlite(SqliteConnection(file)));
     }
 
     /// <summary>
     /// Creates the schema when the database is new. SQLite runs in WAL mode so readers (inbox pages) never wait for
-    /// the writer (a command) and the writer does not wait for readers.
+    /// the writer (a command) and the writer does not wait for readers; the engine's runtime tables are clustered.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services)
     {

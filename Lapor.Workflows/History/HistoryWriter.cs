@@ -81,14 +81,20 @@ public sealed class HistoryWriter
     /// </summary>
     public async Task FlushAsync(CancellationToken ct)
     {
-        if (_pending.Count == 0)
+        if (_pending.Count == 0 && !_writesHead)
             return;
         var transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
                           ?? throw new InvalidOperationException("History rows must be written inside the command's transaction.");
         if (_writesHead)
         {
+            // The head is an engine command's only concurrency guard on its instance, so it moves on even when the
+            // command wrote no history row.
+            if (_pending.Count == 0)
+                _head.Revision++;
             await ChainHeadStatement.For(_db).WriteAsync(transaction, _head, _storedRevision, ct);
             _storedRevision = _head.Revision;
+            if (_pending.Count == 0)
+                return;
         }
         var insert = HistoryInsert.For(_db);
         await using var command = transaction.Connection!.CreateCommand();

@@ -2,7 +2,11 @@ using Lapor.Workflows.Execution;
 
 namespace Lapor.Workflows.Persistence;
 
-/// <summary>The header of an instance. <see cref="Revision"/> is the optimistic concurrency token every command bumps.</summary>
+/// <summary>
+/// The header of an instance. Concurrent commands on one instance are caught by its history chain head, whose revision
+/// every command moves on (<see cref="History.ChainHeadStatement"/>); <see cref="Revision"/> stays a concurrency token
+/// for writers outside the engine.
+/// </summary>
 public sealed class ProcessInstanceRow
 {
     public required string Id { get; set; }

@@ -68,7 +68,7 @@ internal sealed partial class CommandScope
         {
             // The task being completed is already tracked; only an interrupted task needs reading.
             if (!_db.ChangeTracker.Entries<TaskRow>().Any(e => e.Entity.ExecutionId == tokenId))
-                await _db.Set<TaskRow>().Include(t => t.Candidates).Where(t => t.ExecutionId == tokenId).LoadAsync(ct);
+                await _db.Set<TaskRow>().Include(t => t.Candidates).Where(t => t.InstanceId == Instance.Id && t.ExecutionId == tokenId).LoadAsync(ct);
             foreach (var task in _db.Set<TaskRow>().Local.Where(t => t.ExecutionId == tokenId && IsLive(t)).ToList())
             {
                 RecordTask(HistoryEventKind.TaskDeleted, task, reason);

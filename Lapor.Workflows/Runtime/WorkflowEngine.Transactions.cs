@@ -15,6 +15,11 @@ public sealed partial class WorkflowEngine
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = own ? await db.Database.BeginTransactionAsync(ct) : null;
+        // In its own transaction a failed save rolls everything back anyway; EF's automatic savepoint around
+        // SaveChanges would only add two statements (SAVEPOINT, RELEASE) to every command.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        if (own)
+            db.Database.AutoSavepointsEnabled = false;
         try
         {
             var result = await body(scopes);
@@ -42,6 +47,7 @@ public sealed partial class WorkflowEngine
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            db.Database.AutoSavepointsEnabled = savepoints;
         }
     }
 

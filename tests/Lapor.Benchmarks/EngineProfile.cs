@@ -57,5 +57,13 @@ internal static class EngineProfile
             foreach (var (statement, count) in t.Statements.OrderByDescending(s => s.Value).ThenBy(s => s.Key))
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {(double)count / t.Requests,5:F1}  {statement}"));
         }
+        Console.WriteLine();
+        Console.WriteLine("SQL time per request by command, ms (EF commands only; a SaveChanges batch is one command):");
+        foreach (var (kind, t) in tallies)
+        {
+            Console.WriteLine($"  {kind}:");
+            foreach (var (command, time) in t.CommandTime.OrderByDescending(c => c.Value))
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {time.TotalMilliseconds / t.Requests,6:F3}  {command}"));
+        }
     }
 }

@@ -6,6 +6,7 @@ using Lapor.Domain.Reports;
 using Lapor.Host.Inbox;
 using Lapor.Host.Notifications;
 using Lapor.Workflows.Calendars;
+using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,13 +40,13 @@ public static class InboxBenchmark
             var connection = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
             try
             {
-                var options = new DbContextOptionsBuilder<LaporDb>().UseSqlite(connection).Options;
+                var options = new DbContextOptionsBuilder<LaporDb>().UseWorkflowSqlite(connection).Options;
                 await using (var db = new LaporDb(options))
                     await db.Database.EnsureCreatedAsync();
                 await SeedAsync(connection, count);
                 if (Environment.GetEnvironmentVariable("LAPOR_BENCH_SQL") == "1" && count == 10_000)
                 {
-                    var logged = new DbContextOptionsBuilder<LaporDb>().UseSqlite(connection)
+                    var logged = new DbContextOptionsBuilder<LaporDb>().UseWorkflowSqlite(connection)
                         .LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]).Options;
                     await PageAsync(logged, Officer());
                 }

@@ -98,16 +98,24 @@ internal sealed partial class SqlRecorder : IDbCommandInterceptor, IDbTransactio
         return ValueTask.FromResult(result);
     }
 
+    private readonly HashSet<string> _dumped = [];
+
     private T Record<T>(DbCommand command, CommandExecutedEventData eventData, T result)
     {
         _current.Commands++;
         _current.Sql += eventData.Duration;
         // EF sends a SaveChanges batch as one command holding several statements; count each statement.
+        var kinds = new List<string>();
         foreach (var statement in command.CommandText.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var key = Describe(statement);
+            kinds.Add(key);
             _current.Statements[key] = _current.Statements.GetValueOrDefault(key) + 1;
         }
+        var kind = string.Join(" + ", kinds);
+        if (Environment.GetEnvironmentVariable("LAPOR_DUMP_SQL") is { } dump && _dumped.Add(command.CommandText))
+            File.AppendAllText(dump, $"-- {kind}\n{command.CommandText}\n\n");
+        _current.CommandTime[kind] = _current.CommandTime.GetValueOrDefault(kind) + eventData.Duration;
         return result;
     }
 

@@ -18,4 +18,7 @@ internal sealed class SqlTally
     public TimeSpan Open { get; set; }
     public TimeSpan SaveChanges { get; set; }
     public Dictionary<string, int> Statements { get; } = [];
+
+    /// <summary>Time inside each kind of command (a SaveChanges batch is one command of several statements).</summary>
+    public Dictionary<string, TimeSpan> CommandTime { get; } = [];
 }

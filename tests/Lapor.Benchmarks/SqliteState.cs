@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace Lapor.Benchmarks;
 
 /// <summary>The journal mode and synchronous level a connection really has, read back rather than assumed.</summary>
-internal sealed record SqliteState(string JournalMode, long Synchronous)
+internal sealed record SqliteState(string JournalMode, long Synchronous, long PageSize)
 {
     public static async Task<SqliteState> ReadAsync(DbConnection connection)
     {
@@ -12,8 +12,10 @@ internal sealed record SqliteState(string JournalMode, long Synchronous)
         var journal = (string)(await command.ExecuteScalarAsync())!;
         command.CommandText = "PRAGMA synchronous;";
         var synchronous = (long)(await command.ExecuteScalarAsync())!;
-        return new SqliteState(journal, synchronous);
+        command.CommandText = "PRAGMA page_size;";
+        var pageSize = (long)(await command.ExecuteScalarAsync())!;
+        return new SqliteState(journal, synchronous, pageSize);
     }
 
-    public override string ToString() => $"journal_mode={JournalMode}, synchronous={Synchronous}";
+    public override string ToString() => $"journal_mode={JournalMode}, synchronous={Synchronous}, page_size={PageSize}";
 }

@@ -1,3 +1,4 @@
+using Lapor.Workflows.Persistence.Sqlite;
 using Lapor.Workflows.History;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,6 +10,7 @@ internal sealed class HistoryChainConfiguration : IEntityTypeConfiguration<Histo
     public void Configure(EntityTypeBuilder<HistoryChainRow> b)
     {
         b.ToTable("wf_history_chain");
+        b.IsClusteredOnSqlite();
         b.HasKey(x => x.ChainId);
         b.Property(x => x.Revision).IsConcurrencyToken();
     }

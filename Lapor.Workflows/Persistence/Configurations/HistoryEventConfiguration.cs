@@ -1,5 +1,6 @@
 using Lapor.Workflows.History;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lapor.Workflows.Persistence.Configurations;
@@ -10,6 +11,9 @@ internal sealed class HistoryEventConfiguration : IEntityTypeConfiguration<Histo
     {
         b.ToTable("wf_history_event");
         b.HasKey(x => x.Id);
+        // A plain rowid, not AUTOINCREMENT: AUTOINCREMENT keeps the highest id in sqlite_sequence and rewrites that
+        // table on every insert, one more page per commit, only to avoid reusing the id of a deleted last row.
+        b.Property(x => x.Id).Metadata.SetValueGenerationStrategy(SqliteValueGenerationStrategy.None);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
         b.HasIndex(x => new { x.ChainId, x.Seq }).IsUnique();
         b.HasIndex(x => new { x.InstanceId, x.Kind });

@@ -1,3 +1,4 @@
+using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,6 +9,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<IncidentR
     public void Configure(EntityTypeBuilder<IncidentRow> b)
     {
         b.ToTable("wf_incident");
+        b.IsClusteredOnSqlite();
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.InstanceId);
         b.HasIndex(x => x.ExecutionId);

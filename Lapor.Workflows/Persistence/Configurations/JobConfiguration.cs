@@ -1,3 +1,4 @@
+using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,6 +9,7 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<JobRow>
     public void Configure(EntityTypeBuilder<JobRow> b)
     {
         b.ToTable("wf_job");
+        b.IsClusteredOnSqlite();
         b.HasKey(x => x.Id);
         b.Property(x => x.Type).HasConversion<string>().HasMaxLength(24);
         b.HasIndex(x => x.DueAt);

@@ -1,3 +1,4 @@
+using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,6 +9,7 @@ internal sealed class MessageSubscriptionConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<MessageSubscriptionRow> b)
     {
         b.ToTable("wf_message_subscription");
+        b.IsClusteredOnSqlite();
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.MessageName);
         b.HasIndex(x => x.InstanceId);

@@ -1,3 +1,4 @@
+using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,6 +9,7 @@ internal sealed class ProcessInstanceConfiguration : IEntityTypeConfiguration<Pr
     public void Configure(EntityTypeBuilder<ProcessInstanceRow> b)
     {
         b.ToTable("wf_process_instance");
+        b.IsClusteredOnSqlite();
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).HasMaxLength(64);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);

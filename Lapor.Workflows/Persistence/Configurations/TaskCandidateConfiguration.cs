@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lapor.Workflows.Persistence.Configurations;
@@ -9,6 +10,9 @@ internal sealed class TaskCandidateConfiguration : IEntityTypeConfiguration<Task
     {
         b.ToTable("wf_task_candidate");
         b.HasKey(x => x.Id);
+        // A plain rowid, not AUTOINCREMENT: AUTOINCREMENT keeps the highest id in sqlite_sequence and rewrites that
+        // table on every insert, one more page per commit, only to avoid reusing the id of a deleted last row.
+        b.Property(x => x.Id).Metadata.SetValueGenerationStrategy(SqliteValueGenerationStrategy.None);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(8);
         b.HasIndex(x => new { x.Kind, x.Value, x.TaskId });
     }

@@ -1,3 +1,4 @@
+using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,6 +9,7 @@ internal sealed class VariableConfiguration : IEntityTypeConfiguration<VariableR
     public void Configure(EntityTypeBuilder<VariableRow> b)
     {
         b.ToTable("wf_variable");
+        b.IsClusteredOnSqlite();
         b.HasKey(x => new { x.InstanceId, x.Name });
         b.Property(x => x.Type).HasMaxLength(16);
         b.HasIndex(x => new { x.Name, x.Value });

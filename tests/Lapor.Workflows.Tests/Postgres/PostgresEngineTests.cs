@@ -1,9 +1,11 @@
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.History;
+using Lapor.Workflows.Listeners;
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.Workflows.Tests.Postgres;
 
@@ -57,6 +59,76 @@ public sealed class PostgresEngineTests(PostgresServer server) : IClassFixture<P
         Assert.Equal(3, outcomes.Count(o => o == "conflict"));
         Assert.Equal(["b"], await h.PositionsAsync(id));
         Assert.Equal(1, await h.Query(db => db.Set<HistoryEventRow>().CountAsync(r => r.TaskId == task.Id && r.Kind == HistoryEventKind.TaskCompleted)));
+    }
+
+    [Fact]
+    public async Task TwoBranchesCompletedAtOnce_OneConflicts_SoTheJoinIsNotLost()
+    {
+        // Both commands read the instance before either writes (the listener holds each until both got there). Each
+        // sees one branch arrive at the join; without the chain head's revision check both would commit and the join
+        // would wait forever. The check must refuse the second.
+        var listener = new MeetingListener();
+        await using var h = new EngineHarness(services => services.AddSingleton<IInstanceListener>(listener),
+            postgresConnection: await server.NewDatabaseAsync());
+        await h.DeployAsync(Bpmn.Process("""
+            <bpmn:startEvent id="start"/>
+            <bpmn:parallelGateway id="fork"/>
+            <bpmn:userTask id="dinkes" camunda:candidateGroups="dinkes"/>
+            <bpmn:userTask id="dishub" camunda:candidateGroups="dishub"/>
+            <bpmn:parallelGateway id="join"/>
+            <bpmn:userTask id="summary" camunda:candidateGroups="summary"/>
+            <bpmn:endEvent id="end"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork"/>
+            <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="dinkes"/>
+            <bpmn:sequenceFlow id="f3" sourceRef="fork" targetRef="dishub"/>
+            <bpmn:sequenceFlow id="f4" sourceRef="dinkes" targetRef="join"/>
+            <bpmn:sequenceFlow id="f5" sourceRef="dishub" targetRef="join"/>
+            <bpmn:sequenceFlow id="f6" sourceRef="join" targetRef="summary"/>
+            <bpmn:sequenceFlow id="f7" sourceRef="summary" targetRef="end"/>
+            """));
+        var id = await h.StartAsync();
+        var tasks = new[] { await h.SingleTaskAsync(id, "dinkes"), await h.SingleTaskAsync(id, "dishub") };
+
+        listener.Arm();
+        var outcomes = await Task.WhenAll(tasks.Select(task => Task.Run(async () =>
+        {
+            try
+            {
+                await h.With(e => e.CompleteTaskAsync(task.Id, null, "officer"));
+                return "ok";
+            }
+            catch (WorkflowConflictException)
+            {
+                return "conflict";
+            }
+        })));
+        listener.Disarm();
+
+        Assert.True(listener.Met, "the two commands never read the instance at the same time, so the test proved nothing");
+        Assert.Equal(["conflict", "ok"], outcomes.Order());
+        var open = Assert.Single(await h.TasksAsync(id));
+        Assert.Contains(open.TaskDefinitionKey, new[] { "dinkes", "dishub" });
+        await h.CompleteAsync(id, open.TaskDefinitionKey);
+        Assert.Equal(["summary"], await h.PositionsAsync(id));
+    }
+
+    /// <summary>Holds each command, inside its transaction, until a second one has got as far.</summary>
+    private sealed class MeetingListener : IInstanceListener
+    {
+        private Barrier? _barrier;
+
+        public bool Met { get; private set; }
+
+        public void Arm() => _barrier = new Barrier(2);
+
+        public void Disarm() => _barrier = null;
+
+        public Task OnChangedAsync(InstanceChange change, CancellationToken ct)
+        {
+            if (_barrier is { } barrier && barrier.SignalAndWait(TimeSpan.FromSeconds(10), ct))
+                Met = true;
+            return Task.CompletedTask;
+        }
     }
 
     [Fact]

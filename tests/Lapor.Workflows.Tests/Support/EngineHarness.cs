@@ -2,6 +2,7 @@ using Lapor.Workflows.Calendars;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.History;
 using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Persistence.Sqlite;
 using Lapor.Workflows.Runtime;
 using Lapor.Workflows.ServiceTasks;
 using Microsoft.Data.Sqlite;
@@ -33,7 +34,7 @@ public sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(calendar ?? BusinessCalendar.Plain(CalendarZones.Wita));
         if (postgresConnection is null)
-            services.AddDbContext<WorkflowDb>(o => o.UseSqlite(ConnectionString));
+            services.AddDbContext<WorkflowDb>(o => o.UseWorkflowSqlite(ConnectionString));
         else
             services.AddDbContext<WorkflowDb>(o => o.UseNpgsql(postgresConnection));
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));

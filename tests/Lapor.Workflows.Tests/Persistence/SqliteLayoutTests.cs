@@ -1,0 +1,52 @@
+using Lapor.Workflows.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Workflows.Tests.Persistence;
+
+/// <summary>The SQLite file the engine creates: runtime rows clustered on their key, history on a plain rowid.</summary>
+public sealed class SqliteLayoutTests
+{
+    [Theory]
+    [InlineData("wf_process_instance")]
+    [InlineData("wf_execution")]
+    [InlineData("wf_task")]
+    [InlineData("wf_variable")]
+    [InlineData("wf_job")]
+    [InlineData("wf_message_subscription")]
+    [InlineData("wf_incident")]
+    [InlineData("wf_history_chain")]
+    public async Task RuntimeTables_AreStoredInKeyOrder(string table)
+    {
+        await using var h = new EngineHarness();
+        Assert.EndsWith("WITHOUT ROWID", await CreateStatementAsync(h, table));
+    }
+
+    [Theory]
+    [InlineData("wf_history_event")]
+    [InlineData("wf_task_candidate")]
+    [InlineData("wf_process_definition")]
+    public async Task OtherTables_KeepTheirRowid_AndNoTableUsesAutoincrement(string table)
+    {
+        await using var h = new EngineHarness();
+        var sql = await CreateStatementAsync(h, table);
+        Assert.DoesNotContain("WITHOUT ROWID", sql);
+        Assert.DoesNotContain("AUTOINCREMENT", sql);
+        // AUTOINCREMENT would make SQLite keep sqlite_sequence, a table rewritten on every insert.
+        Assert.Equal(0, await h.Query(db => db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM sqlite_master WHERE name = 'sqlite_sequence'").SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ClusteredTables_StillWorkThroughACompleteInstance()
+    {
+        await using var h = new EngineHarness();
+        await h.DeployAsync(Bpmn.Sequence("a", "b"));
+        var id = await h.StartAsync(variables: new { title = "Lampu jalan padam" });
+        await h.CompleteAsync(id, "a", new { decision = "verify" });
+        await h.CompleteAsync(id, "b");
+        Assert.Equal(Lapor.Workflows.Execution.InstanceStatus.Completed, (await h.InstanceAsync(id)).Status);
+        Assert.Equal("verify", (await h.VariablesAsync(id))["decision"]);
+    }
+
+    private static Task<string> CreateStatementAsync(EngineHarness h, string table) =>
+        h.Query(db => db.Database.SqlQuery<string>($"SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {table}").SingleAsync());
+}

@@ -25,15 +25,15 @@ public sealed class CaseLocator(LaporDb db)
                      || await db.Set<HistoryEventRow>().AnyAsync(h => h.ChainId == instanceId, ct);
         if (!exists)
             return null;
-        var escalated = await db.Set<HistoryEventRow>().AnyAsync(h => h.InstanceId == instanceId
-            && h.Kind == HistoryEventKind.ActivityStarted && h.ActivityId == AuditAccess.EscalationActivityId, ct);
+        var escalated = await db.Set<HistoryEventRow>().OfInstance(instanceId).AnyAsync(h =>
+            h.Kind == HistoryEventKind.ActivityStarted && h.ActivityId == AuditAccess.EscalationActivityId, ct);
         return new AuditCase(instanceId, report, escalated);
     }
 
     /// <summary>Of <paramref name="instanceIds"/>, those whose process reached the escalation task.</summary>
     public async Task<IReadOnlySet<string>> EscalatedAsync(IReadOnlyCollection<string> instanceIds, CancellationToken ct = default)
     {
-        var escalated = await db.Set<HistoryEventRow>().Where(h => instanceIds.Contains(h.InstanceId!) && h.Kind == HistoryEventKind.ActivityStarted
+        var escalated = await db.Set<HistoryEventRow>().Where(h => instanceIds.Contains(h.ChainId) && instanceIds.Contains(h.InstanceId!) && h.Kind == HistoryEventKind.ActivityStarted
             && h.ActivityId == AuditAccess.EscalationActivityId).Select(h => h.InstanceId!).Distinct().ToListAsync(ct);
         return escalated.ToHashSet(StringComparer.Ordinal);
     }

@@ -16,9 +16,8 @@ public sealed class TaskJournal(LaporDb db)
 
     public async Task<IReadOnlyList<TaskJournalEntry>> ForInstanceAsync(string instanceId, CancellationToken ct = default)
     {
-        var rows = await db.Set<HistoryEventRow>().AsNoTracking()
-            .Where(h => h.InstanceId == instanceId
-                        && (h.Kind == HistoryEventKind.UserOperation || h.Kind == HistoryEventKind.TaskCreated || h.Kind == HistoryEventKind.TaskCompleted))
+        var rows = await db.Set<HistoryEventRow>().AsNoTracking().OfInstance(instanceId)
+            .Where(h => (h.Kind == HistoryEventKind.UserOperation || h.Kind == HistoryEventKind.TaskCreated || h.Kind == HistoryEventKind.TaskCompleted))
             .OrderByDescending(h => h.Seq).Take(MaxEntries)
             .Select(h => new { h.Kind, h.Time, h.Actor, h.Name, h.TaskId, h.ActivityName, h.Detail })
             .ToListAsync(ct);

@@ -1,4 +1,5 @@
 using Lapor.Workflows.Errors;
+using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +25,11 @@ public sealed partial class WorkflowEngine
         {
             var result = await body(scopes);
             db.ChangeTracker.DetectChanges();
+            // The engine's own rows go through prepared-once SQL; EF saves the rest (the host's rows, task candidates).
+            var rows = new RuntimeRowWriter(db);
+            await rows.InsertAndUpdateAsync(ct);
             await db.SaveChangesAsync(ct);
+            await rows.DeleteAsync(ct);
             foreach (var scope in scopes)
                 await scope.FlushHistoryAsync(ct);
             if (transaction is not null)

@@ -138,7 +138,7 @@ internal static class HistoryEndpoints
     {
         var query = db.Set<HistoryEventRow>().AsNoTracking().Where(h => h.Kind == HistoryEventKind.VariableSet);
         if (EngineRestQuery.Text(request, "processInstanceId") is { } instanceId)
-            query = query.Where(h => h.InstanceId == instanceId);
+            query = query.OfInstance(instanceId);
         if (EngineRestQuery.Text(request, "processDefinitionId") is { } definitionId)
             query = query.Where(h => h.DefinitionId == definitionId);
         if (EngineRestQuery.Text(request, "variableName") is { } name)

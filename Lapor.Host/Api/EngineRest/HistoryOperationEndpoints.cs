@@ -24,7 +24,7 @@ internal static class HistoryOperationEndpoints
         var query = engine.Db.Set<HistoryEventRow>().AsNoTracking()
             .Where(h => h.Kind == HistoryEventKind.UserOperation || h.Kind == HistoryEventKind.Deployment);
         if (instanceId is not null)
-            query = query.Where(h => h.InstanceId == instanceId);
+            query = query.OfInstance(instanceId);
         if (taskId is not null)
             query = query.Where(h => h.TaskId == taskId);
         if (EngineRestQuery.Text(request, "processDefinitionId") is { } definitionId)

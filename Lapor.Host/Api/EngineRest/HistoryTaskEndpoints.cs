@@ -29,7 +29,7 @@ internal static class HistoryTaskEndpoints
             .Where(h => h.Kind == HistoryEventKind.ActivityStarted || h.Kind == HistoryEventKind.ActivityEnded
                         || h.Kind == HistoryEventKind.TaskCreated || h.Kind == HistoryEventKind.TaskUpdated || h.Kind == HistoryEventKind.TaskCompleted || h.Kind == HistoryEventKind.TaskDeleted);
         if (EngineRestQuery.Text(request, "processInstanceId") is { } instanceId)
-            query = query.Where(h => h.InstanceId == instanceId);
+            query = query.OfInstance(instanceId);
         if (EngineRestQuery.Text(request, "processDefinitionId") is { } definitionId)
             query = query.Where(h => h.DefinitionId == definitionId);
         if (EngineRestQuery.Text(request, "activityInstanceId") is { } activityInstanceId)
@@ -94,7 +94,7 @@ internal static class HistoryTaskEndpoints
         var query = engine.Db.Set<HistoryEventRow>().AsNoTracking()
             .Where(h => h.Kind == HistoryEventKind.TaskCreated || h.Kind == HistoryEventKind.TaskUpdated || h.Kind == HistoryEventKind.TaskCompleted || h.Kind == HistoryEventKind.TaskDeleted);
         if (EngineRestQuery.Text(request, "processInstanceId") is { } instanceId)
-            query = query.Where(h => h.InstanceId == instanceId);
+            query = query.OfInstance(instanceId);
         if (EngineRestQuery.Text(request, "processDefinitionId") is { } definitionId)
             query = query.Where(h => h.DefinitionId == definitionId);
         if (EngineRestQuery.Text(request, "taskId") is { } taskId)

@@ -16,8 +16,10 @@ internal sealed class HistoryEventConfiguration : IEntityTypeConfiguration<Histo
         b.Property(x => x.Id).Metadata.SetValueGenerationStrategy(SqliteValueGenerationStrategy.None);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
         b.HasIndex(x => new { x.ChainId, x.Seq }).IsUnique();
-        b.HasIndex(x => new { x.InstanceId, x.Kind });
+        // No index on InstanceId: an instance's rows are its own chain, found through (ChainId, Seq) (HistoryQueries).
         // Few indexes on purpose: every command appends several rows, and each index is another B-tree to write.
-        b.HasIndex(x => x.TaskId);
+        // Only rows about a task are indexed: the many rows without one all sorted at the boundary of NULLs, in the
+        // middle of the index, and split its pages there on every command. Look-ups by task id can still use it.
+        b.HasIndex(x => x.TaskId).HasFilter("\"TaskId\" IS NOT NULL");
     }
 }

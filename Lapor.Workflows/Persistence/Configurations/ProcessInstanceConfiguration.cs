@@ -14,7 +14,8 @@ internal sealed class ProcessInstanceConfiguration : IEntityTypeConfiguration<Pr
         b.Property(x => x.Id).HasMaxLength(64);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.Revision).IsConcurrencyToken();
-        b.HasIndex(x => x.BusinessKey);
+        // Instances without a business key stay out of the index, which they would only fill at its NULL boundary.
+        b.HasIndex(x => x.BusinessKey).HasFilter("\"BusinessKey\" IS NOT NULL");
         b.HasIndex(x => new { x.DefinitionKey, x.Status });
         b.HasIndex(x => x.DefinitionId);
     }

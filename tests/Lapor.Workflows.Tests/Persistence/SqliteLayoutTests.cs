@@ -1,3 +1,4 @@
+using Lapor.Workflows.History;
 using Lapor.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,38 @@ public sealed class SqliteLayoutTests
         Assert.DoesNotContain("AUTOINCREMENT", sql);
         // AUTOINCREMENT would make SQLite keep sqlite_sequence, a table rewritten on every insert.
         Assert.Equal(0, await h.Query(db => db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM sqlite_master WHERE name = 'sqlite_sequence'").SingleAsync()));
+    }
+
+    [Fact]
+    public async Task History_IsIndexedByChainAndByTaskOnly()
+    {
+        await using var h = new EngineHarness();
+        var indexes = await h.Query(db => db.Database.SqlQuery<string>(
+            $"SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name = 'wf_history_event' AND sql IS NOT NULL ORDER BY name").ToListAsync());
+        Assert.Equal(
+        [
+            "CREATE UNIQUE INDEX \"IX_wf_history_event_ChainId_Seq\" ON \"wf_history_event\" (\"ChainId\", \"Seq\")",
+            "CREATE INDEX \"IX_wf_history_event_TaskId\" ON \"wf_history_event\" (\"TaskId\") WHERE \"TaskId\" IS NOT NULL",
+        ], indexes);
+    }
+
+    [Fact]
+    public async Task AnInstancesRows_AreAllOnItsOwnChain_SoTheChainIndexFindsThem()
+    {
+        await using var h = new EngineHarness();
+        await h.DeployAsync(Bpmn.Sequence("a", "b"));
+        var id = await h.StartAsync(variables: new { title = "Trotoar rusak" });
+        var task = await h.SingleTaskAsync(id, "a");
+        await h.With(e => e.UnclaimAsync(task.Id, "koordinator"));
+        await h.With(e => e.ClaimAsync(task.Id, "budi", "budi"));
+        await h.CompleteAsync(id, "a", new { decision = "verify" });
+        await h.With(e => e.SuspendAsync(id, "menunggu data", "koordinator"));
+        await h.With(e => e.ResumeAsync(id, null, "koordinator"));
+
+        var byInstance = await h.Query(db => db.Set<HistoryEventRow>().Where(r => r.InstanceId == id).Select(r => r.Id).OrderBy(x => x).ToListAsync());
+        var byChain = await h.Query(db => db.Set<HistoryEventRow>().OfInstance(id).Select(r => r.Id).OrderBy(x => x).ToListAsync());
+        Assert.True(byInstance.Count > 8, $"only {byInstance.Count} rows");
+        Assert.Equal(byInstance, byChain);
     }
 
     [Fact]

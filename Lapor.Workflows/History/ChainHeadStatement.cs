@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -32,8 +33,8 @@ internal sealed class ChainHeadStatement
         var name = sql.DelimitIdentifier(table.Name, table.Schema);
         var (chainId, lastSeq, lastHash, revision) = (Column(nameof(HistoryChainRow.ChainId)), Column(nameof(HistoryChainRow.LastSeq)),
             Column(nameof(HistoryChainRow.LastHash)), Column(nameof(HistoryChainRow.Revision)));
-        _insert = $"INSERT INTO {name} ({chainId}, {lastSeq}, {lastHash}, {revision}) VALUES (@chain, @seq, @hash, @revision)";
-        _update = $"UPDATE {name} SET {lastSeq} = @seq, {lastHash} = @hash, {revision} = @revision WHERE {chainId} = @chain AND {revision} = @stored";
+        _insert = $"INSERT INTO {name} ({chainId}, {lastSeq}, {lastHash}, {revision}) VALUES (@p0, @p1, @p2, @p3)";
+        _update = $"UPDATE {name} SET {lastSeq} = @p0, {lastHash} = @p1, {revision} = @p2 WHERE {chainId} = @p3 AND {revision} = @p4";
         _chainId = Property(nameof(HistoryChainRow.ChainId)).GetRelationalTypeMapping();
         _lastSeq = Property(nameof(HistoryChainRow.LastSeq)).GetRelationalTypeMapping();
         _lastHash = Property(nameof(HistoryChainRow.LastHash)).GetRelationalTypeMapping();
@@ -48,19 +49,10 @@ internal sealed class ChainHeadStatement
     /// </summary>
     public async Task WriteAsync(DbTransaction transaction, HistoryChainRow head, int? storedRevision, CancellationToken ct)
     {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = storedRevision is null ? _insert : _update;
-        Add(command, _chainId, "@chain", head.ChainId);
-        Add(command, _lastSeq, "@seq", head.LastSeq);
-        Add(command, _lastHash, "@hash", head.LastHash);
-        Add(command, _revision, "@revision", head.Revision);
-        if (storedRevision is { } stored)
-            Add(command, _revision, "@stored", stored);
-        if (await command.ExecuteNonQueryAsync(ct) != 1)
+        StatementValue[] values = storedRevision is { } stored
+            ? [new(_lastSeq, head.LastSeq), new(_lastHash, head.LastHash), new(_revision, head.Revision), new(_chainId, head.ChainId), new(_revision, stored)]
+            : [new(_chainId, head.ChainId), new(_lastSeq, head.LastSeq), new(_lastHash, head.LastHash), new(_revision, head.Revision)];
+        if (await EngineStatement.ExecuteAsync(transaction, storedRevision is null ? _insert : _update, values, ct) != 1)
             throw new DbUpdateConcurrencyException($"The history chain '{head.ChainId}' was extended by another command at the same time.");
     }
-
-    private static void Add(DbCommand command, RelationalTypeMapping mapping, string name, object value) =>
-        command.Parameters.Add(mapping.CreateParameter(command, name, mapping.Converter?.ConvertToProvider(value) ?? value, nullable: false));
 }

@@ -4,6 +4,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lapor.Workflows.History;
@@ -97,25 +98,12 @@ public sealed class HistoryWriter
                 return;
         }
         var insert = HistoryInsert.For(_db);
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = insert.Sql;
-        // The provider's own type mapping creates each parameter (PostgreSQL needs its exact type to prepare);
-        // afterwards only the values change from row to row.
-        var first = _pending[0];
-        var parameters = new DbParameter[insert.Columns.Count];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            var column = insert.Columns[i];
-            parameters[i] = column.Mapping.CreateParameter(command, column.ParameterName, column.Read(first), nullable: true);
-            command.Parameters.Add(parameters[i]);
-        }
-        await command.PrepareAsync(ct);
         foreach (var row in _pending)
         {
-            for (var i = 0; i < parameters.Length; i++)
-                parameters[i].Value = insert.Columns[i].ValueOf(row) ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(ct);
+            var values = new StatementValue[insert.Columns.Count];
+            for (var i = 0; i < values.Length; i++)
+                values[i] = new StatementValue(insert.Columns[i].Mapping, insert.Columns[i].Read(row));
+            await EngineStatement.ExecuteAsync(transaction, insert.Sql, values, ct);
         }
         _pending.Clear();
     }
@@ -151,14 +139,6 @@ public sealed class HistoryWriter
 
         /// <summary>The property's value as the entity holds it.</summary>
         public object? Read(HistoryEventRow row) => _get(row);
-
-        /// <summary>The value as the column stores it (after EF's value converter, if the property has one).</summary>
-        public object? ValueOf(HistoryEventRow row)
-        {
-            var value = _get(row);
-            var converter = Mapping.Converter;
-            return value is null || converter is null ? value : converter.ConvertToProvider(value);
-        }
 
         private static Func<HistoryEventRow, object?> Getter(PropertyInfo property)
         {

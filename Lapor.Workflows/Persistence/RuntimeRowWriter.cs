@@ -81,17 +81,13 @@ internal sealed class RuntimeRowWriter(DbContext db)
 
     private static async Task ExecuteAsync(DbTransaction transaction, RowStatement statement, object row, object?[] originals, CancellationToken ct)
     {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = statement.Sql;
-        for (var i = 0; i < statement.Parameters.Count; i++)
+        var values = new StatementValue[statement.Parameters.Count];
+        for (var i = 0; i < values.Length; i++)
         {
             var (column, asRead) = statement.Parameters[i];
-            var value = asRead ? originals[i] : column.Read(row);
-            // The type mapping converts the value (enum to text, UTC dates) as EF would.
-            command.Parameters.Add(column.Mapping.CreateParameter(command, $"@p{i}", value, nullable: true));
+            values[i] = new StatementValue(column.Mapping, asRead ? originals[i] : column.Read(row));
         }
-        if (await command.ExecuteNonQueryAsync(ct) != 1)
+        if (await EngineStatement.ExecuteAsync(transaction, statement.Sql, values, ct) != 1)
             throw new DbUpdateConcurrencyException($"{statement.Table}: the row was changed or removed by another command at the same time.");
     }
 }

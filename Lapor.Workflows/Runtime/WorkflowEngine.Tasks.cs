@@ -70,6 +70,7 @@ public sealed partial class WorkflowEngine
             var loaded = await CommandQueries.For(db).TaskWithInstance(db, taskId, ct)
                          ?? throw await MissingTaskAsync(taskId, ct);
             var task = loaded.Task;
+            await CommandQueries.ToListAsync(CommandQueries.For(db).TaskCandidates(db, taskId), ct);
             var instance = loaded.Instance
                            ?? throw new WorkflowNotFoundException($"Process instance '{task.InstanceId}' does not exist.");
             var scope = await CommandScope.LoadAsync(db, new LoadedInstance(instance, loaded.Head), ContextFor, definitions, actor, ct);

@@ -64,7 +64,7 @@ public sealed partial class WorkflowEngine(
             return Task.FromResult(true);
         }, ct);
 
-    private async Task<ProcessDefinitionRow> ResolveDefinitionAsync(StartRequest request, CancellationToken ct)
+    private async Task<DefinitionRef> ResolveDefinitionAsync(StartRequest request, CancellationToken ct)
     {
         if (request.DefinitionId is { } id)
             return await CommandQueries.For(db).Definition(db, id, ct)

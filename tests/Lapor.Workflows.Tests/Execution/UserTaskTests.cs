@@ -9,6 +9,29 @@ namespace Lapor.Workflows.Tests.Execution;
 public sealed class UserTaskTests
 {
     [Fact]
+    public async Task CompletedTaskInHistory_NamesItsCandidates()
+    {
+        await using var h = new EngineHarness();
+        await h.DeployAsync(Bpmn.Process("""
+            <bpmn:startEvent id="start"/>
+            <bpmn:userTask id="verifikasi" camunda:candidateGroups="dinkes,inspektorat" camunda:candidateUsers="budi"/>
+            <bpmn:endEvent id="end"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="verifikasi"/>
+            <bpmn:sequenceFlow id="f2" sourceRef="verifikasi" targetRef="end"/>
+            """));
+        var id = await h.StartAsync();
+        var task = await h.SingleTaskAsync(id, "verifikasi");
+
+        await h.With(e => e.CompleteTaskAsync(task.Id, null, "budi"));
+
+        var detail = await h.Query(db => db.Set<Lapor.Workflows.History.HistoryEventRow>()
+            .Where(r => r.TaskId == task.Id && r.Kind == Lapor.Workflows.History.HistoryEventKind.TaskCompleted).Select(r => r.Detail).SingleAsync());
+        Assert.Contains("\"CandidateUsers\":[\"budi\"]", detail);
+        Assert.Contains("\"CandidateGroups\":[\"dinkes\",\"inspektorat\"]", detail);
+        Assert.Equal(0, await h.Query(db => db.Set<TaskCandidateRow>().CountAsync(c => c.TaskId == task.Id)));
+    }
+
+    [Fact]
     public async Task CompletingEachTaskInTurn_EndsTheInstance()
     {
         await using var h = new EngineHarness();

@@ -21,22 +21,30 @@ internal sealed class RowTable
         typeof(MessageSubscriptionRow), typeof(IncidentRow),
     ];
 
+    /// <summary>Rows the engine also reads itself (<see cref="SqliteRowReader"/>) but leaves to EF or its own statements to write.</summary>
+    private static readonly Type[] ReadOnly = [typeof(TaskCandidateRow), typeof(History.HistoryChainRow)];
+
     private static readonly ConditionalWeakTable<IModel, Dictionary<Type, RowTable>> Cache = new();
 
     private readonly string _table;
     private readonly ISqlGenerationHelper _sql;
     private readonly Dictionary<string, RowStatement> _updates = [];
     private readonly Lock _updatesLock = new();
+    private readonly Func<object> _create;
 
-    private RowTable(IEntityType entity, ISqlGenerationHelper sql)
+    private RowTable(IEntityType entity, ISqlGenerationHelper sql, bool written)
     {
         _sql = sql;
+        IsWritten = written;
+        _create = Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(entity.ClrType), typeof(object))).Compile();
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         _table = sql.DelimitIdentifier(table.Name, table.Schema);
         var keys = entity.FindPrimaryKey()!.Properties;
         Columns = entity.GetProperties()
             .Select(p => new RowColumn(p, sql.DelimitIdentifier(p.GetColumnName(table)!), keys.Contains(p)))
             .ToList();
+        // In the key's own order, as EF expects key values.
+        KeyIndexes = keys.Select(k => Columns.Select(c => c.Property).ToList().IndexOf(k)).ToArray();
         Insert = new RowStatement(_table,
             $"INSERT INTO {_table} ({string.Join(", ", Columns.Select(c => c.Name))}) VALUES ({string.Join(", ", Columns.Select((_, i) => $"@p{i}"))})",
             Columns.Select(c => new RowParameter(c, AsRead: false)).ToList());
@@ -44,6 +52,27 @@ internal sealed class RowTable
     }
 
     public IReadOnlyList<RowColumn> Columns { get; }
+
+    /// <summary>Positions of the key columns in <see cref="Columns"/>.</summary>
+    public int[] KeyIndexes { get; }
+
+    /// <summary>Whether <see cref="RuntimeRowWriter"/> writes this table's rows (otherwise EF does).</summary>
+    public bool IsWritten { get; }
+
+    /// <summary>The delimited table name.</summary>
+    public string Name => _table;
+
+    /// <summary>The columns for a SELECT, in <see cref="Columns"/> order, qualified by <paramref name="alias"/>.</summary>
+    public string SelectList(string alias) => string.Join(", ", Columns.Select(c => $"{alias}.{c.Name}"));
+
+    /// <summary>A new, untracked entity with the column values of <paramref name="read"/> from <paramref name="offset"/> on.</summary>
+    public object Create(Func<RowColumn, int, object?> read, int offset)
+    {
+        var row = _create();
+        for (var i = 0; i < Columns.Count; i++)
+            Columns[i].Write(row, read(Columns[i], offset + i));
+        return row;
+    }
 
     public RowStatement Insert { get; }
 
@@ -53,7 +82,9 @@ internal sealed class RowTable
         Cache.GetValue(db.Model, model =>
         {
             var sql = db.GetService<ISqlGenerationHelper>();
-            return Written.Select(model.FindEntityType).OfType<IEntityType>().ToDictionary(e => e.ClrType, e => new RowTable(e, sql));
+            return Written.Select(t => (Type: t, Written: true)).Concat(ReadOnly.Select(t => (Type: t, Written: false)))
+                .Select(t => (Entity: model.FindEntityType(t.Type), t.Written)).Where(t => t.Entity is not null)
+                .ToDictionary(t => t.Entity!.ClrType, t => new RowTable(t.Entity!, sql, t.Written));
         });
 
     /// <summary>The UPDATE of exactly these columns, or null when none changed; only what changed is written, so an index on an unchanged column is left alone.</summary>
@@ -102,6 +133,7 @@ internal sealed record RowParameter(RowColumn Column, bool AsRead);
 internal sealed class RowColumn
 {
     private readonly Func<object, object?> _get;
+    private readonly Action<object, object?> _set;
 
     public RowColumn(IProperty property, string name, bool isKey)
     {
@@ -113,6 +145,22 @@ internal sealed class RowColumn
         var row = Expression.Parameter(typeof(object), "row");
         var read = Expression.Property(Expression.Convert(row, property.DeclaringType.ClrType), property.PropertyInfo!);
         _get = Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), row).Compile();
+        var value = Expression.Parameter(typeof(object), "value");
+        var assign = Expression.Assign(Expression.Property(Expression.Convert(row, property.DeclaringType.ClrType), property.PropertyInfo!),
+            Expression.Convert(value, property.ClrType));
+        _set = Expression.Lambda<Action<object, object?>>(assign, row, value).Compile();
+        var provider = Mapping.Converter?.ProviderClrType ?? Mapping.ClrType;
+        ProviderType = Nullable.GetUnderlyingType(provider) ?? provider;
+    }
+
+    /// <summary>The CLR type of the stored value (after the converter), without Nullable.</summary>
+    public Type ProviderType { get; }
+
+    /// <summary>Sets the property from a stored value, through EF's value converter if the property has one.</summary>
+    public void Write(object row, object? stored)
+    {
+        var value = stored is null || Mapping.Converter is null ? stored : Mapping.Converter.ConvertFromProvider(stored);
+        _set(row, value);
     }
 
     public IProperty Property { get; }

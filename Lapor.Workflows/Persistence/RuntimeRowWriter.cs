@@ -30,7 +30,7 @@ internal sealed class RuntimeRowWriter(DbContext db)
         var tables = RowTable.For(db);
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            if (entry.State is EntityState.Unchanged or EntityState.Detached || !tables.TryGetValue(entry.Entity.GetType(), out var table))
+            if (entry.State is EntityState.Unchanged or EntityState.Detached || !tables.TryGetValue(entry.Entity.GetType(), out var table) || !table.IsWritten)
                 continue;
             switch (entry.State)
             {

@@ -6,7 +6,7 @@ using SQLitePCL;
 namespace Lapor.Workflows.Persistence;
 
 /// <summary>
-/// The engine's write statements compiled once per SQLite connection and kept with it. Microsoft.Data.Sqlite pools the
+/// The engine's own statements (its writes and the reads every command makes) compiled once per SQLite connection and kept with it. Microsoft.Data.Sqlite pools the
 /// native connection (<see cref="sqlite3"/>) across <see cref="SqliteConnection"/> objects, so a statement prepared on
 /// it stays valid from one engine command to the next; it runs in whatever transaction the connection has open.
 /// Values are bound the way Microsoft.Data.Sqlite binds them, so rows written here are byte-for-byte the rows EF
@@ -19,6 +19,74 @@ internal static class SqliteStatements
     private static readonly ConditionalWeakTable<sqlite3, Dictionary<string, sqlite3_stmt>> Cache = new();
 
     public static int Execute(SqliteConnection connection, string sql, StatementValue[] values)
+    {
+        var (db, statement) = Prepare(connection, sql, values);
+        try
+        {
+            var stepped = raw.sqlite3_step(statement);
+            if (stepped != raw.SQLITE_DONE)
+                throw Error(db, stepped);
+            return raw.sqlite3_changes(db);
+        }
+        finally
+        {
+            Release(statement);
+        }
+    }
+
+    /// <summary>Runs a query; <paramref name="read"/> turns the current result row into a <typeparamref name="T"/>.</summary>
+    public static List<T> Query<T>(SqliteConnection connection, string sql, StatementValue[] values, Func<sqlite3_stmt, T> read)
+    {
+        var (db, statement) = Prepare(connection, sql, values);
+        try
+        {
+            var rows = new List<T>();
+            while (true)
+            {
+                var stepped = raw.sqlite3_step(statement);
+                if (stepped == raw.SQLITE_DONE)
+                    return rows;
+                if (stepped != raw.SQLITE_ROW)
+                    throw Error(db, stepped);
+                rows.Add(read(statement));
+            }
+        }
+        finally
+        {
+            Release(statement);
+        }
+    }
+
+    /// <summary>A column of the current row as the CLR type EF stores it as (before EF's value converter).</summary>
+    public static object? Column(sqlite3_stmt statement, int index, Type type)
+    {
+        if (raw.sqlite3_column_type(statement, index) == raw.SQLITE_NULL)
+            return null;
+        if (type == typeof(string))
+            return raw.sqlite3_column_text(statement, index).utf8_to_string();
+        if (type == typeof(long))
+            return raw.sqlite3_column_int64(statement, index);
+        if (type == typeof(int))
+            return (int)raw.sqlite3_column_int64(statement, index);
+        if (type == typeof(bool))
+            return raw.sqlite3_column_int64(statement, index) != 0;
+        if (type == typeof(short))
+            return (short)raw.sqlite3_column_int64(statement, index);
+        if (type == typeof(byte))
+            return (byte)raw.sqlite3_column_int64(statement, index);
+        if (type == typeof(double))
+            return raw.sqlite3_column_double(statement, index);
+        if (type == typeof(float))
+            return (float)raw.sqlite3_column_double(statement, index);
+        // As Microsoft.Data.Sqlite's GetDateTime reads text; the kind comes from EF's converter (UTC).
+        if (type == typeof(DateTime))
+            return DateTime.Parse(raw.sqlite3_column_text(statement, index).utf8_to_string(), CultureInfo.InvariantCulture);
+        if (type == typeof(byte[]))
+            return raw.sqlite3_column_blob(statement, index).ToArray();
+        throw new NotSupportedException($"An engine row has a column of type {type.Name}, which SqliteStatements cannot read.");
+    }
+
+    private static (sqlite3 Db, sqlite3_stmt Statement) Prepare(SqliteConnection connection, string sql, StatementValue[] values)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         var statements = Cache.GetOrCreateValue(db);
@@ -37,16 +105,19 @@ internal static class SqliteStatements
                 var converter = values[i].Mapping.Converter;
                 Bind(statement, i + 1, value is null || converter is null ? value : converter.ConvertToProvider(value));
             }
-            var stepped = raw.sqlite3_step(statement);
-            if (stepped != raw.SQLITE_DONE)
-                throw Error(db, stepped);
-            return raw.sqlite3_changes(db);
         }
-        finally
+        catch
         {
-            raw.sqlite3_reset(statement);
-            raw.sqlite3_clear_bindings(statement);
+            Release(statement);
+            throw;
         }
+        return (db, statement);
+    }
+
+    private static void Release(sqlite3_stmt statement)
+    {
+        raw.sqlite3_reset(statement);
+        raw.sqlite3_clear_bindings(statement);
     }
 
     /// <summary>Binds as Microsoft.Data.Sqlite's value binder does for the types the engine's rows use.</summary>

@@ -48,7 +48,7 @@ internal sealed partial class CommandScope
     public static async Task<CommandScope> LoadAsync(DbContext db, string instanceId, Func<ProcessModel, InterpreterContext> contextFor,
         DefinitionCache definitions, string? actor, CancellationToken ct)
     {
-        var loaded = await CommandQueries.For(db).InstanceWithChainHead(db, instanceId, ct)
+        var loaded = await CommandReads.InstanceWithChainHeadAsync(db, instanceId, ct)
                      ?? throw new WorkflowNotFoundException($"Process instance '{instanceId}' does not exist.");
         return await LoadAsync(db, loaded, contextFor, definitions, actor, ct);
     }
@@ -60,8 +60,8 @@ internal sealed partial class CommandScope
         var instance = loaded.Instance;
         var instanceId = instance.Id;
         var model = await definitions.GetAsync(db, instance.DefinitionId, ct);
-        var executions = await CommandQueries.ToListAsync(CommandQueries.For(db).Executions(db, instanceId), ct);
-        var variables = (await CommandQueries.ToListAsync(CommandQueries.For(db).Variables(db, instanceId), ct)).ToDictionary(v => v.Name);
+        var executions = await CommandReads.ExecutionsAsync(db, instanceId, ct);
+        var variables = (await CommandReads.VariablesAsync(db, instanceId, ct)).ToDictionary(v => v.Name);
         var state = new InstanceState
         {
             InstanceId = instance.Id,

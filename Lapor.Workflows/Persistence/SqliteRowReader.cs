@@ -2,7 +2,9 @@ using System.Runtime.CompilerServices;
 using Lapor.Workflows.History;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using SQLitePCL;
 
 namespace Lapor.Workflows.Persistence;
@@ -29,6 +31,9 @@ internal sealed class SqliteRowReader
     private readonly string _candidates;
     private readonly string _executions;
     private readonly string _variables;
+    private readonly string _latestDefinition;
+    private readonly string _definition;
+    private readonly RelationalTypeMapping _definitionKey;
 
     private SqliteRowReader(DbContext db)
     {
@@ -48,6 +53,17 @@ internal sealed class SqliteRowReader
         _candidates = $"SELECT {_candidate.SelectList("c")} FROM {_candidate.Name} AS c WHERE c.{Column(_candidate, nameof(TaskCandidateRow.TaskId))} = @p0";
         _executions = $"SELECT {_execution.SelectList("e")} FROM {_execution.Name} AS e WHERE e.{Column(_execution, nameof(ExecutionRow.InstanceId))} = @p0";
         _variables = $"SELECT {_variable.SelectList("v")} FROM {_variable.Name} AS v WHERE v.{Column(_variable, nameof(VariableRow.InstanceId))} = @p0";
+        // A start needs only which definition; the XML comes parsed from the definition cache.
+        var definition = db.Model.FindEntityType(typeof(ProcessDefinitionRow))!;
+        var table = StoreObjectIdentifier.Table(definition.GetTableName()!, definition.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string DefinitionColumn(string property) => sql.DelimitIdentifier(definition.FindProperty(property)!.GetColumnName(table)!);
+        var (id, key, version) = (DefinitionColumn(nameof(ProcessDefinitionRow.Id)), DefinitionColumn(nameof(ProcessDefinitionRow.Key)),
+            DefinitionColumn(nameof(ProcessDefinitionRow.Version)));
+        var name = sql.DelimitIdentifier(table.Name, table.Schema);
+        _latestDefinition = $"SELECT {id}, {key} FROM {name} WHERE {key} = @p0 ORDER BY {version} DESC LIMIT 1";
+        _definition = $"SELECT {id}, {key} FROM {name} WHERE {id} = @p0";
+        _definitionKey = definition.FindProperty(nameof(ProcessDefinitionRow.Key))!.GetRelationalTypeMapping();
     }
 
     public static SqliteRowReader For(DbContext db) => Cache.GetValue(db.Model, _ => new SqliteRowReader(db));
@@ -79,6 +95,14 @@ internal sealed class SqliteRowReader
             return null;
         var (instance, head) = rows[0];
         return (Track(db, _instance, instance), head is null ? null : Track(db, _head, head));
+    }
+
+    /// <summary>Id and key of the newest version of <paramref name="key"/>, or of the definition <paramref name="id"/>.</summary>
+    public (string Id, string Key)? Definition(SqliteConnection connection, string? key, string? id)
+    {
+        var rows = SqliteStatements.Query(connection, key is not null ? _latestDefinition : _definition, [new StatementValue(_definitionKey, key ?? id)],
+            statement => (raw.sqlite3_column_text(statement, 0).utf8_to_string(), raw.sqlite3_column_text(statement, 1).utf8_to_string()));
+        return rows.Count == 0 ? null : rows[0];
     }
 
     public List<TaskCandidateRow> Candidates(DbContext db, SqliteConnection connection, string taskId) =>

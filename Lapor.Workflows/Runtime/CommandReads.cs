@@ -40,6 +40,15 @@ internal static class CommandReads
             ? SqliteRowReader.For(db).Variables(db, connection, instanceId)
             : await CommandQueries.ToListAsync(CommandQueries.For(db).Variables(db, instanceId), ct);
 
+    public static async Task<DefinitionRef?> DefinitionAsync(DbContext db, string? key, string? id, CancellationToken ct)
+    {
+        if (Sqlite(db) is { } connection)
+            return SqliteRowReader.For(db).Definition(connection, key, id) is { } found ? new DefinitionRef(found.Id, found.Key) : null;
+        return key is not null
+            ? await CommandQueries.For(db).LatestDefinition(db, key, ct)
+            : await CommandQueries.For(db).Definition(db, id ?? "", ct);
+    }
+
     // Commands read inside their transaction, so the connection is open; anything else goes the EF way.
     private static SqliteConnection? Sqlite(DbContext db) =>
         db.Database.GetDbConnection() is SqliteConnection { State: ConnectionState.Open } connection ? connection : null;

@@ -67,9 +67,9 @@ public sealed partial class WorkflowEngine(
     private async Task<DefinitionRef> ResolveDefinitionAsync(StartRequest request, CancellationToken ct)
     {
         if (request.DefinitionId is { } id)
-            return await CommandQueries.For(db).Definition(db, id, ct)
+            return await CommandReads.DefinitionAsync(db, key: null, id, ct)
                    ?? throw new WorkflowNotFoundException($"No process definition with id '{id}'.");
-        return await CommandQueries.For(db).LatestDefinition(db, request.Key ?? "", ct)
+        return await CommandReads.DefinitionAsync(db, request.Key ?? "", id: null, ct)
                ?? throw new WorkflowNotFoundException($"No process definition with key '{request.Key}' has been deployed.");
     }
 

@@ -35,7 +35,8 @@ internal static class EngineProfile
     private static void Print(Dictionary<string, SqlTally> tallies, int instances)
     {
         Console.WriteLine($"Engine profile, {instances} instances after {EngineComparison.JitWarmupInstances} warm-up instances; times are means per request in ms");
-        Console.WriteLine("(SQL = time inside DbCommand execution; open = connection open incl. pool; commit = COMMIT incl. fsync;");
+        Console.WriteLine("(SQL = time inside EF's DbCommand executions; on SQLite the engine's own statements, kept compiled per connection,");
+        Console.WriteLine(" run outside EF and count under managed; open = connection open incl. pool; commit = COMMIT incl. fsync;");
         Console.WriteLine(" managed = wall − SQL − commit − open: EF change tracking, query and update pipeline, engine, DI;");
         Console.WriteLine(" CPU = process CPU time, all threads; alloc = bytes allocated; written = bytes and write() calls to files,");
         Console.WriteLine(" WAL and checkpoints included, from /proc/self/io)");

@@ -4,12 +4,13 @@ using Lapor.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "engine" => await EngineComparison.RunAsync(args[1..]),
+    "engine-loop" => await EngineLoop.RunAsync(args[1..]),
     "inbox" => await InboxBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile] | inbox");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile] | engine-loop [instances] | inbox");
     return 2;
 }

@@ -28,7 +28,9 @@ public sealed partial class WorkflowEngine
             // The engine's own rows go through prepared-once SQL; EF saves the rest (the host's rows, task candidates).
             var rows = new RuntimeRowWriter(db);
             await rows.InsertAndUpdateAsync(ct);
-            await db.SaveChangesAsync(ct);
+            // Usually nothing is left for EF (no host rows, no candidates); then SaveChanges would only look.
+            if (db.ChangeTracker.HasChanges())
+                await db.SaveChangesAsync(ct);
             await rows.DeleteAsync(ct);
             foreach (var scope in scopes)
                 await scope.FlushHistoryAsync(ct);

@@ -18,6 +18,18 @@ internal static class SqliteStatements
     // time, so its cache needs no lock; it goes (and its statements are finalized) when the connection is collected.
     private static readonly ConditionalWeakTable<sqlite3, Dictionary<string, sqlite3_stmt>> Cache = new();
 
+    /// <summary>
+    /// How many times SQLite had to compile the kept statements of this connection again since they were prepared
+    /// (<c>SQLITE_STMTSTATUS_REPREPARE</c>): zero unless something expired them, which would cost a compile per use.
+    /// </summary>
+    internal static (int Statements, long Recompiled) KeptOn(SqliteConnection connection)
+    {
+        if (connection.Handle is not { } db || !Cache.TryGetValue(db, out var statements))
+            return (0, 0);
+        const int reprepareCounter = 5;
+        return (statements.Count, statements.Values.Sum(s => (long)raw.sqlite3_stmt_status(s, reprepareCounter, 0)));
+    }
+
     public static int Execute(SqliteConnection connection, string sql, StatementValue[] values)
     {
         var (db, statement) = Prepare(connection, sql, values);

@@ -83,22 +83,7 @@ public sealed class GatewayTests
     public async Task ParallelGateway_ForksAndJoinsOnceBothBranchesArrive()
     {
         await using var h = new EngineHarness();
-        await h.DeployAsync(Bpmn.Process("""
-            <bpmn:startEvent id="start"/>
-            <bpmn:parallelGateway id="fork"/>
-            <bpmn:userTask id="dinkes" camunda:candidateGroups="dinkes"/>
-            <bpmn:userTask id="dishub" camunda:candidateGroups="dishub"/>
-            <bpmn:parallelGateway id="join"/>
-            <bpmn:userTask id="summary" camunda:candidateGroups="inspektorat"/>
-            <bpmn:endEvent id="end"/>
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork"/>
-            <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="dinkes"/>
-            <bpmn:sequenceFlow id="f3" sourceRef="fork" targetRef="dishub"/>
-            <bpmn:sequenceFlow id="f4" sourceRef="dinkes" targetRef="join"/>
-            <bpmn:sequenceFlow id="f5" sourceRef="dishub" targetRef="join"/>
-            <bpmn:sequenceFlow id="f6" sourceRef="join" targetRef="summary"/>
-            <bpmn:sequenceFlow id="f7" sourceRef="summary" targetRef="end"/>
-            """));
+        await h.DeployAsync(Bpmn.ForkJoin());
         var id = await h.StartAsync();
         Assert.Equal(["dinkes", "dishub"], await h.PositionsAsync(id));
 

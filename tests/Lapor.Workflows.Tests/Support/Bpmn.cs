@@ -28,4 +28,22 @@ public static class Bpmn
             body += $"""<bpmn:sequenceFlow id="f{i}" sourceRef="{nodes[i]}" targetRef="{nodes[i + 1]}"/>""";
         return Process(body);
     }
+
+    /// <summary>start → parallel fork to tasks "dinkes" and "dishub" → join → task "summary" → end.</summary>
+    public static string ForkJoin() => Process("""
+        <bpmn:startEvent id="start"/>
+        <bpmn:parallelGateway id="fork"/>
+        <bpmn:userTask id="dinkes" camunda:candidateGroups="dinkes"/>
+        <bpmn:userTask id="dishub" camunda:candidateGroups="dishub"/>
+        <bpmn:parallelGateway id="join"/>
+        <bpmn:userTask id="summary" camunda:candidateGroups="inspektorat"/>
+        <bpmn:endEvent id="end"/>
+        <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork"/>
+        <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="dinkes"/>
+        <bpmn:sequenceFlow id="f3" sourceRef="fork" targetRef="dishub"/>
+        <bpmn:sequenceFlow id="f4" sourceRef="dinkes" targetRef="join"/>
+        <bpmn:sequenceFlow id="f5" sourceRef="dishub" targetRef="join"/>
+        <bpmn:sequenceFlow id="f6" sourceRef="join" targetRef="summary"/>
+        <bpmn:sequenceFlow id="f7" sourceRef="summary" targetRef="end"/>
+        """);
 }

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Lapor.Workflows.History;
 
 /// <summary>
-/// Inserts a new chain head, or moves an existing one on with the same revision check EF would make, through plain
-/// ADO.NET: every engine command writes its head, and EF's update pipeline cost more than the statement itself.
+/// Inserts a new chain head, or moves an existing one on with the same revision check EF would make, through
+/// <see cref="EngineStatement"/>: every engine command writes its head, and EF's update pipeline cost more than the
+/// statement itself.
 /// Built once per model from EF's own mapping.
 /// </summary>
 internal sealed class ChainHeadStatement

@@ -1,10 +1,9 @@
-using System.Data.Common;
 using System.Linq.Expressions;
 using System.Reflection;
+using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lapor.Workflows.History;
@@ -12,9 +11,9 @@ namespace Lapor.Workflows.History;
 /// <summary>
 /// Appends rows to one chain within the current command. The chain head's revision guards against a concurrent writer;
 /// engine commands write the head here (<see cref="ChainHeadStatement"/>), the engine-wide chain through EF. The rows
-/// themselves are written after <c>SaveChanges</c>, in the same transaction,
-/// through one prepared command, because history is the bulk of every command's writes and EF would build, prepare
-/// and read back each row on its own.
+/// themselves are written after <c>SaveChanges</c>, in the same transaction, by one INSERT built once per model
+/// (<see cref="EngineStatement"/>, kept compiled on SQLite), because history is the bulk of every command's writes and
+/// EF would build, prepare and read back each row on its own.
 /// </summary>
 public sealed class HistoryWriter
 {

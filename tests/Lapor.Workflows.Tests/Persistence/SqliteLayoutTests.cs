@@ -10,7 +10,6 @@ public sealed class SqliteLayoutTests
     [Theory]
     [InlineData("wf_process_instance")]
     [InlineData("wf_execution")]
-    [InlineData("wf_task")]
     [InlineData("wf_variable")]
     [InlineData("wf_job")]
     [InlineData("wf_message_subscription")]
@@ -24,6 +23,7 @@ public sealed class SqliteLayoutTests
 
     [Theory]
     [InlineData("wf_history_event")]
+    [InlineData("wf_task")]
     [InlineData("wf_task_candidate")]
     [InlineData("wf_process_definition")]
     public async Task OtherTables_KeepTheirRowid_AndNoTableUsesAutoincrement(string table)

@@ -28,7 +28,7 @@ internal sealed class RowTable
 
     private readonly string _table;
     private readonly ISqlGenerationHelper _sql;
-    private readonly Dictionary<string, RowStatement> _updates = [];
+    private readonly Dictionary<ulong, RowStatement> _updates = [];
     private readonly Lock _updatesLock = new();
     private readonly Func<object> _create;
 
@@ -41,10 +41,12 @@ internal sealed class RowTable
         _table = sql.DelimitIdentifier(table.Name, table.Schema);
         var keys = entity.FindPrimaryKey()!.Properties;
         Columns = entity.GetProperties()
-            .Select(p => new RowColumn(p, sql.DelimitIdentifier(p.GetColumnName(table)!), keys.Contains(p)))
+            .Select((p, i) => new RowColumn(p, sql.DelimitIdentifier(p.GetColumnName(table)!), keys.Contains(p), i))
             .ToList();
+        if (Columns.Count > 64)
+            throw new NotSupportedException($"{_table} has more than 64 columns; RowTable keys its UPDATE statements by a 64-bit column mask.");
         // In the key's own order, as EF expects key values.
-        KeyIndexes = keys.Select(k => Columns.Select(c => c.Property).ToList().IndexOf(k)).ToArray();
+        KeyIndexes = keys.Select(k => Columns.Single(c => c.Property == k).Ordinal).ToArray();
         Insert = new RowStatement(_table,
             $"INSERT INTO {_table} ({string.Join(", ", Columns.Select(c => c.Name))}) VALUES ({string.Join(", ", Columns.Select((_, i) => $"@p{i}"))})",
             Columns.Select(c => new RowParameter(c, AsRead: false)).ToList());
@@ -93,7 +95,8 @@ internal sealed class RowTable
         var set = changed.ToList();
         if (set.Count == 0)
             return null;
-        var signature = string.Join(",", set.Select(c => c.Name));
+        // Which columns changed, one bit per column (runtime tables have far fewer than 64).
+        var signature = set.Aggregate(0UL, (mask, c) => mask | 1UL << c.Ordinal);
         lock (_updatesLock)
         {
             if (!_updates.TryGetValue(signature, out var statement))
@@ -135,11 +138,12 @@ internal sealed class RowColumn
     private readonly Func<object, object?> _get;
     private readonly Action<object, object?> _set;
 
-    public RowColumn(IProperty property, string name, bool isKey)
+    public RowColumn(IProperty property, string name, bool isKey, int ordinal)
     {
         Property = property;
         Name = name;
         IsKey = isKey;
+        Ordinal = ordinal;
         Mapping = property.GetRelationalTypeMapping();
         // Read for every written row, so compiled once rather than through reflection each time.
         var row = Expression.Parameter(typeof(object), "row");
@@ -169,6 +173,9 @@ internal sealed class RowColumn
     public string Name { get; }
 
     public bool IsKey { get; }
+
+    /// <summary>Position in <see cref="RowTable.Columns"/>.</summary>
+    public int Ordinal { get; }
 
     public RelationalTypeMapping Mapping { get; }
 

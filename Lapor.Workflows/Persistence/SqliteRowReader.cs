@@ -68,7 +68,7 @@ internal sealed class SqliteRowReader
 
     public static SqliteRowReader For(DbContext db) => Cache.GetValue(db.Model, _ => new SqliteRowReader(db));
 
-    public LoadedTaskRows? TaskWithInstance(DbContext db, SqliteConnection connection, string taskId)
+    public LoadedTask? TaskWithInstance(DbContext db, SqliteConnection connection, string taskId)
     {
         var rows = SqliteStatements.Query(connection, _taskWithInstance, [Key(_task, taskId)], statement =>
         {
@@ -76,25 +76,25 @@ internal sealed class SqliteRowReader
             var task = (TaskRow)Read(_task, statement, ref offset)!;
             var instance = (ProcessInstanceRow?)Read(_instance, statement, ref offset);
             var head = (HistoryChainRow?)Read(_head, statement, ref offset);
-            return new LoadedTaskRows(task, instance, head);
+            return new LoadedTask(task, instance, head);
         });
         if (rows.Count == 0)
             return null;
         var (t, i, h) = rows[0];
-        return new LoadedTaskRows(Track(db, _task, t), i is null ? null : Track(db, _instance, i), h is null ? null : Track(db, _head, h));
+        return new LoadedTask(Track(db, _task, t), i is null ? null : Track(db, _instance, i), h is null ? null : Track(db, _head, h));
     }
 
-    public (ProcessInstanceRow Instance, HistoryChainRow? Head)? InstanceWithHead(DbContext db, SqliteConnection connection, string instanceId)
+    public LoadedInstance? InstanceWithHead(DbContext db, SqliteConnection connection, string instanceId)
     {
         var rows = SqliteStatements.Query(connection, _instanceWithHead, [Key(_instance, instanceId)], statement =>
         {
             var offset = 0;
-            return ((ProcessInstanceRow)Read(_instance, statement, ref offset)!, (HistoryChainRow?)Read(_head, statement, ref offset));
+            return new LoadedInstance((ProcessInstanceRow)Read(_instance, statement, ref offset)!, (HistoryChainRow?)Read(_head, statement, ref offset));
         });
         if (rows.Count == 0)
             return null;
         var (instance, head) = rows[0];
-        return (Track(db, _instance, instance), head is null ? null : Track(db, _head, head));
+        return new LoadedInstance(Track(db, _instance, instance), head is null ? null : Track(db, _head, head));
     }
 
     /// <summary>Id and key of the newest version of <paramref name="key"/>, or of the definition <paramref name="id"/>.</summary>
@@ -153,6 +153,3 @@ internal sealed class SqliteRowReader
         return new StatementValue(column.Mapping, value);
     }
 }
-
-/// <summary>A task as a task command reads it, with its instance and chain head (null when missing).</summary>
-internal sealed record LoadedTaskRows(TaskRow Task, ProcessInstanceRow? Instance, HistoryChainRow? Head);

@@ -15,7 +15,7 @@ internal static class CommandReads
     {
         if (Sqlite(db) is not { } connection)
             return await CommandQueries.For(db).TaskWithInstance(db, taskId, ct);
-        return SqliteRowReader.For(db).TaskWithInstance(db, connection, taskId) is { } rows ? new LoadedTask(rows.Task, rows.Instance, rows.Head) : null;
+        return SqliteRowReader.For(db).TaskWithInstance(db, connection, taskId);
     }
 
     public static async Task<List<TaskCandidateRow>> CandidatesAsync(DbContext db, string taskId, CancellationToken ct) =>
@@ -27,7 +27,7 @@ internal static class CommandReads
     {
         if (Sqlite(db) is not { } connection)
             return await CommandQueries.For(db).InstanceWithChainHead(db, instanceId, ct);
-        return SqliteRowReader.For(db).InstanceWithHead(db, connection, instanceId) is { } rows ? new LoadedInstance(rows.Instance, rows.Head) : null;
+        return SqliteRowReader.For(db).InstanceWithHead(db, connection, instanceId);
     }
 
     public static async Task<List<ExecutionRow>> ExecutionsAsync(DbContext db, string instanceId, CancellationToken ct) =>

@@ -14,7 +14,10 @@ namespace Lapor.Workflows.Tests.Persistence;
 /// The engine's SQLite statements are compiled once per pooled connection and reused by later commands. EF's own
 /// SQLite connection registers SQL functions on every open, which makes SQLite throw compiled statements away; the
 /// engine's connection does not.
+/// Runs alone: other test classes clear Microsoft.Data.Sqlite's connection pools when they delete their files, which
+/// would close the pooled connection whose statements this class inspects.
 /// </summary>
+[Collection(nameof(KeptStatementsTests))]
 public sealed class KeptStatementsTests : IDisposable
 {
     private readonly string _path = EngineHarness.NewDatabasePath();
@@ -73,3 +76,6 @@ public sealed class KeptStatementsTests : IDisposable
 
     public void Dispose() => EngineHarness.DeleteDatabase(_path);
 }
+
+[CollectionDefinition(nameof(KeptStatementsTests), DisableParallelization = true)]
+public sealed class KeptStatementsCollection;

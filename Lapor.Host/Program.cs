@@ -3,6 +3,7 @@ using Lapor.Host.Api.EngineRest;
 using Lapor.Host.Api.Reports;
 using Lapor.Host.Audit;
 using Lapor.Host.Data;
+using Lapor.Host.Data.Schema;
 using Lapor.Host.Inbox;
 using Lapor.Host.Infrastructure;
 using Lapor.Host.Localization;
@@ -94,6 +95,13 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 
 var app = builder.Build();
 
+// `migrate [--script]` brings the schema up to date (or prints the SQL) and exits; the web server never starts.
+if (MigrateCommand.IsRequested(args))
+{
+    Environment.ExitCode = await MigrateCommand.RunAsync(app.Services, args, Console.Out);
+    return;
+}
+
 // `verify-history [--instance ID]` checks the history chains and exits; the web server never starts.
 if (VerifyHistoryCommand.IsRequested(args))
 {
@@ -102,7 +110,18 @@ if (VerifyHistoryCommand.IsRequested(args))
     return;
 }
 
-await app.Services.PrepareDatabaseAsync();
+// Migrations run before anything else touches the database; a database Lapor will not migrate stops the host with
+// one line saying why, never a half-started site.
+try
+{
+    await app.Services.PrepareDatabaseAsync();
+}
+catch (SchemaException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    Environment.ExitCode = 1;
+    return;
+}
 await app.Services.SeedCatalogueAsync();
 await app.Services.SeedDemoDataAsync(options);
 await app.Services.DeployShippedWorkflowsAsync(options);

@@ -8,9 +8,22 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Lapor.Host.Data;
 
-/// <summary>The product's one database: accounts, reports, the catalogue and the engine's tables share it and its transactions.</summary>
-public sealed class LaporDb(DbContextOptions<LaporDb> options) : IdentityDbContext<LaporUser>(options)
+/// <summary>
+/// The product's one database: accounts, reports, the catalogue and the engine's tables share it and its transactions.
+/// The host runs it as <see cref="LaporSqliteDb"/> or <see cref="LaporPostgresDb"/>, each with its own migrations
+/// (decision 015); code everywhere else asks for <see cref="LaporDb"/>.
+/// </summary>
+public class LaporDb : IdentityDbContext<LaporUser>
 {
+    /// <summary>For tools and benchmarks that build a context by hand; the host always uses a provider's subclass.</summary>
+    public LaporDb(DbContextOptions<LaporDb> options) : base(options)
+    {
+    }
+
+    protected LaporDb(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Category> Categories => Set<Category>();

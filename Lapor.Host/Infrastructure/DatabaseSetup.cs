@@ -1,4 +1,5 @@
 using Lapor.Host.Data;
+using Lapor.Host.Data.Schema;
 using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -23,25 +24,27 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddLaporDatabase(this IServiceCollection services, LaporOptions options, IHostEnvironment env)
     {
+        services.AddScoped<DatabaseSchema>();
         if (options.UsesPostgres())
         {
             if (string.IsNullOrWhiteSpace(options.Database.PostgresConnection))
                 throw new InvalidOperationException("Lapor:Database:Provider is Postgres but Lapor:Database:PostgresConnection is empty.");
-            return services.AddDbContext<LaporDb>(o => o.UseNpgsql(options.Database.PostgresConnection));
+            return services.AddDbContext<LaporDb, LaporPostgresDb>(o => o.UseNpgsql(options.Database.PostgresConnection));
         }
         var file = Path.Combine(options.DataDirectory(env), "lapor.db");
-        return services.AddDbContext<LaporDb>(o => o.UseWorkflowSqlite(SqliteConnection(file)));
+        return services.AddDbContext<LaporDb, LaporSqliteDb>(o => o.UseWorkflowSqlite(SqliteConnection(file)));
     }
 
     /// <summary>
-    /// Creates the schema when the database is new. SQLite runs in WAL mode so readers (inbox pages) never wait for
-    /// the writer (a command) and the writer does not wait for readers; the engine's runtime tables are clustered.
+    /// Applies the provider's migrations (a release-1 database is baselined first, see <see cref="DatabaseSchema"/>).
+    /// SQLite runs in WAL mode so readers (inbox pages) never wait for the writer (a command) and the writer does not
+    /// wait for readers; the setting is kept in the file, so saying it on every start costs nothing.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseSchema>().MigrateAsync();
         var db = scope.ServiceProvider.GetRequiredService<LaporDb>();
-        await db.Database.EnsureCreatedAsync();
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }

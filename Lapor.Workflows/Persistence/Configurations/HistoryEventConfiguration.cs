@@ -1,3 +1,4 @@
+using Lapor.Workflows.Persistence.Sqlite;
 using Lapor.Workflows.History;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -13,7 +14,7 @@ internal sealed class HistoryEventConfiguration : IEntityTypeConfiguration<Histo
         b.HasKey(x => x.Id);
         // A plain rowid, not AUTOINCREMENT: AUTOINCREMENT keeps the highest id in sqlite_sequence and rewrites that
         // table on every insert, one more page per commit, only to avoid reusing the id of a deleted last row.
-        b.Property(x => x.Id).Metadata.SetValueGenerationStrategy(SqliteValueGenerationStrategy.None);
+        b.HasPlainRowIdOnSqlite();
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
         b.HasIndex(x => new { x.ChainId, x.Seq }).IsUnique();
         // No index on InstanceId: an instance's rows are its own chain, found through (ChainId, Seq) (HistoryQueries).

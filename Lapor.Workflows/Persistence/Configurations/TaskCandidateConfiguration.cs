@@ -1,3 +1,4 @@
+using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,7 +13,7 @@ internal sealed class TaskCandidateConfiguration : IEntityTypeConfiguration<Task
         b.HasKey(x => x.Id);
         // A plain rowid, not AUTOINCREMENT: AUTOINCREMENT keeps the highest id in sqlite_sequence and rewrites that
         // table on every insert, one more page per commit, only to avoid reusing the id of a deleted last row.
-        b.Property(x => x.Id).Metadata.SetValueGenerationStrategy(SqliteValueGenerationStrategy.None);
+        b.HasPlainRowIdOnSqlite();
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(8);
         b.HasIndex(x => new { x.Kind, x.Value, x.TaskId });
     }

@@ -35,7 +35,7 @@ public sealed partial class TaskInbox
         }
         if (!string.IsNullOrWhiteSpace(filter.TaskKey))
             query = query.Where(t => t.TaskDefinitionKey == filter.TaskKey);
-        if (filter.DueBy is { } day)
+        if (filter.DueBy is { } day && day < DateOnly.MaxValue)
         {
             // "Due by Friday" includes Friday: everything before the next midnight in the calendar's zone.
             var end = TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), calendar.Zone);

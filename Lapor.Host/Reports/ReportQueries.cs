@@ -33,7 +33,8 @@ public sealed class ReportQueries(LaporDb db)
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             query = query.Where(r => r.SubmittedAt >= start);
         }
-        if (filter.To is { } to)
+        // The last day of the calendar has no "next midnight": up to it means no upper bound at all.
+        if (filter.To is { } to && to < DateOnly.MaxValue)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             query = query.Where(r => r.SubmittedAt < end);

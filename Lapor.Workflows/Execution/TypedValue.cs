@@ -42,19 +42,19 @@ public sealed record TypedValue(string Type, object? Value)
                 ("boolean", _) => new("Boolean", value.GetBoolean()),
                 ("integer" or "long" or "short", JsonValueKind.String) => new(Capitalize(type!), long.Parse(value.GetString()!, CultureInfo.InvariantCulture)),
                 ("integer" or "long" or "short", _) => new(Capitalize(type!), value.GetInt64()),
-                ("double", JsonValueKind.String) => new("Double", double.Parse(value.GetString()!, CultureInfo.InvariantCulture)),
-                ("double", _) => new("Double", value.GetDouble()),
+                ("double", JsonValueKind.String) => new("Double", Finite(double.Parse(value.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture))),
+                ("double", _) => new("Double", Finite(value.GetDouble())),
                 ("date", _) => new("Date", DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture)),
-                ("json" or "object", _) => new("Json", value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()),
+                ("json" or "object", _) => new("Json", WellFormedJson(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText())),
                 (null, JsonValueKind.String) => new("String", value.GetString()),
                 (null, JsonValueKind.True or JsonValueKind.False) => new("Boolean", value.GetBoolean()),
                 (null, JsonValueKind.Number) when value.TryGetInt64(out var l) => new("Long", l),
-                (null, JsonValueKind.Number) => new("Double", value.GetDouble()),
+                (null, JsonValueKind.Number) => new("Double", Finite(value.GetDouble())),
                 (null, _) => new("Json", value.GetRawText()),
                 _ => throw new FormatException($"type '{type}' is not supported (use String, Boolean, Integer, Long, Double, Date, Json or Null)"),
             };
         }
-        catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException or JsonException)
         {
             throw new Errors.WorkflowException($"Cannot read variable '{name}' as {type ?? "an untyped value"}: {ex.Message}", "InvalidRequestException");
         }
@@ -80,6 +80,27 @@ public sealed record TypedValue(string Type, object? Value)
         ("Date", _) => new(type, DateTimeOffset.Parse(text, CultureInfo.InvariantCulture)),
         _ => new(type, text),
     };
+
+    /// <summary>Deepest nesting a Json variable may have; the reader's own limit, said here so the message can name it.</summary>
+    public const int MaxJsonDepth = 64;
+
+    // Infinity and NaN have no JSON form: stored, they would break every list and history page that shows the variable.
+    private static double Finite(double value) =>
+        double.IsFinite(value) ? value : throw new FormatException("the number must be finite (not NaN, Infinity or beyond ±1.8e308)");
+
+    // A Json variable is stored as text and written back into responses as JSON, so it must be JSON.
+    private static string WellFormedJson(string text)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxJsonDepth });
+            return text;
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"the value is not well-formed JSON (at most {MaxJsonDepth} levels deep): {ex.Message}", ex);
+        }
+    }
 
     private static string Capitalize(string s) => char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant();
 }

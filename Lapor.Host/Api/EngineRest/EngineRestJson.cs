@@ -17,6 +17,9 @@ internal static class EngineRestJson
         // The API serves JSON only, never HTML, so '+' in offsets and non-ASCII names need not be escaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new DateTimeConverter(), new DateTimeOffsetConverter() },
+        // A non-finite number stored before the engine refused them is written as "NaN"/"Infinity" rather than
+        // failing the whole response: one bad variable must not break a list of every instance.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     public static IResult Ok(object? value) => Results.Json(value, Options);

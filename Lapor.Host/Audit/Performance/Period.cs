@@ -47,13 +47,18 @@ public sealed record Period(PeriodKind Kind, int Year, int Index)
             yield return Month(day.Year, day.Month);
     }
 
+    public const int FirstYear = 2000;
+
+    /// <summary>Far beyond any report, and far enough from year 9999 that the period's end day still exists.</summary>
+    public const int LastYear = 2999;
+
     public static bool TryParse(string? text, out Period period)
     {
-        period = WholeYear(1);
+        period = WholeYear(FirstYear);
         var value = text?.Trim() ?? "";
-        if (value.Length == 4 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y >= 2000)
+        if (value.Length == 4 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= FirstYear and <= LastYear)
             period = WholeYear(y);
-        else if (value.Length == 7 && value[4] == '-' && int.TryParse(value[..4], NumberStyles.None, CultureInfo.InvariantCulture, out y) && y >= 2000)
+        else if (value.Length == 7 && value[4] == '-' && int.TryParse(value[..4], NumberStyles.None, CultureInfo.InvariantCulture, out y) && y is >= FirstYear and <= LastYear)
         {
             if (value[5] is 'S' or 's' && value[6] is '1' or '2')
                 period = Semester(y, value[6] - '0');

@@ -65,6 +65,17 @@ public static class BpmnParser
         return models;
     }
 
+    /// <summary>
+    /// The reader's own refusals (size, depth, DOCTYPE, well-formedness) without any BPMN rule: what even a draft,
+    /// which may be unfinished, must pass before it is stored.
+    /// </summary>
+    public static IReadOnlyList<DefinitionProblem> CheckMarkup(string xml)
+    {
+        var problems = new List<DefinitionProblem>();
+        Load(xml, problems);
+        return problems;
+    }
+
     private static XDocument? Load(string xml, List<DefinitionProblem> problems)
     {
         if (xml.Length > MaxCharacters)

@@ -53,6 +53,10 @@ public sealed class ProcessDesigns(DbContext db, Deployer deployer, TimeProvider
             throw new WorkflowException($"A draft needs a process key of 1 to {MaxKeyLength} characters.", "InvalidRequestException");
         if (xml.Length > BpmnParser.MaxCharacters)
             throw new WorkflowException($"The draft has {xml.Length:N0} characters; the limit is {BpmnParser.MaxCharacters:N0}.", "InvalidRequestException");
+        // A draft may break BPMN rules while it is being drawn, but never the reader's: a DOCTYPE stored here would be
+        // opened by the designer later with its entities expanded into labels.
+        if (BpmnParser.CheckMarkup(xml) is [var refused, ..])
+            throw new WorkflowException($"The draft was not saved: {refused.Message}", "InvalidRequestException");
 
         var now = WorkflowClock.Utc(clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -86,7 +86,7 @@ public sealed class EditModel(ProcessDesigns designs, LaporDb db) : PageModel
     /// <summary>Texts the designer script shows, in the visitor's language (keys <c>Designer.Js.*</c>).</summary>
     public static readonly string[] ScriptTexts =
     [
-        "Saved", "Valid", "Invalid", "Published", "ImportFailed", "RequestFailed", "NoDiagram", "NoProcess", "Group", "Candidates",
+        "Saved", "Valid", "Invalid", "Published", "ImportFailed", "ImportDoctype", "RequestFailed", "NoDiagram", "NoProcess", "Group", "Candidates",
         "AddCandidate", "Choose", "Responsible", "ResponsibleSupervisor", "Officer", "Supervisor", "DueDays", "DueHelp", "DueInvalid",
         "DueOther", "Stage", "StageEn", "Element", "Process",
         "FieldLabel", "FieldType", "FieldRequired", "FieldRemove", "FieldAdd", "FieldAddHelp", "FieldIdInvalid", "FieldIdTaken",

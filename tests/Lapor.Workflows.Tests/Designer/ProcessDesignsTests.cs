@@ -25,6 +25,18 @@ public sealed class ProcessDesignsTests
         return await action(scope.ServiceProvider.GetRequiredService<ProcessDesigns>());
     }
 
+    [Theory]
+    [InlineData("<!DOCTYPE d [ <!ENTITY nama \"Verifikasi\"> ]>", "DOCTYPE")]
+    [InlineData("<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process id=\"p\">", "not well-formed")]
+    public async Task ADraftTheReaderRefuses_IsNotStored_AndSaysWhy(string prefix, string says)
+    {
+        await using var h = new EngineHarness();
+        var xml = prefix + Bpmn.Sequence("a");
+        var refused = await Assert.ThrowsAsync<Errors.WorkflowException>(() => Designs(h, d => d.SaveDraftAsync("p", xml, "koordinator")));
+        Assert.Contains(says, refused.Message);
+        Assert.Null(await Designs(h, d => d.FindDraftAsync("p")));
+    }
+
     [Fact]
     public async Task SavingADraft_StoresIt_LogsTheOperation_AndLeavesRunningCasesOnThePublishedVersion()
     {

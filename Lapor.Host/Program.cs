@@ -65,7 +65,15 @@ builder.Services.AddScoped<TaskHandOver>();
 builder.Services.AddScoped<TaskNotifications>();
 builder.Services.AddAuditViews();
 builder.Services.AddLaporScheduling(options, builder.Environment);
-builder.Services.AddProblemDetails();
+// Every problem-details body carries the request's correlation id, which the log lines of that request carry too.
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+{
+    c.ProblemDetails.Extensions["correlationId"] = c.HttpContext.TraceIdentifier;
+    c.ProblemDetails.Extensions.Remove("exception");
+});
+builder.Services.AddExceptionHandler<UnhandledErrorHandler>();
+// A request minimal APIs cannot bind gets a 400, never an exception with its stack trace (the default in Development).
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddPortalLocalization();
 builder.Services.AddRazorPages(o =>
     {
@@ -127,10 +135,13 @@ await app.Services.SeedDemoDataAsync(options);
 await app.Services.DeployShippedWorkflowsAsync(options);
 await app.Services.SeedDemoReportsAsync(options);
 
+// Before everything else, in every environment: an unhandled error is logged with its correlation id and answered
+// without any detail of the exception (UnhandledErrorHandler).
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Status/500" });
 app.UseRequestLocalization();
-// People get a page for 404/403/400; API clients keep their empty or problem-details responses.
-app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/engine-rest"),
-    portal => portal.UseStatusCodePagesWithReExecute("/Status/{0}"));
+// People get a page for 404/403/400; API clients get problem details for an error status that has no body yet.
+app.UseWhen(http => !ApiPaths.Match(http.Request.Path), portal => portal.UseStatusCodePagesWithReExecute("/Status/{0}"));
+app.UseWhen(http => ApiPaths.Match(http.Request.Path), api => api.UseStatusCodePages());
 // After the status-code pages, so a re-executed request is routed again to the status page.
 app.UseRouting();
 app.MapStaticAssets();

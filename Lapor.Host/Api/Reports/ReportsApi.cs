@@ -26,9 +26,12 @@ public static class ReportsApi
         return app;
     }
 
-    private static async Task<IResult> SubmitAsync(SubmitReportRequest request, HttpContext http, ReportIntake intake, UserManager<LaporUser> users, TimeProvider clock, IStringLocalizer<PortalText> text, CancellationToken ct)
+    private static async Task<IResult> SubmitAsync(HttpContext http, ReportIntake intake, UserManager<LaporUser> users, TimeProvider clock, IStringLocalizer<PortalText> text, CancellationToken ct)
     {
         var culture = Culture(http);
+        var body = await SubmitReportBody.ReadAsync(http.Request, culture, text, ct);
+        if (body.Request is not { } request)
+            return Problem([body.Error! with { Field = body.Error!.Field.Length == 0 ? "body" : body.Error.Field }], culture, text, body.Status);
         Reporter reporter;
         if (http.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(http.User) is { } user)
         {
@@ -66,10 +69,10 @@ public static class ReportsApi
     private static IResult NotFound(string culture, IStringLocalizer<PortalText> text) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound, title: CultureText.Get(text, "Api.ReportNotFound", culture));
 
-    private static IResult Problem(IReadOnlyList<FieldError> errors, string culture, IStringLocalizer<PortalText> text) =>
+    private static IResult Problem(IReadOnlyList<FieldError> errors, string culture, IStringLocalizer<PortalText> text, int status = StatusCodes.Status400BadRequest) =>
         Results.ValidationProblem(
             errors.GroupBy(e => Camel(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: CultureText.Get(text, "Api.ReportRefused", culture));
+            title: CultureText.Get(text, "Api.ReportRefused", culture), statusCode: status);
 
     private static string Camel(string field) =>
         string.Join('.', field.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));

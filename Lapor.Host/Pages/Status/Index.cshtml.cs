@@ -12,7 +12,18 @@ public sealed class IndexModel : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet(int code) => Code = code;
+    /// <summary>Shown on the 500 page: the id the log line of the failed request carries.</summary>
+    public string CorrelationId => HttpContext.TraceIdentifier;
 
-    public void OnPost(int code) => Code = code;
+    public void OnGet(int code) => Show(code);
+
+    public void OnPost(int code) => Show(code);
+
+    // Reached directly too (the sign-in cookie's access-denied redirect lands on /Status/403): the answer must carry
+    // the status it describes, not 200.
+    private void Show(int code)
+    {
+        Code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        Response.StatusCode = Code;
+    }
 }

@@ -38,8 +38,8 @@ public static class BackupCommand
             return await FailAsync(output, $"There is no database to back up at {source}; check Lapor:DataDirectory.");
         if (Path.GetDirectoryName(target) is not { } folder || !Directory.Exists(folder))
             return await FailAsync(output, $"The folder {Path.GetDirectoryName(target)} does not exist; create it first.");
-        if (!request.Force && (File.Exists(target) || Directory.Exists(attachments)))
-            return await FailAsync(output, $"{(File.Exists(target) ? target : attachments)} already exists; choose another name or add --force to replace it.");
+        if (!request.Force && (BackupLayout.DatabaseExists(target) || Directory.Exists(attachments)))
+            return await FailAsync(output, $"{(Directory.Exists(attachments) && !BackupLayout.DatabaseExists(target) ? attachments : target)} already exists; choose another name or add --force to replace it.");
 
         // Written beside the target under temporary names and moved into place when complete, so an interrupted
         // backup never leaves a file under the name that looks finished.
@@ -115,7 +115,7 @@ public static class BackupCommand
 
     private static void DeleteBackup(string file, string attachments)
     {
-        File.Delete(file);
+        BackupLayout.DeleteDatabase(file);
         if (Directory.Exists(attachments))
             Directory.Delete(attachments, recursive: true);
     }

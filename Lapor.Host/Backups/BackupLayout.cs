@@ -14,6 +14,12 @@ public static class BackupLayout
 
     public const string AttachmentsFolderName = "attachments";
 
+    /// <summary>
+    /// The files SQLite keeps beside a database. They belong to that database only: a journal or WAL left next to a
+    /// different file of the same name would be replayed into it, so they move and go together with their database.
+    /// </summary>
+    public static readonly string[] SqliteSidecars = ["", "-wal", "-shm", "-journal"];
+
     public static string AttachmentsOf(string backupFile) => backupFile + ".attachments";
 
     public static string DatabaseIn(string dataDirectory) => Path.Combine(dataDirectory, DatabaseFileName);
@@ -22,6 +28,14 @@ public static class BackupLayout
 
     public static string DataDirectory(IServiceProvider services) =>
         services.GetRequiredService<LaporOptions>().DataDirectory(services.GetRequiredService<IHostEnvironment>());
+
+    public static bool DatabaseExists(string database) => SqliteSidecars.Any(s => File.Exists(database + s));
+
+    public static void DeleteDatabase(string database)
+    {
+        foreach (var sidecar in SqliteSidecars)
+            File.Delete(database + sidecar);
+    }
 
     /// <summary>Copies the files of <paramref name="from"/> (a flat folder, as the attachment store keeps it); returns how many.</summary>
     public static int CopyFolder(string from, string to)

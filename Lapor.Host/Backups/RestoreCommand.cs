@@ -15,8 +15,6 @@ public static class RestoreCommand
 {
     public const string Verb = "restore";
 
-    private static readonly string[] DatabaseSidecars = ["", "-wal", "-shm", "-journal"];
-
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == Verb;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken ct = default)
@@ -51,7 +49,7 @@ public static class RestoreCommand
         var dataDirectory = BackupLayout.DataDirectory(services);
         var database = BackupLayout.DatabaseIn(dataDirectory);
         var attachments = BackupLayout.AttachmentsIn(dataDirectory);
-        var occupied = File.Exists(database) || (Directory.Exists(attachments) && Directory.EnumerateFileSystemEntries(attachments).Any());
+        var occupied = BackupLayout.DatabaseExists(database) || (Directory.Exists(attachments) && Directory.EnumerateFileSystemEntries(attachments).Any());
         if (occupied && !request.Force)
             return await FailAsync(output, $"{dataDirectory} already holds a database or attachments; stop the host and add --force to move them aside and restore.");
 
@@ -62,7 +60,7 @@ public static class RestoreCommand
             {
                 var suffix = ".before-restore-" + services.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
                 // With its -wal beside it under the matching name, the old database still opens with what it had committed.
-                foreach (var sidecar in DatabaseSidecars.Where(s => File.Exists(database + s)))
+                foreach (var sidecar in BackupLayout.SqliteSidecars.Where(s => File.Exists(database + s)))
                 {
                     File.Move(database + sidecar, database + suffix + sidecar);
                     movedAside.Add(database + suffix + sidecar);

@@ -12,7 +12,7 @@ namespace Lapor.Workflows.Tests.Scheduling;
 /// </summary>
 public sealed class JobsScheduledAfterCommitTests
 {
-    private static readonly string QuietHour = Bpmn.Process("""
+    internal static readonly string QuietHour = Bpmn.Process("""
         <bpmn:startEvent id="start"/>
         <bpmn:intermediateCatchEvent id="quiet"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
         <bpmn:endEvent id="end"/>

@@ -15,7 +15,8 @@ namespace Lapor.Workflows.Persistence;
 /// callback on <see cref="Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction"/>; this interceptor, which
 /// <c>AddWorkflowEngine</c> adds to the engine's context, is that callback, for the engine's own transactions and the
 /// caller's alike. A transaction committed outside EF (a raw <see cref="DbTransaction"/>) runs nothing: the sweep
-/// still fires its jobs.
+/// still fires its jobs. A rollback to a savepoint keeps the work; a trigger whose row it removed finds no row and is
+/// ignored, as any stale trigger is.
 /// </summary>
 public sealed class AfterCommitInterceptor : DbTransactionInterceptor
 {

@@ -2,6 +2,7 @@ using Lapor.Host.Accounts;
 using Lapor.Host.Api.EngineRest;
 using Lapor.Host.Api.Reports;
 using Lapor.Host.Audit;
+using Lapor.Host.Backups;
 using Lapor.Host.Data;
 using Lapor.Host.Data.Schema;
 using Lapor.Host.Inbox;
@@ -16,7 +17,8 @@ using Lapor.Workflows.Runtime;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
-var builder = WebApplication.CreateBuilder(args);
+// A backup or restore file name is no host setting (see BackupArguments.ForHost).
+var builder = WebApplication.CreateBuilder(BackupArguments.ForHost(args));
 // Serve wwwroot (and the npm files copied into wwwroot/lib) from the build output in every environment, not only in
 // Development: a built host started directly would otherwise answer empty static files.
 builder.WebHost.UseStaticWebAssets();
@@ -102,6 +104,20 @@ builder.Services.AddAntiforgery(o =>
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();
+
+// `backup <file>` copies the database (the host may be running); `restore <file>` puts a backup in place (host
+// stopped). Neither prepares or seeds the database first: a backup must copy what is there, and a restore must find
+// the data folder as the operator left it.
+if (BackupCommand.IsRequested(args))
+{
+    Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args, Console.Out);
+    return;
+}
+if (RestoreCommand.IsRequested(args))
+{
+    Environment.ExitCode = await RestoreCommand.RunAsync(app.Services, args, Console.Out);
+    return;
+}
 
 // `migrate [--script]` brings the schema up to date (or prints the SQL) and exits; the web server never starts.
 if (MigrateCommand.IsRequested(args))

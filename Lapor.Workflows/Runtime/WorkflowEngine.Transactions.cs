@@ -34,11 +34,14 @@ public sealed partial class WorkflowEngine
             await rows.DeleteAsync(ct);
             foreach (var scope in scopes)
                 await scope.FlushHistoryAsync(ct);
+            // The scheduler hears of the jobs when the transaction holding their rows commits: ours just below, or
+            // the caller's whenever it does (and never, if it rolls back).
+            if (scopes.Exists(s => s.NewJobs.Count > 0 || s.RemovedJobIds.Count > 0))
+                AfterCommitInterceptor.Enqueue(db, () => HandJobsToSchedulerAsync(scopes));
             if (transaction is not null)
                 await transaction.CommitAsync(ct);
             // Every command loads fresh rows; keeping old ones tracked would only grow the context and go stale.
             ForgetEngineChanges();
-            await AfterCommitAsync(scopes);
             return result;
         }
         catch (DbUpdateConcurrencyException)
@@ -76,7 +79,8 @@ public sealed partial class WorkflowEngine
             entry.State = EntityState.Detached;
     }
 
-    private async Task AfterCommitAsync(List<CommandScope> scopes)
+    /// <summary>Runs after the commit (<see cref="AfterCommitInterceptor"/>), so a trigger never finds its job row missing.</summary>
+    private async Task HandJobsToSchedulerAsync(List<CommandScope> scopes)
     {
         foreach (var scope in scopes)
         {

@@ -17,7 +17,8 @@ namespace Lapor.Workflows.Runtime;
 /// <summary>
 /// The engine's commands. Each loads the instance it concerns, lets the interpreter move it, and stores runtime
 /// rows, history and new jobs in ONE transaction (or in the caller's, when one is open), so a crash leaves either
-/// the state before or the state after. Jobs are handed to the scheduler only after the rows are saved.
+/// the state before or the state after. Jobs are handed to the scheduler only after the transaction holding their rows
+/// commits (the caller's, when the command joined one).
 /// </summary>
 public sealed partial class WorkflowEngine(
     DbContext db,

@@ -1,6 +1,7 @@
 using Lapor.Workflows.Calendars;
 using Lapor.Workflows.Expressions;
 using Lapor.Workflows.History;
+using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Scheduling;
 using Lapor.Workflows.ServiceTasks;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +14,13 @@ public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the engine on the host's DbContext <typeparamref name="TDb"/> (which must include
-    /// <see cref="Persistence.WorkflowModel"/>). Jobs run only through <see cref="WorkflowEngine.RunDueJobsAsync"/>
+    /// <see cref="WorkflowModel"/>). Jobs run only through <see cref="WorkflowEngine.RunDueJobsAsync"/>
     /// unless an <see cref="IJobScheduler"/> such as <see cref="QuartzJobScheduler"/> is registered.
     /// </summary>
     public static IServiceCollection AddWorkflowEngine<TDb>(this IServiceCollection services) where TDb : DbContext
     {
+        // Jobs reach the scheduler only after the transaction holding their rows commits, which may be the caller's.
+        services.ConfigureDbContext<TDb>(o => o.AddInterceptors(AfterCommitInterceptor.Instance));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IJobScheduler, ManualJobScheduler>();
         services.TryAddSingleton(_ => BusinessCalendar.Plain(CalendarZones.Wita));

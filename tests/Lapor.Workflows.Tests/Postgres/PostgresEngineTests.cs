@@ -3,6 +3,8 @@ using Lapor.Workflows.Execution;
 using Lapor.Workflows.History;
 using Lapor.Workflows.Listeners;
 using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Runtime;
+using Lapor.Workflows.Tests.Scheduling;
 using Lapor.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -133,5 +135,32 @@ public sealed class PostgresEngineTests(PostgresServer server) : IClassFixture<P
         Assert.Equal(1, await h.AdvanceAsync(TimeSpan.FromDays(1)));
         Assert.Equal(["escalate"], await h.PositionsAsync(id));
         Assert.Equal(0, await h.Query(db => db.Set<JobRow>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task ACallersTransactionLeftUncommitted_SchedulesNothing_AndTheNextOneSchedulesOnlyItsOwnTimer()
+    {
+        await using var h = new EngineHarness(RecordingJobScheduler.Register, postgresConnection: await server.NewDatabaseAsync());
+        await h.DeployAsync(JobsScheduledAfterCommitTests.QuietHour);
+        var recorder = h.Services.GetRequiredService<RecordingJobScheduler>();
+        await using var scope = h.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
+        var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
+
+        // Npgsql hands the same transaction object to the next transaction on the connection: work queued in the
+        // abandoned one must not ride along with the next commit.
+        await using (await db.Database.BeginTransactionAsync())
+            await engine.StartAsync(new StartRequest("p"), "tester");
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await engine.StartAsync(new StartRequest("p"), "tester");
+            Assert.Empty(recorder.Scheduled);
+            await transaction.CommitAsync();
+        }
+
+        var job = await h.Query(q => q.Set<JobRow>().SingleAsync());
+        var call = Assert.Single(recorder.Scheduled);
+        Assert.Equal(job.Id, call.JobId);
+        Assert.True(call.RowCommitted);
     }
 }

@@ -7,6 +7,7 @@ using Lapor.Host.Inbox;
 using Lapor.Host.Infrastructure;
 using Lapor.Host.Localization;
 using Lapor.Host.Notifications;
+using Lapor.Host.Operations;
 using Lapor.Host.Reports;
 using Lapor.Host.ServiceTasks;
 using Lapor.Host.Tasks;
@@ -21,6 +22,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 var options = builder.Configuration.GetSection(LaporOptions.Section).Get<LaporOptions>() ?? new LaporOptions();
 builder.Services.AddSingleton(options);
+builder.Services.AddLaporOperations(builder.Configuration);
 
 builder.Services.AddLaporDatabase(options, builder.Environment);
 builder.Services.AddIdentity<LaporUser, IdentityRole>(o =>
@@ -119,7 +121,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapRazorPages().WithStaticAssets();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapOperationsEndpoints();
 app.MapEngineRestApi();
 app.MapReportsApi();
 

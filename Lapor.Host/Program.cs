@@ -20,7 +20,13 @@ var builder = WebApplication.CreateBuilder(args);
 // Serve wwwroot (and the npm files copied into wwwroot/lib) from the build output in every environment, not only in
 // Development: a built host started directly would otherwise answer empty static files.
 builder.WebHost.UseStaticWebAssets();
-var options = builder.Configuration.GetSection(LaporOptions.Section).Get<LaporOptions>() ?? new LaporOptions();
+// Checked before anything uses them: a wrong setting stops the host with one line naming it, not a stack trace.
+var options = LaporOptionsValidator.Bind(builder.Configuration, out var problems);
+if (problems.Count > 0)
+{
+    StartupRefusal.Refuse(problems);
+    return;
+}
 builder.Services.AddSingleton(options);
 builder.Services.AddLaporOperations(builder.Configuration);
 

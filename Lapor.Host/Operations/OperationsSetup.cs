@@ -1,4 +1,6 @@
+using Lapor.Host.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Lapor.Host.Operations;
 
@@ -13,6 +15,9 @@ public static class OperationsSetup
 
     public static IServiceCollection AddLaporOperations(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<LaporOptions>().Bind(configuration.GetSection(LaporOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LaporOptions>, LaporOptionsValidator>();
+
         services.AddHealthChecks()
             // Live means the process answers; it asks nothing else, so a database outage never gets the process restarted.
             .AddCheck("process", () => HealthCheckResult.Healthy("up"), tags: [LiveTag])

@@ -111,6 +111,12 @@ if (VerifyHistoryCommand.IsRequested(args))
 }
 
 await app.Services.PrepareDatabaseAsync();
+// A database without an administrator gets one now, or the host refuses (demo data off and no password configured).
+if (await app.Services.EnsureAdministratorAsync(options) is { } refusal)
+{
+    StartupRefusal.Refuse([refusal]);
+    return;
+}
 await app.Services.SeedCatalogueAsync();
 await app.Services.SeedDemoDataAsync(options);
 await app.Services.DeployShippedWorkflowsAsync(options);

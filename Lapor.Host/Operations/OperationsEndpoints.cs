@@ -20,6 +20,8 @@ public static class OperationsEndpoints
         app.MapHealthChecks(ReadyPath, Probe(OperationsSetup.ReadyTag)).AllowAnonymous();
         // The address of the first releases, kept for whatever already probes it.
         app.MapHealthChecks("/health", Probe(OperationsSetup.LiveTag)).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null,
+            configureBranchedPipeline: branch => branch.Use(MetricsAccess.GuardAsync), optionsName: null);
         // The real addresses are known only once the server listens (a port 0 becomes a number).
         app.Lifetime.ApplicationStarted.Register(() => LogAddresses(app));
         return app;

@@ -1,6 +1,8 @@
 using Lapor.Host.Infrastructure;
+using Lapor.Workflows.Runtime;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace Lapor.Host.Operations;
 
@@ -23,6 +25,14 @@ public static class OperationsSetup
             .AddCheck("process", () => HealthCheckResult.Healthy("up"), tags: [LiveTag])
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag], timeout: CheckTimeout)
             .AddCheck<SchedulerHealthCheck>("scheduler", tags: [ReadyTag], timeout: CheckTimeout);
+
+        services.AddSingleton<LaporMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            // ASP.NET Core's own meters add request durations and connections at no cost to the code.
+            .AddMeter(LaporMetrics.MeterName, WorkflowMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            // Created with the meter provider, so the gauges exist before the first report is submitted.
+            .AddInstrumentation(sp => sp.GetRequiredService<LaporMetrics>())
+            .AddPrometheusExporter());
         return services;
     }
 }

@@ -9,6 +9,7 @@ using Lapor.Host.Inbox;
 using Lapor.Host.Infrastructure;
 using Lapor.Host.Localization;
 using Lapor.Host.Notifications;
+using Lapor.Host.Operations;
 using Lapor.Host.Reports;
 using Lapor.Host.ServiceTasks;
 using Lapor.Host.Tasks;
@@ -22,8 +23,15 @@ var builder = WebApplication.CreateBuilder(BackupArguments.ForHost(args));
 // Serve wwwroot (and the npm files copied into wwwroot/lib) from the build output in every environment, not only in
 // Development: a built host started directly would otherwise answer empty static files.
 builder.WebHost.UseStaticWebAssets();
-var options = builder.Configuration.GetSection(LaporOptions.Section).Get<LaporOptions>() ?? new LaporOptions();
+// Checked before anything uses them: a wrong setting stops the host with one line naming it, not a stack trace.
+var options = LaporOptionsValidator.Bind(builder.Configuration, out var problems);
+if (problems.Count > 0)
+{
+    StartupRefusal.Refuse(problems);
+    return;
+}
 builder.Services.AddSingleton(options);
+builder.Services.AddLaporOperations(builder.Configuration);
 
 builder.Services.AddLaporDatabase(options, builder.Environment);
 builder.Services.AddIdentity<LaporUser, IdentityRole>(o =>
@@ -142,8 +150,13 @@ try
 }
 catch (SchemaException e)
 {
-    await Console.Error.WriteLineAsync(e.Message);
-    Environment.ExitCode = 1;
+    StartupRefusal.Refuse([e.Message]);
+    return;
+}
+// A database without an administrator gets one now, or the host refuses (demo data off and no password configured).
+if (await app.Services.EnsureAdministratorAsync(options) is { } refusal)
+{
+    StartupRefusal.Refuse([refusal]);
     return;
 }
 await app.Services.SeedCatalogueAsync();
@@ -165,7 +178,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapRazorPages().WithStaticAssets();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapOperationsEndpoints();
 app.MapEngineRestApi();
 app.MapReportsApi();
 

@@ -3,10 +3,13 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Lapor.Host.Data;
 
-/// <summary>Accounts a first-time visitor can use; only when demo data is on. The README lists them.</summary>
+/// <summary>
+/// Accounts a first-time visitor can use; only when demo data is on. The README lists them. The administrator is not
+/// one of them: <see cref="Accounts.AdministratorAccount"/> creates it, with or without demo data.
+/// </summary>
 public static class DemoSeeder
 {
-    /// <summary>One password for every demo account except the administrator (which has its own setting).</summary>
+    /// <summary>One password for every demo account; the administrator has its own settings (Lapor:Admin).</summary>
     public const string DemoPassword = "Lapor#Demo2026";
 
     // The shipped process names candidate groups by agency code ("inspektorat", "dinkes") and "<agency>-supervisor";
@@ -32,13 +35,6 @@ public static class DemoSeeder
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
                 Check(await roles.CreateAsync(new IdentityRole(role)), role);
-
-        if (await users.FindByNameAsync(options.Admin.UserName) is null)
-        {
-            var admin = new LaporUser { UserName = options.Admin.UserName, DisplayName = "Administrator Lapor", Email = "admin@lapor.example", EmailConfirmed = true };
-            Check(await users.CreateAsync(admin, options.Admin.Password), admin.UserName);
-            Check(await users.AddToRolesAsync(admin, [Roles.Administrator, Roles.Coordinator]), admin.UserName);
-        }
 
         // Each account on its own, so a database from before an account was added still gets it.
         foreach (var account in Accounts)

@@ -1,6 +1,9 @@
 namespace Lapor.Host.Infrastructure;
 
-/// <summary>The <c>Lapor</c> section of configuration. Every default here is what the README's run command gets.</summary>
+/// <summary>
+/// The <c>Lapor</c> section of configuration. Every default here is what the README's run command gets, except the
+/// administrator's passwords: no password is a constant in code (the demo one is in appsettings.json).
+/// </summary>
 public sealed class LaporOptions
 {
     public const string Section = "Lapor";
@@ -32,9 +35,18 @@ public sealed class LaporOptions
         public string PostgresConnection { get; set; } = "";
     }
 
+    /// <summary>The first administrator, created on a database that has none (see <c>AdministratorAccount</c>).</summary>
     public sealed class AdminAccount
     {
         public string UserName { get; set; } = "admin";
-        public string Password { get; set; } = "Lapor#Bali2026";
+
+        /// <summary>
+        /// Never a default in code: set by the operator (environment variable <c>Lapor__Admin__Password</c> or user
+        /// secrets) and required on a first start with demo data off. Unused once an administrator exists.
+        /// </summary>
+        public string Password { get; set; } = "";
+
+        /// <summary>The README's published demo password (appsettings.json); used only with demo data on and no <see cref="Password"/>.</summary>
+        public string DemoPassword { get; set; } = "";
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Lapor.Workflows.Calendars;
 using Lapor.Workflows.Runtime;
 
@@ -6,19 +7,40 @@ namespace Lapor.Host.Infrastructure;
 /// <summary>The <c>workflows/</c> folder shipped with the product: BPMN files deployed at start-up and holiday calendars.</summary>
 public static class ShippedWorkflows
 {
-    public static string Directory(LaporOptions options) =>
-        options.WorkflowsDirectory ?? Path.Combine(AppContext.BaseDirectory, "workflows");
+    /// <summary>The folder that travels with the build, used when <c>Lapor:WorkflowsDirectory</c> is not set.</summary>
+    public static string DefaultDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "workflows");
+
+    public static string Directory(LaporOptions options) => options.WorkflowsDirectory ?? DefaultDirectory;
+
+    /// <summary>Where holiday calendars are read from: <c>calendars/*.json</c> under the workflows folder.</summary>
+    public static string CalendarDirectory(LaporOptions options) => Path.Combine(Directory(options), "calendars");
 
     public static BusinessCalendar LoadCalendar(LaporOptions options)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out var found) ? found : CalendarZones.Wita;
-        var folder = Path.Combine(Directory(options), "calendars");
+        var zone = TryFindZone(options.TimeZone, out var found) ? found : CalendarZones.Wita;
+        var folder = CalendarDirectory(options);
         return new BusinessCalendar(System.IO.Directory.Exists(folder) ? HolidayFile.LoadDirectory(folder) : [], zone);
+    }
+
+    /// <summary>
+    /// The machine's zone of that name, or one of Indonesia's three zones, which <see cref="CalendarZones"/> builds even
+    /// on slim images without the IANA database.
+    /// </summary>
+    public static bool TryFindZone(string? id, [NotNullWhen(true)] out TimeZoneInfo? zone)
+    {
+        zone = null;
+        if (string.IsNullOrWhiteSpace(id))
+            return false;
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out zone))
+            return true;
+        zone = new[] { CalendarZones.Wib, CalendarZones.Wita, CalendarZones.Wit }.FirstOrDefault(z => z.Id == id);
+        return zone is not null;
     }
 
     /// <summary>Deploys every shipped BPMN file whose content differs from the latest version of its process.</summary>
     public static async Task DeployShippedWorkflowsAsync(this IServiceProvider services, LaporOptions options)
     {
+        LogCalendars(services, options);
         var folder = Directory(options);
         if (!System.IO.Directory.Exists(folder))
             return;
@@ -36,6 +58,18 @@ public static class ShippedWorkflows
                            + "Import it in the designer to use it.", kept.Key, kept.Version);
         foreach (var definition in result.Deployed)
             log.LogInformation("Deployed {Key} version {Version} from {File}", definition.Key, definition.Version, definition.ResourceName);
+    }
+
+    /// <summary>Which holidays deadlines skip is worth one line at start-up; none at all is worth a warning.</summary>
+    private static void LogCalendars(IServiceProvider services, LaporOptions options)
+    {
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ShippedWorkflows));
+        var folder = CalendarDirectory(options);
+        var files = System.IO.Directory.Exists(folder) ? System.IO.Directory.GetFiles(folder, "*.json").Length : 0;
+        if (files == 0)
+            log.LogWarning("No holiday calendars in {Folder}: deadlines count Monday to Friday without holidays", folder);
+        else
+            log.LogInformation("Holiday calendars: {Files} files in {Folder}", files, folder);
     }
 
     private static string Sha256(string text) =>

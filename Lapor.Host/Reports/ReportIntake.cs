@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
+using Lapor.Host.Operations;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Lapor.Host.Reports;
 /// Accepts a citizen's report: validates it and its attachments, stores it and starts its process in ONE
 /// transaction, so a report never exists without its process instance or the reverse. Used by the portal and the API.
 /// </summary>
-public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, AttachmentStore files, TimeProvider clock, ILogger<ReportIntake> log)
+public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, AttachmentStore files, TimeProvider clock, LaporMetrics metrics, ILogger<ReportIntake> log)
 {
     public AttachmentRules Rules { get; } = AttachmentRules.Default;
 
@@ -49,6 +50,7 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, AttachmentSt
             report.AttachProcess(instance.Id);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            metrics.ReportReceived(report.Type);
             log.LogInformation("Report {Code} stored with process instance {Instance}", report.TrackingCode, instance.Id);
             return new IntakeResult(report, []);
         }

@@ -26,7 +26,8 @@ public sealed partial class WorkflowEngine
         // A suspended instance keeps its due jobs; resuming hands them to the scheduler again.
         if (target.Suspended)
             return JobOutcome.Suspended;
-        return await OnInstanceAsync(target.InstanceId, "engine", async scope =>
+        var timer = false;
+        var outcome = await OnInstanceAsync(target.InstanceId, "engine", async scope =>
         {
             var job = await db.Set<JobRow>().FirstOrDefaultAsync(j => j.Id == jobId, ct);
             if (job is null)
@@ -36,11 +37,16 @@ public sealed partial class WorkflowEngine
             if (scope.Instance.Status != InstanceStatus.Active || scope.State.FindToken(job.ExecutionId) is not { } token
                 || token.ActivityInstanceId != job.ActivityInstanceId)
                 return JobOutcome.Stale;
-            scope.Interpreter.Apply(job.Type == JobType.Timer
+            timer = job.Type == JobType.Timer;
+            scope.Interpreter.Apply(timer
                 ? new Trigger.FireTimer(job.ExecutionId, job.ActivityId, job.ActivityInstanceId, job.Count, WorkflowClock.Offset(job.DueAt))
                 : new Trigger.InvokeService(job.ExecutionId, job.ActivityInstanceId, job.Count));
             return scope.Interpreter.WasStale ? JobOutcome.Stale : JobOutcome.Fired;
         }, ct);
+        // Counted once committed, so a timer whose command rolled back (a conflict) is not counted twice.
+        if (timer && outcome == JobOutcome.Fired)
+            metrics.TimerFired();
+        return outcome;
     }
 
     /// <summary>Fires every job due by now (the injected clock). The safety net behind the scheduler, and the test driver.</summary>

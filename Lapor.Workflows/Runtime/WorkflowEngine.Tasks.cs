@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.History;
@@ -63,7 +64,8 @@ public sealed partial class WorkflowEngine
         scope.RecordTask(HistoryEventKind.TaskUpdated, task, operation);
     }
 
-    private Task OnTaskAsync(string taskId, string? actor, Action<CommandScope, TaskRow> body, CancellationToken ct) =>
+    private Task OnTaskAsync(string taskId, string? actor, Action<CommandScope, TaskRow> body, CancellationToken ct,
+        [CallerMemberName] string command = "") =>
         InTransactionAsync(async scopes =>
         {
             // Read inside the transaction: a task completed a moment ago by someone else is gone (or conflicts on save).
@@ -79,7 +81,7 @@ public sealed partial class WorkflowEngine
             body(scope, task);
             await FlushAsync(scope, ct);
             return true;
-        }, ct);
+        }, ct, command);
 
     /// <summary>A task that is gone was either completed/cancelled (a conflict worth explaining) or never existed.</summary>
     private async Task<WorkflowException> MissingTaskAsync(string taskId, CancellationToken ct)

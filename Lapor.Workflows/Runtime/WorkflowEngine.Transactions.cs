@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +10,11 @@ namespace Lapor.Workflows.Runtime;
 /// <summary>The one-transaction-per-command rule, and what happens after commit.</summary>
 public sealed partial class WorkflowEngine
 {
-    private async Task<T> InTransactionAsync<T>(Func<List<CommandScope>, Task<T>> body, CancellationToken ct)
+    private async Task<T> InTransactionAsync<T>(Func<List<CommandScope>, Task<T>> body, CancellationToken ct,
+        [CallerMemberName] string command = "")
     {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "error";
         var scopes = new List<CommandScope>();
         var own = db.Database.CurrentTransaction is null;
         // Changes are detected once, just before saving, instead of on every Local/Entries look-up of the command.
@@ -42,22 +47,27 @@ public sealed partial class WorkflowEngine
                 await transaction.CommitAsync(ct);
             // Every command loads fresh rows; keeping old ones tracked would only grow the context and go stale.
             ForgetEngineChanges();
+            outcome = "ok";
             return result;
         }
         catch (DbUpdateConcurrencyException)
         {
             ForgetEngineChanges();
+            outcome = "conflict";
             throw new WorkflowConflictException("Someone else changed this process instance or task at the same time; nothing was changed. Reload and try again.");
         }
-        catch
+        catch (Exception ex)
         {
             ForgetEngineChanges();
+            if (ex is WorkflowConflictException)
+                outcome = "conflict";
             throw;
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             db.Database.AutoSavepointsEnabled = savepoints;
+            metrics.CommandFinished(command.EndsWith("Async", StringComparison.Ordinal) ? command[..^5] : command, outcome, Stopwatch.GetElapsedTime(started));
         }
     }
 

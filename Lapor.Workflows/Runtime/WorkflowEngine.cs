@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lapor.Workflows.Calendars;
 using Lapor.Workflows.Definitions;
 using Lapor.Workflows.Errors;
@@ -29,6 +30,7 @@ public sealed partial class WorkflowEngine(
     IJobScheduler scheduler,
     ServiceTaskRegistry handlers,
     IServiceProvider services,
+    WorkflowMetrics metrics,
     ILogger<WorkflowEngine> log)
 {
     public DbContext Db => db;
@@ -79,7 +81,8 @@ public sealed partial class WorkflowEngine(
 
     private static string NewId() => Guid.CreateVersion7().ToString();
 
-    private Task<T> OnInstanceAsync<T>(string instanceId, string? actor, Func<CommandScope, Task<T>> body, CancellationToken ct) =>
+    private Task<T> OnInstanceAsync<T>(string instanceId, string? actor, Func<CommandScope, Task<T>> body, CancellationToken ct,
+        [CallerMemberName] string command = "") =>
         InTransactionAsync(async scopes =>
         {
             var scope = await CommandScope.LoadAsync(db, instanceId, ContextFor, definitions, actor, ct);
@@ -87,7 +90,7 @@ public sealed partial class WorkflowEngine(
             var result = await body(scope);
             await FlushAsync(scope, ct);
             return result;
-        }, ct);
+        }, ct, command);
 
     /// <summary>Writes the interpreter's effects, running requested service tasks until every token waits.</summary>
     private async Task FlushAsync(CommandScope scope, CancellationToken ct)

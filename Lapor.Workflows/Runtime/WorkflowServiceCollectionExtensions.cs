@@ -22,6 +22,8 @@ public static class WorkflowServiceCollectionExtensions
         // Jobs reach the scheduler only after the transaction holding their rows commits, which may be the caller's.
         services.ConfigureDbContext<TDb>(o => o.AddInterceptors(AfterCommitInterceptor.Instance));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<WorkflowMetrics>();
         services.TryAddSingleton<IJobScheduler, ManualJobScheduler>();
         services.TryAddSingleton(_ => BusinessCalendar.Plain(CalendarZones.Wita));
         services.AddSingleton<DefinitionCache>();
@@ -31,7 +33,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped(sp => new WorkflowEngine(
             sp.GetRequiredService<TDb>(), sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<ExpressionEvaluator>(),
             sp.GetRequiredService<BusinessCalendar>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IJobScheduler>(),
-            sp.GetRequiredService<ServiceTaskRegistry>(), sp, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
+            sp.GetRequiredService<ServiceTaskRegistry>(), sp, sp.GetRequiredService<WorkflowMetrics>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<Deployer>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<ProcessDesigns>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => new HistoryVerifier(sp.GetRequiredService<TDb>()));

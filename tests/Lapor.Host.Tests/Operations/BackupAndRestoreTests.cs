@@ -35,7 +35,7 @@ public sealed class BackupAndRestoreTests(BackupHost fixture) : IClassFixture<Ba
         var restored = LaporHostFactory.NewDataDirectory();
         try
         {
-            var (restoreExit, restoreOutput) = await HostProcess.RunAsync(RestoreCommand.Verb, file, $"--Lapor:DataDirectory={restored}");
+            var (restoreExit, restoreOutput) = await HostCommand.RunAsync(RestoreCommand.Verb, file, $"--Lapor:DataDirectory={restored}");
             Assert.True(restoreExit == 0, restoreOutput);
             Assert.Contains("Restored", restoreOutput);
 

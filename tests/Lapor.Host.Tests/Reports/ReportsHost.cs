@@ -24,6 +24,9 @@ public class ReportsHost : WebApplicationFactory<Program>
         builder.UseSetting("Lapor:WorkflowsDirectory", RepoWorkflows());
         // Counting tests need an empty report table; demo reports have their own test.
         builder.UseSetting("Lapor:DemoData", DemoData ? "true" : "false");
+        // Without demo data the first start refuses to run until an administrator password is configured; with demo
+        // data the demo password applies, whatever a developer keeps in an environment variable or user secret.
+        builder.UseSetting("Lapor:Admin:Password", DemoData ? "" : LaporHostFactory.AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(services =>
         {

@@ -78,6 +78,8 @@ public sealed class LaporHostFactory : WebApplicationFactory<Program>
         // UseSetting reaches Program.cs before it reads its options (they are passed as host arguments).
         builder.UseSetting("Lapor:DataDirectory", DataDirectory);
         builder.UseSetting("Lapor:DemoData", "true");
+        // The demo administrator's password (appsettings.json), whatever a developer keeps in Lapor__Admin__Password.
+        builder.UseSetting("Lapor:Admin:Password", "");
         builder.UseSetting("Lapor:SweepIntervalSeconds", "1");
         // The shipped workflows are tested elsewhere; pointing at an empty folder keeps these tests about the API and
         // the BPMN files they deploy themselves.

@@ -1,0 +1,38 @@
+using Lapor.Host.Infrastructure;
+using Lapor.Workflows.Runtime;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+
+namespace Lapor.Host.Operations;
+
+/// <summary>What it takes to run the service: options checked at start-up, health checks, metrics.</summary>
+public static class OperationsSetup
+{
+    public const string LiveTag = "live";
+    public const string ReadyTag = "ready";
+
+    // A probe must answer even when the database hangs: a check that takes longer counts as unhealthy.
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+
+    public static IServiceCollection AddLaporOperations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LaporOptions>().Bind(configuration.GetSection(LaporOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LaporOptions>, LaporOptionsValidator>();
+
+        services.AddHealthChecks()
+            // Live means the process answers; it asks nothing else, so a database outage never gets the process restarted.
+            .AddCheck("process", () => HealthCheckResult.Healthy("up"), tags: [LiveTag])
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag], timeout: CheckTimeout)
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [ReadyTag], timeout: CheckTimeout);
+
+        services.AddSingleton<LaporMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            // ASP.NET Core's own meters add request durations and connections at no cost to the code.
+            .AddMeter(LaporMetrics.MeterName, WorkflowMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            // Created with the meter provider, so the gauges exist before the first report is submitted.
+            .AddInstrumentation(sp => sp.GetRequiredService<LaporMetrics>())
+            .AddPrometheusExporter());
+        return services;
+    }
+}

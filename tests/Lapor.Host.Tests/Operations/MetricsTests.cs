@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Lapor.Host.Tests.Operations;
+
+/// <summary>A Prometheus on the same machine scrapes <c>/metrics</c> and sees what the service did.</summary>
+public sealed class MetricsTests(OperationsHost host) : IClassFixture<OperationsHost>
+{
+    [Fact]
+    public async Task LoopbackScrape_CountsASubmittedReport_AndTheEngineCommandItRan()
+    {
+        var client = host.Client();
+        var before = await ScrapeAsync(client);
+        var received = PrometheusText.Value(before, "lapor_reports_received_total", "type=\"complaint\"") ?? 0;
+        var starts = PrometheusText.Value(before, "lapor_workflows_command_duration_seconds_count", "command=\"Start\"", "outcome=\"ok\"") ?? 0;
+
+        var response = await client.PostAsJsonAsync("/api/reports", new
+        {
+            type = "Complaint", title = "Lampu jalan mati di Jl. Teuku Umar", description = "Sudah seminggu lampu jalan mati, rawan kecelakaan malam hari.",
+            categoryCode = "jalan", location = "Denpasar", reporter = new { name = "Ni Luh Putu", email = "luh@example.com" },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        // The exporter keeps an answer for a moment, and the gauges their counts for a second: ask until the new
+        // figures are in (or give up).
+        var after = await ScrapeUntilAsync(client, text => PrometheusText.Value(text, "lapor_reports_received_total", "type=\"complaint\"") > received
+                                                           && PrometheusText.Value(text, "lapor_tasks_open") >= 1);
+        Assert.Equal(received + 1, PrometheusText.Value(after, "lapor_reports_received_total", "type=\"complaint\""));
+        Assert.Equal(starts + 1, PrometheusText.Value(after, "lapor_workflows_command_duration_seconds_count", "command=\"Start\"", "outcome=\"ok\""));
+        Assert.Equal(starts + 1, PrometheusText.Value(after, "lapor_workflows_command_duration_seconds_bucket", "command=\"Start\"", "outcome=\"ok\"", "le=\"+Inf\""));
+        Assert.True(PrometheusText.Value(after, "lapor_workflows_command_duration_seconds_sum", "command=\"Start\"") > 0);
+        // The report waits for verification: an open task, none overdue, nothing stuck.
+        Assert.True(PrometheusText.Value(after, "lapor_tasks_open") >= 1);
+        Assert.Equal(0, PrometheusText.Value(after, "lapor_tasks_overdue"));
+        Assert.Equal(0, PrometheusText.Value(after, "lapor_incidents_open"));
+        Assert.NotNull(PrometheusText.Value(after, "lapor_outbox_backlog"));
+    }
+
+    private static async Task<string> ScrapeAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<string> ScrapeUntilAsync(HttpClient client, Func<string, bool> done)
+    {
+        var text = "";
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            text = await ScrapeAsync(client);
+            if (done(text))
+                return text;
+            await Task.Delay(100);
+        }
+        return text;
+    }
+}

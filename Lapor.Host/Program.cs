@@ -52,7 +52,7 @@ builder.Services.AddSingleton(ShippedWorkflows.LoadCalendar(options));
 builder.Services.AddWorkflowEngine<LaporDb>();
 builder.Services.AddServiceTask<NotifyHandler>(NotifyHandler.Name);
 builder.Services.AddScoped<IInstanceListener, ReportStageListener>();
-builder.Services.AddSingleton<AttachmentStore>();
+builder.Services.AddAttachmentStore(options);
 builder.Services.AddScoped<ReportIntake>();
 builder.Services.AddScoped<ReportQueries>();
 builder.Services.AddScoped<ReporterActions>();

@@ -16,6 +16,7 @@ public sealed class LaporDb(DbContextOptions<LaporDb> options) : IdentityDbConte
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

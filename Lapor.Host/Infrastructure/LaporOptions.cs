@@ -24,12 +24,23 @@ public sealed class LaporOptions
 
     public AdminAccount Admin { get; set; } = new();
 
+    public AttachmentSettings Attachments { get; set; } = new();
+
     public sealed class DatabaseSettings
     {
         /// <summary><c>Sqlite</c> (default, one file) or <c>Postgres</c> (several hosts).</summary>
         public string Provider { get; set; } = "Sqlite";
 
         public string PostgresConnection { get; set; } = "";
+    }
+
+    public sealed class AttachmentSettings
+    {
+        /// <summary>
+        /// <c>Files</c> (a folder under <see cref="DataDirectory"/>) or <c>Database</c> (a table, shared by every host);
+        /// empty means Files on SQLite and Database on PostgreSQL.
+        /// </summary>
+        public string? Store { get; set; }
     }
 
     public sealed class AdminAccount

@@ -13,6 +13,7 @@ using Lapor.Host.Tasks;
 using Lapor.Workflows.Listeners;
 using Lapor.Workflows.Runtime;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,10 @@ var options = builder.Configuration.GetSection(LaporOptions.Section).Get<LaporOp
 builder.Services.AddSingleton(options);
 
 builder.Services.AddLaporDatabase(options, builder.Environment);
+// Cookies and antiforgery tokens are sealed with the Data Protection key ring. In the database, every host behind a
+// load balancer reads what another issued; the fixed name shares the ring whatever folder a host is installed in.
+builder.Services.AddDataProtection().SetApplicationName("Lapor").PersistKeysToDbContext<LaporDb>();
+builder.Services.AddReverseProxy(options);
 builder.Services.AddIdentity<LaporUser, IdentityRole>(o =>
     {
         o.Password.RequiredLength = 10;
@@ -108,6 +113,7 @@ await app.Services.SeedDemoDataAsync(options);
 await app.Services.DeployShippedWorkflowsAsync(options);
 await app.Services.SeedDemoReportsAsync(options);
 
+app.UseReverseProxy(options);
 app.UseRequestLocalization();
 // People get a page for 404/403/400; API clients keep their empty or problem-details responses.
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/engine-rest"),

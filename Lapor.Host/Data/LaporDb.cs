@@ -2,14 +2,18 @@ using Lapor.Domain.Agencies;
 using Lapor.Domain.Categories;
 using Lapor.Domain.Reports;
 using Lapor.Workflows.Persistence;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Lapor.Host.Data;
 
-/// <summary>The product's one database: accounts, reports, the catalogue and the engine's tables share it and its transactions.</summary>
-public sealed class LaporDb(DbContextOptions<LaporDb> options) : IdentityDbContext<LaporUser>(options)
+/// <summary>
+/// The product's one database: accounts, reports, the catalogue and the engine's tables share it and its transactions.
+/// It also keeps the Data Protection key ring, so every host reads the others' cookies and antiforgery tokens.
+/// </summary>
+public sealed class LaporDb(DbContextOptions<LaporDb> options) : IdentityDbContext<LaporUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<Agency> Agencies => Set<Agency>();
@@ -17,6 +21,7 @@ public sealed class LaporDb(DbContextOptions<LaporDb> options) : IdentityDbConte
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

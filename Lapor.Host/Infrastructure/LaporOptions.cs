@@ -26,6 +26,8 @@ public sealed class LaporOptions
 
     public AttachmentSettings Attachments { get; set; } = new();
 
+    public ReverseProxySettings ReverseProxy { get; set; } = new();
+
     public sealed class DatabaseSettings
     {
         /// <summary><c>Sqlite</c> (default, one file) or <c>Postgres</c> (several hosts).</summary>
@@ -41,6 +43,15 @@ public sealed class LaporOptions
         /// empty means Files on SQLite and Database on PostgreSQL.
         /// </summary>
         public string? Store { get; set; }
+    }
+
+    public sealed class ReverseProxySettings
+    {
+        /// <summary>
+        /// Addresses of the proxies whose X-Forwarded-For and X-Forwarded-Proto are believed. Empty (the default): the
+        /// headers are ignored, since anyone could send them to a host that is reached directly.
+        /// </summary>
+        public List<string> KnownProxies { get; set; } = [];
     }
 
     public sealed class AdminAccount

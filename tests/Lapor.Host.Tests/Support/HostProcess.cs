@@ -62,6 +62,9 @@ public sealed class HostProcess : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // A home of its own, as on a machine of its own: nothing the hosts share through ~/.aspnet (the default
+            // Data Protection key folder) can make cross-host cookies work by accident.
+            ["HOME"] = dataDirectory,
             ["Urls"] = address,
             ["ASPNETCORE_URLS"] = address,
             ["Lapor__Database__Provider"] = "Postgres",

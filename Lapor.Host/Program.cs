@@ -16,6 +16,7 @@ using Lapor.Host.Tasks;
 using Lapor.Workflows.Listeners;
 using Lapor.Workflows.Runtime;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 // A backup or restore file name is no host setting (see BackupArguments.ForHost).
@@ -34,6 +35,10 @@ builder.Services.AddSingleton(options);
 builder.Services.AddLaporOperations(builder.Configuration);
 
 builder.Services.AddLaporDatabase(options, builder.Environment);
+// Cookies and antiforgery tokens are sealed with the Data Protection key ring. In the database, every host behind a
+// load balancer reads what another issued; the fixed name shares the ring whatever folder a host is installed in.
+builder.Services.AddDataProtection().SetApplicationName("Lapor").PersistKeysToDbContext<LaporDb>();
+builder.Services.AddReverseProxy(options);
 builder.Services.AddIdentity<LaporUser, IdentityRole>(o =>
     {
         o.Password.RequiredLength = 10;
@@ -63,7 +68,7 @@ builder.Services.AddSingleton(ShippedWorkflows.LoadCalendar(options));
 builder.Services.AddWorkflowEngine<LaporDb>();
 builder.Services.AddServiceTask<NotifyHandler>(NotifyHandler.Name);
 builder.Services.AddScoped<IInstanceListener, ReportStageListener>();
-builder.Services.AddSingleton<AttachmentStore>();
+builder.Services.AddAttachmentStore(options);
 builder.Services.AddScoped<ReportIntake>();
 builder.Services.AddScoped<ReportQueries>();
 builder.Services.AddScoped<ReporterActions>();
@@ -164,8 +169,10 @@ await app.Services.SeedDemoDataAsync(options);
 await app.Services.DeployShippedWorkflowsAsync(options);
 await app.Services.SeedDemoReportsAsync(options);
 
-// Before everything else, in every environment: an unhandled error is logged with its correlation id and answered
-// without any detail of the exception (UnhandledErrorHandler).
+// Forwarded headers first, so everything after sees the client's address and scheme (off unless proxies are named).
+app.UseReverseProxy(options);
+// Then, in every environment: an unhandled error is logged with its correlation id and answered without any detail of
+// the exception (UnhandledErrorHandler).
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Status/500" });
 app.UseRequestLocalization();
 // People get a page for 404/403/400; API clients get problem details for an error status that has no body yet.

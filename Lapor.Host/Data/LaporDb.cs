@@ -2,6 +2,7 @@ using Lapor.Domain.Agencies;
 using Lapor.Domain.Categories;
 using Lapor.Domain.Reports;
 using Lapor.Workflows.Persistence;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -11,9 +12,10 @@ namespace Lapor.Host.Data;
 /// <summary>
 /// The product's one database: accounts, reports, the catalogue and the engine's tables share it and its transactions.
 /// The host runs it as <see cref="LaporSqliteDb"/> or <see cref="LaporPostgresDb"/>, each with its own migrations
-/// (decision 015); code everywhere else asks for <see cref="LaporDb"/>.
+/// (decision 015); code everywhere else asks for <see cref="LaporDb"/>. It also keeps the Data Protection key ring, so
+/// every host reads the others' cookies and antiforgery tokens.
 /// </summary>
-public class LaporDb : IdentityDbContext<LaporUser>
+public class LaporDb : IdentityDbContext<LaporUser>, IDataProtectionKeyContext
 {
     /// <summary>For tools and benchmarks that build a context by hand; the host always uses a provider's subclass.</summary>
     public LaporDb(DbContextOptions<LaporDb> options) : base(options)
@@ -29,6 +31,8 @@ public class LaporDb : IdentityDbContext<LaporUser>
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

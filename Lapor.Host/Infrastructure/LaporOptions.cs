@@ -27,12 +27,34 @@ public sealed class LaporOptions
 
     public AdminAccount Admin { get; set; } = new();
 
+    public AttachmentSettings Attachments { get; set; } = new();
+
+    public ReverseProxySettings ReverseProxy { get; set; } = new();
+
     public sealed class DatabaseSettings
     {
         /// <summary><c>Sqlite</c> (default, one file) or <c>Postgres</c> (several hosts).</summary>
         public string Provider { get; set; } = "Sqlite";
 
         public string PostgresConnection { get; set; } = "";
+    }
+
+    public sealed class AttachmentSettings
+    {
+        /// <summary>
+        /// <c>Files</c> (a folder under <see cref="DataDirectory"/>) or <c>Database</c> (a table, shared by every host);
+        /// empty means Files on SQLite and Database on PostgreSQL.
+        /// </summary>
+        public string? Store { get; set; }
+    }
+
+    public sealed class ReverseProxySettings
+    {
+        /// <summary>
+        /// Addresses of the proxies whose X-Forwarded-For and X-Forwarded-Proto are believed. Empty (the default): the
+        /// headers are ignored, since anyone could send them to a host that is reached directly.
+        /// </summary>
+        public List<string> KnownProxies { get; set; } = [];
     }
 
     /// <summary>The first administrator, created on a database that has none (see <c>AdministratorAccount</c>).</summary>

@@ -5,6 +5,7 @@ using Lapor.Host.Operations;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lapor.Host.Reports;
 
@@ -12,7 +13,7 @@ namespace Lapor.Host.Reports;
 /// Accepts a citizen's report: validates it and its attachments, stores it and starts its process in ONE
 /// transaction, so a report never exists without its process instance or the reverse. Used by the portal and the API.
 /// </summary>
-public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, AttachmentStore files, TimeProvider clock, LaporMetrics metrics, ILogger<ReportIntake> log)
+public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentStore files, TimeProvider clock, LaporMetrics metrics, ILogger<ReportIntake> log)
 {
     public AttachmentRules Rules { get; } = AttachmentRules.Default;
 
@@ -27,21 +28,28 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, AttachmentSt
         if (errors.Count > 0 || submitted.Value is not { } report)
             return new IntakeResult(null, errors.DistinctBy(e => (e.Field, e.Message)).ToList());
 
+        // The database store writes content inside the transaction, so the transaction comes first; the folder cannot
+        // join it, so files are written before it (not holding SQLite's write lock while they copy) and removed below.
         var saved = new List<string>();
+        var committed = false;
+        IDbContextTransaction? transaction = null;
         try
         {
+            if (files.SavesInTransaction)
+                transaction = await db.Database.BeginTransactionAsync(ct);
             foreach (var (upload, check) in uploads.Zip(checks))
             {
-                await using var content = upload.Open();
-                var attachment = Attachment.Create(check, upload.Length, await SHA256.HashDataAsync(content, ct));
+                Attachment attachment;
+                await using (var content = upload.Open())
+                    attachment = Attachment.Create(check, upload.Length, await SHA256.HashDataAsync(content, ct));
                 if (report.AddAttachment(attachment, Rules, culture) is { Count: > 0 } refused)
                     return new IntakeResult(null, refused);
-                await using var again = upload.Open();
-                await files.SaveAsync(attachment.StoredName, again, ct);
                 saved.Add(attachment.StoredName);
+                await using var again = upload.Open();
+                await files.SaveAsync(attachment.StoredName, again, upload.Length, ct);
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            transaction ??= await db.Database.BeginTransactionAsync(ct);
             db.Reports.Add(report);
             await db.SaveChangesAsync(ct);
             var defaultAgency = await db.Categories.Where(c => c.Code == report.CategoryCode).Select(c => c.DefaultAgencyCode).FirstAsync(ct);
@@ -50,17 +58,40 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, AttachmentSt
             report.AttachProcess(instance.Id);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            committed = true;
             metrics.ReportReceived(report.Type);
             log.LogInformation("Report {Code} stored with process instance {Instance}", report.TrackingCode, instance.Id);
             return new IntakeResult(report, []);
         }
-        catch
+        finally
         {
-            // The report was not acknowledged: leave no orphan files and no half-tracked rows behind.
-            foreach (var name in saved)
-                files.Delete(name);
-            db.ChangeTracker.Clear();
-            throw;
+            if (transaction is not null)
+                await transaction.DisposeAsync(); // without a commit, a rollback: content rows go with it
+            if (!committed)
+                await ForgetAsync(saved);
+        }
+    }
+
+    /// <summary>
+    /// The report was not acknowledged (refused, failed or cancelled): leave no orphan file and no half-tracked rows.
+    /// A refused attachment returns early too, after earlier files were already written.
+    /// </summary>
+    private async Task ForgetAsync(List<string> saved)
+    {
+        db.ChangeTracker.Clear();
+        if (files.SavesInTransaction)
+            return;
+        foreach (var name in saved)
+        {
+            try
+            {
+                // Not the request's token: a cancelled request must still clean up.
+                await files.DeleteAsync(name, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                log.LogError(ex, "Attachment {StoredName} of a report that was not stored could not be deleted", name);
+            }
         }
     }
 

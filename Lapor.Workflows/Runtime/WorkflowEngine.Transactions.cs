@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Data.Common;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ public sealed partial class WorkflowEngine
             outcome = "ok";
             return result;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException || IsConcurrentWrite(ex))
         {
             ForgetEngineChanges();
             outcome = "conflict";
@@ -70,6 +71,14 @@ public sealed partial class WorkflowEngine
             metrics.CommandFinished(command.EndsWith("Async", StringComparison.Ordinal) ? command[..^5] : command, outcome, Stopwatch.GetElapsedTime(started));
         }
     }
+
+    /// <summary>
+    /// On PostgreSQL two commands on one instance (from two hosts, say) run at once. The later one can trip over rows
+    /// the earlier one inserted (both set the same variable: unique violation) before it reaches the guarded update
+    /// that would have refused it, or deadlock with it: the same conflict as a failed guard, and said the same way.
+    /// </summary>
+    private static bool IsConcurrentWrite(Exception ex) =>
+        (ex as DbException ?? ex.InnerException as DbException)?.SqlState is "23505" or "40001" or "40P01";
 
     /// <summary>
     /// After a failed command the context still tracks the rows it meant to write; drop them so the next command on

@@ -6,11 +6,12 @@ return args.FirstOrDefault() switch
     "engine" => await EngineComparison.RunAsync(args[1..]),
     "engine-loop" => await EngineLoop.RunAsync(args[1..]),
     "inbox" => await InboxBenchmark.RunAsync(args[1..]),
+    "hosts" => await HostsBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile] | engine-loop [instances] | inbox");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile] | engine-loop [instances] | inbox | hosts [--seconds <s>] [--clients <n>]");
     return 2;
 }

@@ -18,7 +18,7 @@ namespace Lapor.Host.Pages.Inbox;
 /// <see cref="TaskWorkspace"/>, which finds the task with the inbox's visibility rule first: other agencies' tasks
 /// and guessed ids answer 404, actions the user may not take answer 403, and a refused form changes nothing.
 /// </summary>
-public sealed class TaskModel(TaskWorkspace workspace, TaskInbox inbox, ProcessStages stages, LaporDb db, AttachmentStore files, IStringLocalizer<PortalText> text)
+public sealed class TaskModel(TaskWorkspace workspace, TaskInbox inbox, ProcessStages stages, LaporDb db, IAttachmentStore files, IStringLocalizer<PortalText> text)
     : PageModel
 {
     /// <summary>Form fields are posted as f.{fieldId}, apart from the page's own inputs.</summary>
@@ -77,7 +77,7 @@ public sealed class TaskModel(TaskWorkspace workspace, TaskInbox inbox, ProcessS
         if (await inbox.FindVisibleAsync(User, TaskId, ct) is not { } task)
             return NotFound();
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.ProcessInstanceId == task.InstanceId, ct);
-        if (report?.Attachments.FirstOrDefault(a => a.Id == id) is not { } attachment || files.Open(attachment.StoredName) is not { } content)
+        if (report?.Attachments.FirstOrDefault(a => a.Id == id) is not { } attachment || await files.OpenAsync(attachment.StoredName, ct) is not { } content)
             return NotFound();
         Response.Headers.XContentTypeOptions = "nosniff";
         return File(content, attachment.ContentType, attachment.FileName);

@@ -16,7 +16,7 @@ namespace Lapor.Host.Pages.Tracking;
 /// The reporter's view of a report, opened by its tracking code (the reporter's secret, so confidential reports show
 /// here too): stage, timeline, attachments, and the actions the process waits for (reply, confirm and rate, reopen).
 /// </summary>
-public sealed class ReportModel(ReportQueries queries, ReporterActions actions, ProcessStages stages, LaporDb db, AttachmentStore files,
+public sealed class ReportModel(ReportQueries queries, ReporterActions actions, ProcessStages stages, LaporDb db, IAttachmentStore files,
     IStringLocalizer<PortalText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -63,7 +63,7 @@ public sealed class ReportModel(ReportQueries queries, ReporterActions actions, 
         if (!TrackingCode.TryParse(Code, out var code))
             return NotFound();
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.TrackingCode == code, ct);
-        if (report?.Attachments.FirstOrDefault(a => a.Id == id) is not { } attachment || files.Open(attachment.StoredName) is not { } content)
+        if (report?.Attachments.FirstOrDefault(a => a.Id == id) is not { } attachment || await files.OpenAsync(attachment.StoredName, ct) is not { } content)
             return NotFound();
         Response.Headers.XContentTypeOptions = "nosniff";
         return File(content, attachment.ContentType, attachment.FileName);

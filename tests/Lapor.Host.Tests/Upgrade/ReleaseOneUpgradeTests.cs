@@ -54,11 +54,11 @@ public sealed class ReleaseOneUpgradeTests
             // The attachments release 1 stored are still served from where it put them.
             using (var scope = host.Services.CreateScope())
             {
-                var store = scope.ServiceProvider.GetRequiredService<AttachmentStore>();
+                var store = scope.ServiceProvider.GetRequiredService<IAttachmentStore>();
                 foreach (var name in storedFiles)
                 {
-                    await using var content = store.Open(name);
-                    Assert.True(content is { Length: > 0 }, $"attachment {name} is missing after the upgrade");
+                    await using var content = await store.OpenAsync(name);
+                    Assert.True(content is not null && content.ReadByte() >= 0, $"attachment {name} is missing after the upgrade");
                 }
             }
 

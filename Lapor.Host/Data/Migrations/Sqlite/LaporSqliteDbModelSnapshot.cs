@@ -196,6 +196,31 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.ToTable("report", (string)null);
                 });
 
+            modelBuilder.Entity("Lapor.Host.Data.AttachmentContent", b =>
+                {
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_name");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.HasKey("StoredName");
+
+                    b.ToTable("attachment_content", (string)null);
+                });
+
             modelBuilder.Entity("Lapor.Host.Data.LaporUser", b =>
                 {
                     b.Property<string>("Id")
@@ -955,6 +980,23 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.ToTable("wf_variable", (string)null);
 
                     b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_key", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -42,9 +42,18 @@ public static class BackupCheck
         var reports = await db.Reports.CountAsync(ct);
         var attachments = await db.Reports.AsNoTracking().SelectMany(r => r.Attachments)
             .Select(a => new { a.StoredName, a.SizeBytes, a.Sha256 }).ToListAsync(ct);
+        // Content kept in the database store travels inside the copy itself; only folder-kept files need the folder.
+        var inDatabase = (await db.AttachmentContents.AsNoTracking().Select(c => new { c.StoredName, c.Length }).ToListAsync(ct))
+            .ToDictionary(c => c.StoredName, c => c.Length, StringComparer.Ordinal);
         var problems = new List<string>();
         foreach (var attachment in attachments)
         {
+            if (inDatabase.TryGetValue(attachment.StoredName, out var stored))
+            {
+                if (stored != attachment.SizeBytes)
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{attachment.StoredName} has {stored} bytes in the database, the report says {attachment.SizeBytes}"));
+                continue;
+            }
             var file = new FileInfo(Path.Combine(attachmentsFolder, attachment.StoredName));
             if (!file.Exists)
                 problems.Add($"{attachment.StoredName} is missing from {attachmentsFolder}");

@@ -1,5 +1,6 @@
 using Lapor.Host.Data;
 using Lapor.Host.Data.Schema;
+using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -25,14 +26,16 @@ public static class DatabaseSetup
     public static IServiceCollection AddLaporDatabase(this IServiceCollection services, LaporOptions options, IHostEnvironment env)
     {
         services.AddScoped<DatabaseSchema>();
+        // The contexts are the provider subclasses, whose options AddWorkflowEngine<LaporDb> cannot reach: the engine's
+        // after-commit interceptor (jobs reach Quartz once their rows commit) is added here, on each.
         if (options.UsesPostgres())
         {
             if (string.IsNullOrWhiteSpace(options.Database.PostgresConnection))
                 throw new InvalidOperationException("Lapor:Database:Provider is Postgres but Lapor:Database:PostgresConnection is empty.");
-            return services.AddDbContext<LaporDb, LaporPostgresDb>(o => o.UseNpgsql(options.Database.PostgresConnection));
+            return services.AddDbContext<LaporDb, LaporPostgresDb>(o => o.UseNpgsql(options.Database.PostgresConnection).AddInterceptors(AfterCommitInterceptor.Instance));
         }
         var file = Path.Combine(options.DataDirectory(env), "lapor.db");
-        return services.AddDbContext<LaporDb, LaporSqliteDb>(o => o.UseWorkflowSqlite(SqliteConnection(file)));
+        return services.AddDbContext<LaporDb, LaporSqliteDb>(o => o.UseWorkflowSqlite(SqliteConnection(file)).AddInterceptors(AfterCommitInterceptor.Instance));
     }
 
     /// <summary>

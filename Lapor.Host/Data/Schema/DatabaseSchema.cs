@@ -80,8 +80,6 @@ public sealed class DatabaseSchema(LaporDb db, ILogger<DatabaseSchema> log)
     private async Task BaselineReleaseOneAsync(CancellationToken ct)
     {
         var history = db.GetService<IHistoryRepository>();
-        if (await history.ExistsAsync(ct))
-            return;
         var tables = await ReleaseOneTablesAsync(ct);
         if (tables is not { Found: > 0 })
             return;
@@ -101,13 +99,17 @@ public sealed class DatabaseSchema(LaporDb db, ILogger<DatabaseSchema> log)
     /// <summary>Which of the first migration's tables exist, when there is no migrations history; null when there is one.</summary>
     private async Task<ReleaseOneTables?> ReleaseOneTablesAsync(CancellationToken ct)
     {
-        if (await db.GetService<IHistoryRepository>().ExistsAsync(ct))
+        // Asked of the catalogue directly: Npgsql's IHistoryRepository.ExistsAsync answered true for a database
+        // that had no history table, and a missed baseline would try to create every table again.
+        var existing = await ExistingTablesAsync(ct);
+        if (existing.Contains(HistoryTable))
             return null;
         var expected = FirstMigrationTables();
-        var existing = await ExistingTablesAsync(ct);
         var missing = expected.Where(t => !existing.Contains(t)).Order(StringComparer.Ordinal).ToList();
         return new ReleaseOneTables(expected.Count - missing.Count, missing);
     }
+
+    private const string HistoryTable = "__EFMigrationsHistory";
 
     private string FirstMigrationId() =>
         db.GetService<IMigrationsAssembly>().Migrations.Keys.Order(StringComparer.Ordinal).First();

@@ -61,6 +61,7 @@ public abstract class AttachmentHost : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Lapor:DataDirectory", DataDirectory);
         builder.UseSetting("Lapor:WorkflowsDirectory", ReportsHost.RepoWorkflows());
         builder.UseSetting("Lapor:DemoData", "false");
+        builder.UseSetting("Lapor:Admin:Password", LaporHostFactory.AdminPassword);
         builder.UseSetting("Lapor:Database:Provider", OnPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("Lapor:Database:PostgresConnection", _postgresConnection);
         // Said explicitly even where it is the provider's default, so each class tests the store it names.

@@ -32,6 +32,7 @@ public sealed class ForwardedHeadersTests(ForwardedHeadersTests.TrustingHost tru
         {
             builder.UseSetting("Lapor:DataDirectory", DataDirectory);
             builder.UseSetting("Lapor:DemoData", "false");
+            builder.UseSetting("Lapor:Admin:Password", LaporHostFactory.AdminPassword);
             builder.UseSetting("Lapor:WorkflowsDirectory", Path.Combine(DataDirectory, "no-shipped-workflows"));
             builder.UseSetting("Lapor:ReverseProxy:KnownProxies:0", "127.0.0.1");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -63,6 +63,10 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs a SQL file (a <c>pg_dump</c> text dump, say) into <paramref name="database"/> with psql, stopping at the first error.</summary>
+    public Task RunSqlFileAsync(string database, string file) =>
+        RunAsync(Path.Combine(_bin, "psql"), $"-h 127.0.0.1 -p {_port} -U postgres -d {database} -v ON_ERROR_STOP=1 -q -f \"{file}\"");
+
     private Task AsPostgresAsync(string tool, string arguments) =>
         Environment.UserName == "root"
             ? RunAsync("runuser", $"-u postgres -- {Path.Combine(_bin, tool)} {arguments}")

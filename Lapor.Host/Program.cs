@@ -68,6 +68,7 @@ builder.Services.AddSingleton(ShippedWorkflows.LoadCalendar(options));
 builder.Services.AddWorkflowEngine<LaporDb>();
 builder.Services.AddServiceTask<NotifyHandler>(NotifyHandler.Name);
 builder.Services.AddScoped<IInstanceListener, ReportStageListener>();
+builder.Services.AddSingleton<Lapor.Workflows.Definitions.IDefinitionRule, StageTextRule>();
 builder.Services.AddAttachmentStore(options);
 builder.Services.AddScoped<ReportIntake>();
 builder.Services.AddScoped<ReportQueries>();

@@ -8,7 +8,7 @@ namespace Lapor.Domain.Reports;
 /// carries control characters or markup. Output encoding in the host remains the real defence against
 /// script injection; refusing markup here keeps it out of e-mails, exports and other agencies' systems.
 /// </summary>
-internal static partial class TextInput
+public static partial class TextInput
 {
     /// <summary>The cleaned text, or null when it is empty or was refused (then an error is added).</summary>
     public static string? Clean(

@@ -36,8 +36,20 @@ internal sealed class CompiledText
 
     public string? ErrorExpression { get; }
 
+    /// <summary>Longest expression text accepted: conditions and due dates are a line, not a program.</summary>
+    public const int MaxLength = 4_000;
+
+    /// <summary>Deepest nesting of brackets inside one expression; the parser recurses once per level.</summary>
+    public const int MaxNesting = 32;
+
     public static CompiledText Compile(string text)
     {
+        if (text.Length > MaxLength && IsExpressionText(text))
+        {
+            string head = text[..40] + "…";
+            return new CompiledText([], $"Expression text '{head}' has {text.Length:N0} characters; the limit is {MaxLength:N0}", head);
+        }
+
         var parts = new List<TemplatePart>();
         int position = 0;
         while (position < text.Length)
@@ -75,12 +87,38 @@ internal sealed class CompiledText
         return new CompiledText(parts, null, null);
     }
 
+    private static bool IsExpressionText(string text) => JsLexing.FindOpening(text, 0) >= 0;
+
+    private static int Nesting(string body)
+    {
+        int depth = 0, deepest = 0;
+        foreach (char c in body)
+        {
+            if (c is '(' or '[' or '{')
+            {
+                deepest = Math.Max(deepest, ++depth);
+            }
+            else if (c is ')' or ']' or '}')
+            {
+                depth--;
+            }
+        }
+
+        return deepest;
+    }
+
     private static string? TryPrepare(string source, string body, out Prepared<Script> script)
     {
         script = default;
         if (string.IsNullOrWhiteSpace(body))
         {
             return $"Expression '{source}' is empty";
+        }
+
+        // Counted before parsing (brackets inside string literals count too, which only errs on the safe side).
+        if (Nesting(body) > MaxNesting)
+        {
+            return $"Expression '{(source.Length > 60 ? source[..60] + "…" : source)}' nests brackets more than {MaxNesting} levels deep; the limit is {MaxNesting}";
         }
 
         try

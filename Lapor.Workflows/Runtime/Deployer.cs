@@ -16,7 +16,8 @@ namespace Lapor.Workflows.Runtime;
 /// Deploys BPMN files as new versions of their process keys. Every file is parsed and validated before anything is
 /// stored; one bad file refuses the whole deployment.
 /// </summary>
-public sealed class Deployer(DbContext db, DefinitionCache definitions, ExpressionEvaluator expressions, ServiceTaskRegistry handlers, TimeProvider clock)
+public sealed class Deployer(DbContext db, DefinitionCache definitions, ExpressionEvaluator expressions, ServiceTaskRegistry handlers, TimeProvider clock,
+    IEnumerable<IDefinitionRule> rules)
 {
     public const string EngineChain = "engine";
 
@@ -123,7 +124,7 @@ public sealed class Deployer(DbContext db, DefinitionCache definitions, Expressi
             return problems;
         var validator = new BpmnValidator(expressions, handlers.Names);
         foreach (var model in models)
-            problems.AddRange(validator.Validate(model));
+            problems.AddRange(Validate(validator, model));
         return problems;
     }
 
@@ -143,7 +144,7 @@ public sealed class Deployer(DbContext db, DefinitionCache definitions, Expressi
             var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resource.Content)));
             foreach (var model in BpmnParser.Parse(resource.Name, resource.Content))
             {
-                if (validator.Validate(model) is { Count: > 0 } problems)
+                if (Validate(validator, model) is { Count: > 0 } problems)
                     throw new DefinitionException(resource.Name, problems);
                 if (!keys.Add(model.Key))
                     throw new WorkflowException($"Process key '{model.Key}' appears twice in this deployment.", "InvalidRequestException");
@@ -152,4 +153,7 @@ public sealed class Deployer(DbContext db, DefinitionCache definitions, Expressi
         }
         return result;
     }
+
+    private List<DefinitionProblem> Validate(BpmnValidator validator, ProcessModel model) =>
+        [.. validator.Validate(model), .. rules.SelectMany(r => r.Check(model))];
 }

@@ -53,8 +53,10 @@ internal sealed class EngineRestErrors(ILogger<EngineRestErrors> log) : IEndpoin
         }
         catch (Exception ex)
         {
-            log.LogError(ex, "Engine REST {Method} {Path} failed", context.HttpContext.Request.Method, context.HttpContext.Request.Path);
-            return Error(StatusCodes.Status500InternalServerError, ex.GetType().Name, ex.Message);
+            // The log keeps the exception; the client gets the correlation id to quote, never its type or message.
+            var correlationId = context.HttpContext.TraceIdentifier;
+            log.LogError(ex, "Engine REST {Method} {Path} failed ({CorrelationId})", context.HttpContext.Request.Method, context.HttpContext.Request.Path, correlationId);
+            return Error(StatusCodes.Status500InternalServerError, "ProcessEngineException", $"The engine could not complete the request; quote {correlationId} to the operator.");
         }
     }
 

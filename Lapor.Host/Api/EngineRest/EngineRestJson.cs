@@ -14,6 +14,7 @@ internal static class EngineRestJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        MaxDepth = MaxDepth,
         // The API serves JSON only, never HTML, so '+' in offsets and non-ASCII names need not be escaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new DateTimeConverter(), new DateTimeOffsetConverter() },
@@ -21,6 +22,15 @@ internal static class EngineRestJson
         // failing the whole response: one bad variable must not break a list of every instance.
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
+
+    /// <summary>Largest JSON body read: variables and queries are small; BPMN files come as multipart with their own limit.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Deepest JSON nesting read from a client (a Json variable has its own, smaller limit).</summary>
+    public const int MaxDepth = 64;
+
+    private static BadHttpRequestException TooLarge() =>
+        new($"The request body is larger than {MaxBodyBytes / 1024} KB, the limit for JSON requests.", StatusCodes.Status413PayloadTooLarge);
 
     public static IResult Ok(object? value) => Results.Json(value, Options);
 
@@ -32,8 +42,17 @@ internal static class EngineRestJson
     /// </summary>
     public static async Task<T?> ReadBodyAsync<T>(HttpRequest request) where T : class
     {
+        if (request.ContentLength > MaxBodyBytes)
+            throw TooLarge();
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+                throw TooLarge();
+            buffer.Write(chunk, 0, read);
+        }
         if (buffer.Length == 0)
             return null;
         buffer.Position = 0;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 namespace Lapor.Host.Tests.Operations;
 
 /// <summary>A Prometheus on the same machine scrapes <c>/metrics</c> and sees what the service did.</summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsTests(OperationsHost host) : IClassFixture<OperationsHost>
 {
     [Fact]

@@ -5,6 +5,7 @@ using Lapor.Host.Audit;
 using Lapor.Host.Backups;
 using Lapor.Host.Data;
 using Lapor.Host.Data.Schema;
+using Lapor.Host.Hardening;
 using Lapor.Host.Inbox;
 using Lapor.Host.Infrastructure;
 using Lapor.Host.Localization;
@@ -32,6 +33,13 @@ if (problems.Count > 0)
     return;
 }
 builder.Services.AddSingleton(options);
+var rateLimits = RateLimitSettings.Bind(builder.Configuration);
+if (rateLimits.Problems() is { Count: > 0 } rateLimitProblems)
+{
+    StartupRefusal.Refuse(rateLimitProblems);
+    return;
+}
+builder.Services.AddLaporRateLimits(rateLimits);
 builder.Services.AddLaporOperations(builder.Configuration);
 
 builder.Services.AddLaporDatabase(options, builder.Environment);
@@ -42,7 +50,8 @@ builder.Services.AddReverseProxy(options);
 builder.Services.AddIdentity<LaporUser, IdentityRole>(o =>
     {
         o.Password.RequiredLength = 10;
-        o.Lockout.MaxFailedAccessAttempts = 10;
+        // RateLimitSettings.LockoutThreshold: the per-address sign-in budget stays below it (checked at start-up).
+        o.Lockout.MaxFailedAccessAttempts = RateLimitSettings.LockoutThreshold;
         o.User.RequireUniqueEmail = false;
     })
     .AddEntityFrameworkStores<LaporDb>()
@@ -183,6 +192,9 @@ app.UseWhen(http => ApiPaths.Match(http.Request.Path), api => api.UseStatusCodeP
 app.UseRouting();
 app.MapStaticAssets();
 app.UseAuthentication();
+// After authentication (signed-in submitters have their own budget) and after the status-code pages (a rejected page
+// request is re-executed to /Status/429, which no budget covers).
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapRazorPages().WithStaticAssets();

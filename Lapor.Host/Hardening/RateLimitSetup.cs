@@ -1,0 +1,77 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Lapor.Host.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Lapor.Host.Hardening;
+
+/// <summary>One global limiter that picks a budget by path; requests outside the listed paths are never limited.</summary>
+public static class RateLimitSetup
+{
+    public static IServiceCollection AddLaporRateLimits(this IServiceCollection services, RateLimitSettings settings) =>
+        services.AddRateLimiter(o =>
+        {
+            if (!settings.Enabled)
+            {
+                return;
+            }
+            // Partitioned limiters drop idle partitions, so spoofed addresses cannot grow memory without bound.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, settings));
+            o.OnRejected = RejectAsync;
+        });
+
+    private static RateLimitPartition<string> Partition(HttpContext http, RateLimitSettings settings)
+    {
+        var path = http.Request.Path;
+        var post = HttpMethods.IsPost(http.Request.Method);
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (path.StartsWithSegments("/Lacak") || path.StartsWithSegments("/api/reports/track"))
+        {
+            return Window($"track:{address}", settings.Tracking);
+        }
+        if (post && (path.Equals("/api/reports") || path.StartsWithSegments("/Laporan/Buat")))
+        {
+            return http.User.Identity?.IsAuthenticated == true
+                ? Window($"submit-user:{http.User.Identity.Name}", settings.SignedInSubmissions)
+                : Window($"submit:{address}", settings.AnonymousSubmissions);
+        }
+        if (post && path.StartsWithSegments("/Akun/Masuk"))
+        {
+            return Window($"signin:{address}", settings.SignIn);
+        }
+        return RateLimitPartition.GetNoLimiter("none");
+    }
+
+    private static RateLimitPartition<string> Window(string key, RateLimitSettings.Budget budget) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = budget.PermitLimit,
+            Window = budget.Window,
+            QueueLimit = 0,
+        });
+
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+        var seconds = (int)Math.Ceiling(Math.Max(1, retry.TotalSeconds));
+        http.Response.StatusCode = (int)HttpStatusCode.TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (ApiPaths.Match(http.Request.Path))
+        {
+            var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "Too many requests.",
+                    Detail = $"Try again in {seconds} seconds.",
+                },
+            });
+        }
+        // Pages: the empty 429 is re-executed to /Status/429 by the status-code pages, in the reader's language.
+    }
+}

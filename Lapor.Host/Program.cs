@@ -124,6 +124,8 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.Name = "Lapor.Antiforgery";
     o.Cookie.SameSite = SameSiteMode.Strict;
 });
+// Every cookie (sign-in, antiforgery, language) is Secure whenever the request came over HTTPS.
+builder.Services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurePolicy.SameAsRequest);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();
@@ -181,6 +183,9 @@ await app.Services.SeedDemoReportsAsync(options);
 
 // Forwarded headers first, so everything after sees the client's address and scheme (off unless proxies are named).
 app.UseReverseProxy(options);
+// Security headers before anything can answer, so error pages and static files carry them too.
+app.UseMiddleware<SecurityHeaders>();
+app.UseCookiePolicy();
 // Then, in every environment: an unhandled error is logged with its correlation id and answered without any detail of
 // the exception (UnhandledErrorHandler).
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Status/500" });

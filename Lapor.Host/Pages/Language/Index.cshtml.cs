@@ -14,7 +14,7 @@ public sealed class IndexModel : PageModel
     {
         var culture = PortalCultures.Resolve(bahasa);
         Response.Cookies.Append(PortalCultures.CookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/" });
         // Only back into this site: the return address comes from the form and could be tampered with.
         return LocalRedirect(Url.IsLocalUrl(kembali) ? kembali : "/");
     }

@@ -1,6 +1,6 @@
 namespace Lapor.Host.Hardening;
 
-/// <summary>Request budgets per client address (section <c>Lapor:RateLimits</c>); see docs/security.md.</summary>
+/// <summary>Request budgets per client address and per account (section <c>Lapor:RateLimits</c>); see docs/security.md.</summary>
 public sealed class RateLimitSettings
 {
     public const string Section = "Lapor:RateLimits";
@@ -17,9 +17,15 @@ public sealed class RateLimitSettings
 
     public Budget SignedInSubmissions { get; set; } = new() { PermitLimit = 30, WindowSeconds = 600 };
 
-    /// <summary>Sign-in and Basic attempts per address: below the lockout threshold, so one stranger's address is
-    /// throttled before it can lock someone else's account.</summary>
+    /// <summary>Password checks per address, by the sign-in form and HTTP Basic together: below the lockout threshold,
+    /// so one stranger's address is throttled before it can lock someone else's account.</summary>
     public Budget SignIn { get; set; } = new() { PermitLimit = 8, WindowSeconds = 300 };
+
+    /// <summary>New citizen accounts per address.</summary>
+    public Budget Registrations { get; set; } = new() { PermitLimit = 5, WindowSeconds = 3600 };
+
+    /// <summary>Requests per account signed in with HTTP Basic (the engine API and metrics scrapers).</summary>
+    public Budget ApiPerAccount { get; set; } = new() { PermitLimit = 600, WindowSeconds = 60 };
 
     public sealed class Budget
     {
@@ -38,7 +44,8 @@ public sealed class RateLimitSettings
     {
         var problems = new List<string>();
         foreach (var (name, budget) in new[] { ("Tracking", Tracking), ("AnonymousSubmissions", AnonymousSubmissions),
-                     ("SignedInSubmissions", SignedInSubmissions), ("SignIn", SignIn) })
+                     ("SignedInSubmissions", SignedInSubmissions), ("SignIn", SignIn), ("Registrations", Registrations),
+                     ("ApiPerAccount", ApiPerAccount) })
         {
             if (budget.PermitLimit < 1 || budget.WindowSeconds < 1)
             {

@@ -6,11 +6,14 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Lapor.Host.Hardening;
 
-/// <summary>One global limiter that picks a budget by path; requests outside the listed paths are never limited.</summary>
+/// <summary>
+/// One global limiter that picks a budget by path; requests outside the listed paths are never limited. Password
+/// checks are budgeted where they happen, by <see cref="PasswordThrottle"/>.
+/// </summary>
 public static class RateLimitSetup
 {
     public static IServiceCollection AddLaporRateLimits(this IServiceCollection services, RateLimitSettings settings) =>
-        services.AddRateLimiter(o =>
+        services.AddSingleton(settings).AddSingleton<PasswordThrottle>().AddRateLimiter(o =>
         {
             if (!settings.Enabled)
             {
@@ -36,9 +39,9 @@ public static class RateLimitSetup
                 ? Window($"submit-user:{http.User.Identity.Name}", settings.SignedInSubmissions)
                 : Window($"submit:{address}", settings.AnonymousSubmissions);
         }
-        if (post && path.StartsWithSegments("/Akun/Masuk"))
+        if (post && path.StartsWithSegments("/Akun/Daftar"))
         {
-            return Window($"signin:{address}", settings.SignIn);
+            return Window($"register:{address}", settings.Registrations);
         }
         return RateLimitPartition.GetNoLimiter("none");
     }
@@ -55,7 +58,16 @@ public static class RateLimitSetup
     {
         var http = context.HttpContext;
         var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
-        var seconds = (int)Math.Ceiling(Math.Max(1, retry.TotalSeconds));
+        await RefuseAsync(http, retry);
+    }
+
+    /// <summary>
+    /// 429 with Retry-After. API callers get problem details; a page request gets an empty 429, which the status-code
+    /// pages re-execute to /Status/429 in the reader's language.
+    /// </summary>
+    public static async Task RefuseAsync(HttpContext http, TimeSpan retryAfter)
+    {
+        var seconds = PasswordThrottle.Seconds(retryAfter);
         http.Response.StatusCode = (int)HttpStatusCode.TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (ApiPaths.Match(http.Request.Path))
@@ -72,6 +84,5 @@ public static class RateLimitSetup
                 },
             });
         }
-        // Pages: the empty 429 is re-executed to /Status/429 by the status-code pages, in the reader's language.
     }
 }

@@ -5,6 +5,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using Lapor.Host.Data;
+using Lapor.Host.Hardening;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -13,13 +14,15 @@ namespace Lapor.Host.Infrastructure;
 
 /// <summary>
 /// HTTP Basic against the product's Identity accounts, for API clients (the Camunda REST convention). Lockout applies
-/// as on the login page, so the API is no way around it.
+/// as on the login page, so the API is no way around it; so does the login page's per-address budget of password
+/// checks (<see cref="PasswordThrottle"/>), answered with 429 and Retry-After.
 /// </summary>
 public sealed class BasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    SignInManager<LaporUser> signIn) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    SignInManager<LaporUser> signIn,
+    PasswordThrottle throttle) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Basic";
 
@@ -44,10 +47,13 @@ public sealed class BasicAuthenticationHandler(
         }
 
         var user = await signIn.UserManager.FindByNameAsync(userName);
-        if (user is null)
-            return AuthenticateResult.Fail("Unknown user or wrong password.");
-        if (!VerifiedRecently(userName, password, user))
+        if (user is null || !VerifiedRecently(userName, password, user))
         {
+            // Counted before the hash and before lockout, for unknown names too (they are guesses all the same).
+            if (!throttle.TryCheckPassword(Context.Connection.RemoteIpAddress, out var wait))
+                return Throttled(wait, "Too many sign-in attempts from this address.");
+            if (user is null)
+                return AuthenticateResult.Fail("Unknown user or wrong password.");
             var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
             if (!result.Succeeded)
                 return AuthenticateResult.Fail(result.IsLockedOut ? "The account is locked." : "Unknown user or wrong password.");
@@ -57,6 +63,8 @@ public sealed class BasicAuthenticationHandler(
         {
             return AuthenticateResult.Fail("The account is locked.");
         }
+        if (!throttle.TryCallAsAccount(user.UserName ?? userName, out var accountWait))
+            return Throttled(accountWait, "Too many requests for this account.");
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, SchemeName)), SchemeName));
@@ -88,8 +96,19 @@ public sealed class BasicAuthenticationHandler(
     private static string Key(string userName, string password) =>
         Convert.ToHexString(HMACSHA256.HashData(Pepper, Encoding.UTF8.GetBytes(userName + "\n" + password)));
 
+    private TimeSpan? _retryAfter;
+
+    // The refusal is answered when the request is challenged, as 429 rather than 401: the credentials were never checked.
+    private AuthenticateResult Throttled(TimeSpan retryAfter, string reason)
+    {
+        _retryAfter = retryAfter;
+        return AuthenticateResult.Fail(reason);
+    }
+
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (_retryAfter is { } wait)
+            return RateLimitSetup.RefuseAsync(Context, wait);
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Basic realm=\"Lapor engine\", charset=\"UTF-8\"";
         return Task.CompletedTask;

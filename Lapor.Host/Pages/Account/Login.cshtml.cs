@@ -1,4 +1,5 @@
 using Lapor.Host.Data;
+using Lapor.Host.Hardening;
 using Lapor.Host.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +8,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Pages.Account;
 
-/// <summary>Masuk: signs in with the e-mail address (citizens) or the user name (officers). Lockout applies.</summary>
-public sealed class LoginModel(SignInManager<LaporUser> signIn, IStringLocalizer<PortalText> text) : PageModel
+/// <summary>
+/// Masuk: signs in with the e-mail address (citizens) or the user name (officers). Lockout applies, behind the
+/// per-address budget of password checks (<see cref="PasswordThrottle"/>).
+/// </summary>
+public sealed class LoginModel(SignInManager<LaporUser> signIn, PasswordThrottle throttle, IStringLocalizer<PortalText> text) : PageModel
 {
     [BindProperty]
     public Input Form { get; set; } = new();
@@ -25,6 +29,15 @@ public sealed class LoginModel(SignInManager<LaporUser> signIn, IStringLocalizer
         if (string.IsNullOrWhiteSpace(Form.UserName) || string.IsNullOrEmpty(Form.Password))
         {
             ModelState.AddModelError("", text["Account.Login.Missing"]);
+            return Page();
+        }
+        if (!throttle.TryCheckPassword(HttpContext.Connection.RemoteIpAddress, out var wait))
+        {
+            // The form again, with its own words, answered as 429 with Retry-After (a body, so no status page replaces it).
+            var seconds = PasswordThrottle.Seconds(wait);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError("", text["Account.Login.Throttled", (seconds + 59) / 60]);
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(Form.UserName.Trim(), Form.Password, Form.RememberMe, lockoutOnFailure: true);

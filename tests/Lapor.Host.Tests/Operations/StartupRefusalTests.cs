@@ -36,6 +36,16 @@ public sealed class StartupRefusalTests : IDisposable
     }
 
     [Fact]
+    public async Task ASignInBudgetAsLargeAsTheLockoutThreshold_StopsTheHost_SinceAStrangerCouldThenLockAnOfficerOut()
+    {
+        await using var host = HostProcess.Start(Settings(("Lapor__RateLimits__SignIn__PermitLimit", "10")));
+
+        Assert.Equal(1, await host.ExitCodeAsync());
+        Assert.Equal("Lapor:RateLimits:SignIn:PermitLimit must be below the lockout threshold (10).", host.Error.Trim());
+        Assert.DoesNotContain("Exception", host.Output + host.Error);
+    }
+
+    [Fact]
     public async Task DemoDataOff_WithoutAnAdministratorPassword_RefusesTheFirstStart()
     {
         await using var host = HostProcess.Start(Settings(("Lapor__DemoData", "false"), ("Lapor__Admin__Password", "")));

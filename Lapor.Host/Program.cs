@@ -123,9 +123,18 @@ builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "Lapor.Antiforgery";
     o.Cookie.SameSite = SameSiteMode.Strict;
+    // Said here too, not only by the cookie policy, which sees only cookies written after it in the pipeline.
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
-// Every cookie (sign-in, antiforgery, language) is Secure whenever the request came over HTTPS.
-builder.Services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurePolicy.SameAsRequest);
+// Every cookie (sign-in, antiforgery, language, TempData) is Secure whenever the request came over HTTPS (directly or
+// through a trusted proxy), so plain http on 127.0.0.1 keeps working; no script of ours reads a cookie, and none is
+// sent along with a cross-site POST.
+builder.Services.Configure<CookiePolicyOptions>(o =>
+{
+    o.Secure = CookieSecurePolicy.SameAsRequest;
+    o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+    o.MinimumSameSitePolicy = SameSiteMode.Lax;
+});
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();

@@ -73,6 +73,15 @@
         });
     }
 
+    // Buttons that change running cases ask first. A listener here, not an onclick attribute: the
+    // Content-Security-Policy (script-src 'self') refuses inline handlers.
+    document.addEventListener("click", function (event) {
+        var button = event.target instanceof Element ? event.target.closest("[data-confirm]") : null;
+        if (button && !window.confirm(button.getAttribute("data-confirm"))) {
+            event.preventDefault();
+        }
+    });
+
     // After a refused submission, bring the summary of mistakes into view.
     var summary = document.getElementById("ringkasan-kesalahan");
     if (summary) summary.focus();

@@ -13,6 +13,9 @@ internal sealed class ElementReader(RootCatalog catalog, List<DefinitionProblem>
     public List<FlowNode> Nodes { get; } = [];
     public List<SequenceFlow> Flows { get; } = [];
 
+    // Ids are unique across the process (sub-processes included): the model indexes nodes and flows by id.
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+
     public void ReadScope(XElement container, string? scopeId)
     {
         foreach (var element in container.Elements())
@@ -26,6 +29,11 @@ internal sealed class ElementReader(RootCatalog catalog, List<DefinitionProblem>
             if (string.IsNullOrWhiteSpace(id))
             {
                 Problem(element, null, $"A <{name}> has no id.");
+                continue;
+            }
+            if (!_ids.Add(id))
+            {
+                Problem(element, id, $"The id '{id}' is used by more than one element.");
                 continue;
             }
             if (name == "sequenceFlow")

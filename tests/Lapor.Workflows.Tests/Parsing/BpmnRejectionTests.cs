@@ -155,4 +155,20 @@ public sealed class BpmnRejectionTests
             """));
         Assert.Contains(error.Problems, p => p.ElementId == "sms" && p.Message.Contains("'sendSms' is not registered"));
     }
+
+    // Found by fuzzing (tests/Lapor.Fuzz/Corpus/bpmn/regression-duplicate-flow-id.bpmn): a repeated id threw
+    // ArgumentException from the model's index instead of being refused.
+    [Theory]
+    [InlineData("""<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="end"/>""")]
+    [InlineData("""<bpmn:endEvent id="end"/>""")]
+    [InlineData("""<bpmn:subProcess id="sub"><bpmn:startEvent id="start"/></bpmn:subProcess>""")]
+    public async Task RepeatedId_IsRefusedByName(string repeated)
+    {
+        var error = await RefusedAsync(Bpmn.Process($"""
+            <bpmn:startEvent id="start"/><bpmn:endEvent id="end"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="end"/>
+            {repeated}
+            """));
+        Assert.Contains(error.Problems, p => p.Message.Contains("is used by more than one element"));
+    }
 }

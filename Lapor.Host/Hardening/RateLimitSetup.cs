@@ -68,6 +68,10 @@ public static class RateLimitSetup
     public static async Task RefuseAsync(HttpContext http, TimeSpan retryAfter)
     {
         var seconds = PasswordThrottle.Seconds(retryAfter);
+        // Operators need to see a flood or a password-guessing run; the address is what the budget was keyed on.
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitSetup))
+            .LogWarning("Rate limit: {Method} {Path} from {Address} refused, retry after {Seconds} s",
+                http.Request.Method, http.Request.Path.Value, http.Connection.RemoteIpAddress, seconds);
         http.Response.StatusCode = (int)HttpStatusCode.TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (ApiPaths.Match(http.Request.Path))

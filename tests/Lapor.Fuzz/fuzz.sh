@@ -2,8 +2,9 @@
 # Fuzzes one target under afl-fuzz for a number of minutes:
 #   tests/Lapor.Fuzz/fuzz.sh <bpmn|expression|report-json> <minutes>
 # Needs afl-fuzz (Debian: apt-get install afl++). Output goes to tests/Lapor.Fuzz/findings/ (ignored by git):
-# findings/<target>/default/{crashes,hangs,queue,fuzzer_stats}. Replay a saved input with
-#   dotnet findings/publish/Lapor.Fuzz.dll <target> <file>
+# findings/<target>/default/{crashes,hangs,queue,fuzzer_stats}. Replay a saved input with the normal (uninstrumented)
+# build, since the instrumented one expects afl's shared memory and fails outside afl-fuzz:
+#   dotnet build tests/Lapor.Fuzz && dotnet tests/Lapor.Fuzz/bin/Debug/net10.0/Lapor.Fuzz.dll <target> <file>
 set -euo pipefail
 
 target=${1:?usage: fuzz.sh <bpmn|expression|report-json> <minutes>}

@@ -5,6 +5,7 @@ using Lapor.Host.Audit;
 using Lapor.Host.Backups;
 using Lapor.Host.Data;
 using Lapor.Host.Data.Schema;
+using Lapor.Host.Delivery;
 using Lapor.Host.Hardening;
 using Lapor.Host.Inbox;
 using Lapor.Host.Infrastructure;
@@ -40,6 +41,13 @@ if (rateLimits.Problems() is { Count: > 0 } rateLimitProblems)
     return;
 }
 builder.Services.AddLaporRateLimits(rateLimits);
+var delivery = DeliverySettings.Bind(builder.Configuration);
+if (delivery.Problems() is { Count: > 0 } deliveryProblems)
+{
+    StartupRefusal.Refuse(deliveryProblems);
+    return;
+}
+builder.Services.AddLaporDelivery(delivery);
 builder.Services.AddLaporOperations(builder.Configuration);
 
 builder.Services.AddLaporDatabase(options, builder.Environment);
@@ -89,7 +97,7 @@ builder.Services.AddScoped<Colleagues>();
 builder.Services.AddScoped<TaskHandOver>();
 builder.Services.AddScoped<TaskNotifications>();
 builder.Services.AddAuditViews();
-builder.Services.AddLaporScheduling(options, builder.Environment);
+builder.Services.AddLaporScheduling(options, builder.Environment, delivery);
 // Every problem-details body carries the request's correlation id, which the log lines of that request carry too.
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 {

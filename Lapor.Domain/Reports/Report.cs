@@ -73,6 +73,18 @@ public sealed partial class Report
 
     public Rating? Rating { get; private set; }
 
+    /// <summary>"id" or "en": the language the reporter submitted in, which every notice to them is written in.</summary>
+    public string Language { get; private set; } = ReportMessages.DefaultCulture;
+
+    /// <summary>Set when the reporter followed the unsubscribe link of a notice: nothing more is sent to them.</summary>
+    public bool NoticesStopped { get; private set; }
+
+    /// <summary>
+    /// The secret in the unsubscribe link of the reporter's notices: random, so that knowing a tracking code is not
+    /// enough to silence someone else's notices. Null on reports filed before notices existed until their first notice.
+    /// </summary>
+    public string? NoticeToken { get; private set; }
+
     public IReadOnlyList<Attachment> Attachments => _attachments;
 
     /// <summary>The public history of the report, oldest first.</summary>
@@ -127,10 +139,21 @@ public sealed partial class Report
             Reporter = reporter,
             SubmittedAt = now,
             Status = ReportStatus.Open,
+            NoticeToken = NewNoticeToken(),
+            Language = culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : ReportMessages.DefaultCulture,
         };
         report.Record(now, TimelineEntryKind.Submitted, ReportMessages.Get(ReportMessages.TimelineSubmitted, StoredCulture), actor: null);
         return Validated<Report>.Success(report);
     }
+
+    /// <summary>The reporter asked for no more notices about this report (idempotent).</summary>
+    public void StopNotices() => NoticesStopped = true;
+
+    /// <summary>The unsubscribe secret, made now for a report that predates it.</summary>
+    public string EnsureNoticeToken() => NoticeToken ??= NewNoticeToken();
+
+    private static string NewNoticeToken() =>
+        Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     public string GetPublicReporterName(string culture) =>
         IsAnonymous ? ReportMessages.Get(ReportMessages.AnonymousName, culture) : Reporter.Name;

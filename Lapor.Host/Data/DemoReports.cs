@@ -60,6 +60,8 @@ public static class DemoReports
                 .LogWarning("Process '{Key}' is not deployed; no demo reports were created", LaporProcess.Key);
             return;
         }
+        // Made-up reporters and officers: nothing about these reports is mailed or texted.
+        using var quiet = Lapor.Host.Delivery.NoticeSuppression.Begin();
         foreach (var sample in Samples)
         {
             await using var scope = services.CreateAsyncScope();

@@ -41,7 +41,12 @@ public static class DemoSeeder
         {
             if (await users.FindByNameAsync(account.UserName) is not null)
                 continue;
-            var user = new LaporUser { UserName = account.UserName, DisplayName = account.DisplayName, AgencyCode = account.AgencyCode };
+            // Addresses under the reserved .example domain, so staff notices can be tried against any test mail server.
+            var user = new LaporUser
+            {
+                UserName = account.UserName, DisplayName = account.DisplayName, AgencyCode = account.AgencyCode,
+                Email = $"{account.UserName}@lapor.example",
+            };
             Check(await users.CreateAsync(user, DemoPassword), account.UserName);
             Check(await users.AddToRoleAsync(user, account.Role), account.UserName);
         }

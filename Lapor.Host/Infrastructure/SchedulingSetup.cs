@@ -10,7 +10,8 @@ namespace Lapor.Host.Infrastructure;
 /// </summary>
 public static class SchedulingSetup
 {
-    public static IServiceCollection AddLaporScheduling(this IServiceCollection services, LaporOptions options, IHostEnvironment env)
+    public static IServiceCollection AddLaporScheduling(this IServiceCollection services, LaporOptions options, IHostEnvironment env,
+        Lapor.Host.Delivery.DeliverySettings delivery)
     {
         services.AddSingleton<IJobScheduler, QuartzJobScheduler>();
         services.AddQuartz(q =>
@@ -32,6 +33,8 @@ public static class SchedulingSetup
             SweepDueJobs.Register(q, TimeSpan.FromSeconds(Math.Max(1, options.SweepIntervalSeconds)));
             // Migration batches: at start-up (an interrupted batch carries on) and then at the same interval.
             SweepMigrationBatches.Register(q, TimeSpan.FromSeconds(Math.Max(1, options.SweepIntervalSeconds)));
+            // The outbox: at start-up (what a stopped host left pending goes out first) and then every PollSeconds.
+            Lapor.Host.Delivery.DispatchOutboxJob.Register(q, TimeSpan.FromSeconds(delivery.PollSeconds));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -6,6 +6,8 @@ namespace Lapor.Workflows.Listeners;
 /// <summary>
 /// What one command did to one instance: where it now waits (innermost last), which nodes it completed (in order),
 /// and whether it ended. Nodes carry their <c>camunda:properties</c>, e.g. the citizen-readable stage.
+/// <see cref="TasksCreated"/> are the human tasks this command created (a task still waiting from an earlier command is
+/// in <see cref="WaitingAt"/> but not here), so a listener can tell people about new work exactly once.
 /// </summary>
 public sealed record InstanceChange(
     string ProcessInstanceId,
@@ -16,4 +18,7 @@ public sealed record InstanceChange(
     IReadOnlyList<FlowNode> Completed,
     IReadOnlyDictionary<string, object?> Variables,
     string? Actor,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    public IReadOnlyList<NewHumanTask> TasksCreated { get; init; } = [];
+}

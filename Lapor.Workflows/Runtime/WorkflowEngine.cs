@@ -112,7 +112,10 @@ public sealed partial class WorkflowEngine(
         var completed = scope.Interpreter.Effects.OfType<Effect.ActivityEnded>().Where(e => !e.Canceled).Select(e => e.Node).ToList();
         var waiting = scope.State.Tokens.OrderBy(t => t.ScopeTokenId is null ? 0 : 1).Select(t => scope.Model.Node(t.ActivityId)).ToList();
         var change = new InstanceChange(scope.Instance.Id, scope.Instance.BusinessKey, scope.Instance.DefinitionKey, scope.State.Status,
-            waiting, completed, scope.State.Values, scope.Actor, scope.Context.Now);
+            waiting, completed, scope.State.Values, scope.Actor, scope.Context.Now)
+        {
+            TasksCreated = scope.Interpreter.Effects.OfType<Effect.HumanTaskCreated>().Select(e => e.Task).ToList(),
+        };
         foreach (var listener in listeners)
             await listener.OnChangedAsync(change, ct);
     }

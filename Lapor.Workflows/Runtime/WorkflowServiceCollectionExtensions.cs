@@ -37,6 +37,7 @@ public static class WorkflowServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<Deployer>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<ProcessDesigns>(sp, sp.GetRequiredService<TDb>()));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<OperationLog>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => new HistoryVerifier(sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<ProcessQueries>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<MigrationBatches>(sp, sp.GetRequiredService<TDb>()));

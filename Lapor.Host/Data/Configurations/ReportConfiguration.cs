@@ -16,6 +16,9 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(12);
         b.Property(r => r.Title).HasMaxLength(ReportDraft.TitleMaxLength);
         b.Property(r => r.Stage).HasMaxLength(200);
+        b.Property(r => r.Language).HasMaxLength(8);
+        b.Property(r => r.NoticeToken).HasMaxLength(64);
+        b.HasIndex(r => r.NoticeToken).IsUnique();
         b.HasIndex(r => r.ProcessInstanceId);
         b.HasIndex(r => new { r.IsConfidential, r.SubmittedAt });
         b.HasIndex(r => r.CategoryCode);

@@ -1,0 +1,22 @@
+namespace Lapor.Host.Delivery;
+
+/// <summary>
+/// The outbox's way out: channels, notices written with each change, and the dispatcher that sends them (its Quartz job
+/// is registered by <c>SchedulingSetup</c>, with the engine's).
+/// </summary>
+public static class DeliverySetup
+{
+    public static IServiceCollection AddLaporDelivery(this IServiceCollection services, DeliverySettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddHttpClient(SmsGatewayChannel.ChannelName);
+        services.AddSingleton<IDeliveryChannel, EmailChannel>();
+        services.AddSingleton<IDeliveryChannel, SmsGatewayChannel>();
+        services.AddSingleton<NoticeComposer>();
+        services.AddSingleton<ReporterNotices>();
+        services.AddScoped<Lapor.Workflows.Listeners.IInstanceListener, StaffNotices>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<OutboxAdministration>();
+        return services;
+    }
+}

@@ -116,6 +116,42 @@ public sealed class DispatcherTests(NoticesHost host) : IClassFixture<NoticesHos
     }
 
     [Fact]
+    public async Task TheAdministratorsPage_ListsDeadMessagesMasked_AndItsRetryButtonWorks_OtherRolesAreRefused()
+    {
+        host.Smtp.Refuse = true;
+        long id;
+        try
+        {
+            id = (await EnqueueAsync(1, "halaman"))[0];
+            var until = DateTime.UtcNow.AddSeconds(40);
+            while ((await MessageAsync(id)).DeadAt is null)
+            {
+                Assert.True(DateTime.UtcNow < until, "message not dead after 40 s");
+                await Task.Delay(200);
+            }
+        }
+        finally
+        {
+            host.Smtp.Refuse = false;
+        }
+        using var admin = await Lapor.Host.Tests.Admin.Browser.SignedInAsync(host, "admin", Lapor.Host.Tests.Admin.Browser.AdminPassword);
+        var page = await admin.Client.GetStringAsync("/Admin/Kotak-Keluar?mati=true");
+        Assert.Contains($"data-message=\"{id}\"", page);
+        Assert.Contains("h***@example.org", page);
+        Assert.DoesNotContain("halaman0@example.org", page);
+        Assert.Contains("SmtpCommandException", page);
+
+        using var retried = await admin.PostFormAsync("/Admin/Kotak-Keluar?mati=true", $"/Admin/Kotak-Keluar?handler=Retry&id={id}&mati=true", []);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, retried.StatusCode);
+        await host.Smtp.WaitAsync(all => all.Any(m => m.Subject == "halaman 0"));
+
+        using var officer = await Lapor.Host.Tests.Admin.Browser.SignedInAsync(host, "dinkes.petugas", Lapor.Host.Tests.Admin.Browser.DemoPassword);
+        using var refused = await officer.Client.GetAsync("/Admin/Kotak-Keluar");
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, refused.StatusCode);
+        Assert.DoesNotContain("data-message", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public void Addresses_AreMaskedOnTheAdministratorsPage()
     {
         Assert.Equal("k***@example.org", OutboxAdministration.Mask("ketut@example.org"));

@@ -7,7 +7,7 @@ namespace Lapor.Host.Tests.Delivery;
 /// The real host with demo accounts (officers with addresses), e-mail going to a real SMTP server on loopback and SMS
 /// going to a local HTTP endpoint, the dispatcher polling every second and retrying after a second.
 /// </summary>
-public sealed class NoticesHost : ReportsHost
+public class NoticesHost : ReportsHost
 {
     public const int MaxAttempts = 3;
     public const string GatewayToken = "rahasia-gateway";

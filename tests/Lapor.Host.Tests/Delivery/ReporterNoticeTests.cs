@@ -132,7 +132,28 @@ public sealed partial class ReporterNoticeTests(NoticesHost host) : IClassFixtur
         }
         // Their phone gets the short messages through the gateway.
         var texts = await host.Gateway.WaitAsync(all => all.Count(r => r.Body.Contains(code)) >= 2);
-        Assert.All(texts.Where(r => r.Body.Contains(code)), r => Assert.Contains("+6281337123456", r.Body));
+        foreach (var request in texts.Where(r => r.Body.Contains(code)))
+        {
+            Assert.Equal(("POST", "/kirim"), (request.Method, request.Path));
+            Assert.Equal($"Bearer {NoticesHost.GatewayToken}", request.Headers["Authorization"]);
+            var json = JsonDocument.Parse(request.Body).RootElement;
+            Assert.Equal("+6281337123456", json.GetProperty("to").GetString());
+            Assert.Equal(request.Headers["Idempotency-Key"], json.GetProperty("reference").GetString());
+            var text = json.GetProperty("text").GetString()!;
+            Assert.Contains(code, text);
+            Assert.True(text.Length <= Lapor.Host.Delivery.SmsGatewayChannel.MaxLength, text);
+        }
+        Assert.Equal(texts.Count, texts.Select(r => r.Headers["Idempotency-Key"]).Distinct().Count());
+    }
+
+    [Fact]
+    public void GatewayBodyTemplate_EscapesForJson_AndForForms()
+    {
+        const string text = "Lapor \"X\" & selesai";
+        Assert.Equal("{\"to\":\"+62811\",\"text\":\"Lapor \\\"X\\\" & selesai\"}",
+            Lapor.Host.Delivery.SmsGatewayChannel.Fill("{\"to\":\"{to}\",\"text\":\"{text}\"}", "application/json", "+62811", text, "k"));
+        Assert.Equal("to=%2B62811&msg=Lapor%20%22X%22%20%26%20selesai&id=k",
+            Lapor.Host.Delivery.SmsGatewayChannel.Fill("to={to}&msg={text}&id={id}", "application/x-www-form-urlencoded", "+62811", text, "k"));
     }
 
     private async Task<bool> StoppedAsync(string code)

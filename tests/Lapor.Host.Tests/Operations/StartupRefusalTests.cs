@@ -46,6 +46,19 @@ public sealed class StartupRefusalTests : IDisposable
     }
 
     [Fact]
+    public async Task AMailSettingThatCannotWork_StopsTheHost_NamingIt()
+    {
+        await using var host = HostProcess.Start(Settings(("Lapor__Delivery__Email__Host", "smtp.baliprov.example"),
+            ("Lapor__Delivery__Email__Security", "Kadang"), ("Lapor__Delivery__PublicBaseUrl", "lapor.baliprov.example")));
+
+        Assert.Equal(1, await host.ExitCodeAsync());
+        Assert.Equal(["Lapor:Delivery:PublicBaseUrl must be an absolute http(s) address, not 'lapor.baliprov.example'.",
+            "Lapor:Delivery:Email:Security must be None, Auto, StartTls, StartTlsWhenAvailable or SslOnConnect."],
+            host.Error.Trim().Split('\n').Select(l => l.Trim()));
+        Assert.DoesNotContain("Exception", host.Output + host.Error);
+    }
+
+    [Fact]
     public async Task DemoDataOff_WithoutAnAdministratorPassword_RefusesTheFirstStart()
     {
         await using var host = HostProcess.Start(Settings(("Lapor__DemoData", "false"), ("Lapor__Admin__Password", "")));

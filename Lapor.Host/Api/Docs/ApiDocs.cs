@@ -24,8 +24,8 @@ public static class ApiDocs
         </head>
         <body>
             <div id="app" data-document="/openapi/v1.json"></div>
-            <script src="/api/docs/scalar.js"></script>
             <script src="/js/api-docs.js"></script>
+            <script src="/api/docs/scalar.js"></script>
         </body>
         </html>
         """;

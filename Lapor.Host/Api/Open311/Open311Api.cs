@@ -96,7 +96,8 @@ public static class Open311Api
             : Open311Reply.Error(format, StatusCodes.Status404NotFound, $"service_request_id: laporan {id} tidak ditemukan / not found");
     }
 
-    private static async Task<IResult> SubmitAsync(string format, HttpContext http, Open311Keys keys, ReportIntake intake, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> SubmitAsync(string format, HttpContext http, Open311Keys keys, Open311Services services, ReportIntake intake,
+        TimeProvider clock, CancellationToken ct)
     {
         if (!Open311Reply.IsKnown(format))
             return Open311Reply.UnknownFormat();
@@ -113,6 +114,9 @@ public static class Open311Api
         // Every mistake at once, as /api/reports does: the contact's and the report's own.
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
         errors.AddRange(Open311Submission.Translate(guest.Errors.Concat(draft.Validate(today, culture))));
+        // The intake checks the catalogue too, but only once the rest is right; a client should hear everything at once.
+        if (!string.IsNullOrWhiteSpace(submission.ServiceCode) && !await services.ExistsAsync(submission.ServiceCode.Trim().ToLowerInvariant(), ct))
+            errors.Add(Open311Submission.Bad("service_code", culture == "en" ? "unknown service." : "layanan tidak dikenal."));
         if (errors.Count > 0 || guest.Value is not { } reporter)
             return Open311Reply.Errors(format, StatusCodes.Status400BadRequest, [.. errors.DistinctBy(e => e.Description)]);
 

@@ -52,7 +52,7 @@ public static class Open311Api
         group.MapPost("/requests.{format}", SubmitAsync).DisableAntiforgery()
             .WithSummary("Kirim laporan").WithDescription(
                 "Files a complaint as a guest's report (form-encoded, api_key required). The answer's service_request_id is the tracking code.")
-            .Accepts<Open311Submission>("application/x-www-form-urlencoded")
+            .Accepts<Open311Submission>("application/x-www-form-urlencoded", "multipart/form-data")
             .Produces<Open311Receipt[]>(StatusCodes.Status200OK, "application/json", "text/xml")
             .Produces<Open311Error[]>(StatusCodes.Status400BadRequest, "application/json", "text/xml")
             .Produces<Open311Error[]>(StatusCodes.Status403Forbidden, "application/json", "text/xml");

@@ -16,6 +16,8 @@ public static class Open311StatusPages
         {
             StatusCodes.Status404NotFound => "Alamat tidak dikenal. Gunakan mis. /open311/v2/services.json / Unknown path.",
             StatusCodes.Status405MethodNotAllowed => "Metode HTTP tidak didukung di alamat ini / Method not allowed.",
+            StatusCodes.Status415UnsupportedMediaType =>
+                "body: kirim formulir application/x-www-form-urlencoded / send a form (application/x-www-form-urlencoded).",
             _ => "Permintaan tidak dapat dilayani / The request cannot be served.",
         };
         await Open311Reply.Error(FormatOf(http.Request.Path), status, text).ExecuteAsync(http);

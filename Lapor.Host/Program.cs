@@ -1,7 +1,7 @@
 using Lapor.Host.Accounts;
+using Lapor.Host.Api.Docs;
 using Lapor.Host.Api.EngineRest;
 using Lapor.Host.Api.Open311;
-using Lapor.Host.Api.Docs;
 using Lapor.Host.Api.Reports;
 using Lapor.Host.Audit;
 using Lapor.Host.Backups;

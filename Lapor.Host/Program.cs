@@ -1,5 +1,7 @@
 using Lapor.Host.Accounts;
+using Lapor.Host.Api.Docs;
 using Lapor.Host.Api.EngineRest;
+using Lapor.Host.Api.Open311;
 using Lapor.Host.Api.Reports;
 using Lapor.Host.Audit;
 using Lapor.Host.Backups;
@@ -90,6 +92,8 @@ builder.Services.AddAttachmentStore(options);
 builder.Services.AddScoped<ReportIntake>();
 builder.Services.AddScoped<ReportQueries>();
 builder.Services.AddScoped<ReporterActions>();
+builder.Services.AddOpen311();
+builder.Services.AddLaporApiDocs();
 builder.Services.AddScoped<TaskInbox>();
 builder.Services.AddScoped<TaskWorkspace>();
 builder.Services.AddScoped<TaskJournal>();
@@ -210,6 +214,8 @@ app.UseRequestLocalization();
 // People get a page for 404/403/400; API clients get problem details for an error status that has no body yet.
 app.UseWhen(http => !ApiPaths.Match(http.Request.Path), portal => portal.UseStatusCodePagesWithReExecute("/Status/{0}"));
 app.UseWhen(http => ApiPaths.Match(http.Request.Path), api => api.UseStatusCodePages());
+// Inside the line above, so Open311 clients get GeoReport's error list first and the problem details never run.
+app.UseWhen(http => Open311Api.Match(http.Request.Path), open311 => open311.UseStatusCodePages(Open311StatusPages.WriteAsync));
 // After the status-code pages, so a re-executed request is routed again to the status page.
 app.UseRouting();
 app.MapStaticAssets();
@@ -223,6 +229,8 @@ app.MapRazorPages().WithStaticAssets();
 app.MapOperationsEndpoints();
 app.MapEngineRestApi();
 app.MapReportsApi();
+app.MapOpen311();
+app.MapLaporApiDocs();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Lapor.Host.Api.Open311;
 using Lapor.Host.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -33,7 +34,8 @@ public static class RateLimitSetup
         {
             return Window($"track:{address}", settings.Tracking);
         }
-        if (post && (path.Equals("/api/reports") || path.StartsWithSegments("/Laporan/Buat")))
+        // Open311 filings come from partner applications as guests: they draw on the same per-address budget.
+        if (post && (path.Equals("/api/reports") || path.StartsWithSegments("/Laporan/Buat") || Open311Api.IsSubmission(http.Request)))
         {
             return http.User.Identity?.IsAuthenticated == true
                 ? Window($"submit-user:{http.User.Identity.Name}", settings.SignedInSubmissions)

@@ -31,6 +31,8 @@ public sealed class LaporOptions
 
     public ReverseProxySettings ReverseProxy { get; set; } = new();
 
+    public Open311Settings Open311 { get; set; } = new();
+
     public sealed class DatabaseSettings
     {
         /// <summary><c>Sqlite</c> (default, one file) or <c>Postgres</c> (several hosts).</summary>
@@ -46,6 +48,15 @@ public sealed class LaporOptions
         /// empty means Files on SQLite and Database on PostgreSQL.
         /// </summary>
         public string? Store { get; set; }
+    }
+
+    public sealed class Open311Settings
+    {
+        /// <summary>
+        /// Keys that may file reports through <c>POST /open311/v2/requests</c>, one per partner application. Empty (the
+        /// default): Open311 is read-only.
+        /// </summary>
+        public List<string> ApiKeys { get; set; } = [];
     }
 
     public sealed class ReverseProxySettings

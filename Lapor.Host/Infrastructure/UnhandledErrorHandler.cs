@@ -1,3 +1,4 @@
+using Lapor.Host.Api.Open311;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,6 +20,13 @@ public sealed class UnhandledErrorHandler(IProblemDetailsService problems, ILogg
         if (!ApiPaths.Match(new PathString(path)))
             return false; // the middleware re-executes /Status/500 for people
         http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        if (Open311Api.Match(new PathString(path)))
+        {
+            // Open311 clients read only the GeoReport error list.
+            await Open311Reply.Error(Open311StatusPages.FormatOf(new PathString(path)), StatusCodes.Status500InternalServerError,
+                $"Terjadi kesalahan pada server; sebutkan kode {correlationId} / Server error; quote {correlationId}.").ExecuteAsync(http);
+            return true;
+        }
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status500InternalServerError,

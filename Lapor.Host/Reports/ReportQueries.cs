@@ -12,9 +12,15 @@ public sealed class ReportQueries(LaporDb db)
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>
+    /// Every report anyone may read, for the public list and other public feeds (Open311) to filter further: the one
+    /// place that leaves confidential reports out.
+    /// </summary>
+    public IQueryable<Report> PublicReports() => db.Reports.AsNoTracking().Where(r => !r.IsConfidential);
+
     public async Task<ReportPage<ReportSummary>> PublicListAsync(ReportFilter filter, string culture, CancellationToken ct = default)
     {
-        var query = db.Reports.AsNoTracking().Where(r => !r.IsConfidential);
+        var query = PublicReports();
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = filter.Search.Trim().ToLower();

@@ -19,10 +19,18 @@ public static class ReportsApi
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/reports").WithTags("Reports");
-        group.MapPost("", SubmitAsync).DisableAntiforgery();
-        group.MapGet("", ListAsync);
-        group.MapGet("/{code}", PublicAsync);
-        group.MapGet("/track/{code}", TrackAsync);
+        group.MapPost("", SubmitAsync).DisableAntiforgery()
+            .WithSummary("Kirim laporan").WithDescription("Files a report; a guest gives reporter contact. Errors per field as validation problem details.")
+            .Accepts<SubmitReportRequest>("application/json")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("", ListAsync)
+            .WithSummary("Daftar laporan publik").WithDescription("Public reports, never confidential ones; reporters by public name only.")
+            .Produces<ReportPage<ReportSummary>>();
+        group.MapGet("/{code}", PublicAsync)
+            .WithSummary("Satu laporan publik").Produces<PublicReport>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/track/{code}", TrackAsync)
+            .WithSummary("Lacak laporan dengan kode").WithDescription("The reporter's own view by tracking code, confidential reports included.")
+            .Produces<PublicReport>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

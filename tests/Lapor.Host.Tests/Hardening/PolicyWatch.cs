@@ -45,7 +45,7 @@ public sealed class PolicyWatch
     public async Task AssertNoViolationAsync()
     {
         var recorded = await Page.EvaluateAsync<string[]>("window.__cspViolations ?? []");
-        Assert.Empty(recorded);
-        Assert.Empty(_refused);
+        Assert.True(recorded.Length == 0, string.Join(Environment.NewLine, recorded));
+        Assert.True(_refused.Count == 0, string.Join(Environment.NewLine, _refused));
     }
 }

@@ -64,6 +64,27 @@ public sealed class RateLimitTests(RateLimitedHost host) : IClassFixture<RateLim
     }
 
     [Fact]
+    public async Task Open311Filings_SpendTheSameAnonymousSubmissionBudget_AsTheReportsApi()
+    {
+        var partner = host.ClientFrom("198.51.100.40");
+        Assert.Equal(HttpStatusCode.Created, (await partner.PostAsJsonAsync("/api/reports", Submission(40))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync("/open311/v2/requests.json", Open311Form(41))).StatusCode);
+        var before = await ReportCountAsync();
+
+        using var refused = await partner.PostAsync("/open311/v2/requests.xml", Open311Form(42));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        AssertRetryAfter(refused, maxSeconds: 600);
+        Assert.Equal(before, await ReportCountAsync());
+        // Reading is not a submission, and another address has its own budget.
+        Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync("/open311/v2/requests.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.ClientFrom("198.51.100.41").PostAsync("/open311/v2/requests.json", Open311Form(43))).StatusCode);
+    }
+
+    private static FormUrlEncodedContent Open311Form(int i) => new(Open311.Open311Host.Form($"Laporan Open311 nomor {i}: jalan berlubang.")
+        .Select(f => KeyValuePair.Create(f.Key, f.Value!)));
+
+    [Fact]
     public async Task WrongPasswordsFromOneAddress_AreThrottledBeforeLockout_SoTheOwnerStillSignsIn()
     {
         using var stranger = new Browser(host.ClientFrom("198.51.100.6"));

@@ -32,6 +32,7 @@ public sealed class RateLimitedHost : ReportsHost
         builder.UseSetting("Lapor:RateLimits:AnonymousSubmissions:PermitLimit", AnonymousSubmissions.ToString());
         builder.UseSetting("Lapor:RateLimits:Registrations:PermitLimit", Registrations.ToString());
         builder.UseSetting("Lapor:RateLimits:ApiPerAccount:PermitLimit", ApiPerAccount.ToString());
+        builder.UseSetting("Lapor:Open311:ApiKeys:0", Open311.Open311Host.ApiKey);
     }
 
     protected override void AddServices(IServiceCollection services) => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();

@@ -51,10 +51,12 @@ public sealed partial class TaskInbox
         {
             var term = filter.Search.Trim();
             var lower = term.ToLower();
-            // A pasted tracking code finds its report exactly; anything else searches the titles.
+            // A pasted tracking code finds its report exactly; anything else searches the task names ("eskalasi") and
+            // the report titles.
             query = TrackingCode.TryParse(term, out var code)
                 ? query.Where(t => db.Reports.Any(r => r.ProcessInstanceId == t.InstanceId && r.TrackingCode == code))
-                : query.Where(t => db.Reports.Any(r => r.ProcessInstanceId == t.InstanceId && r.Title.ToLower().Contains(lower)));
+                : query.Where(t => (t.Name != null && t.Name.ToLower().Contains(lower))
+                                   || db.Reports.Any(r => r.ProcessInstanceId == t.InstanceId && r.Title.ToLower().Contains(lower)));
         }
         return query;
     }

@@ -81,6 +81,18 @@ public sealed class TaskInboxTests(InboxHost host) : IClassFixture<InboxHost>
     }
 
     [Fact]
+    public async Task Search_FindsTasksByTheirName_Too()
+    {
+        var all = await ListAsync("koordinator");
+        var verification = all.Items.First(r => r.TaskKey == "verifikasi");
+        // "laporan" would also match titles; the task name's own word does not appear in the sample titles.
+        var byName = await ListAsync("koordinator", new InboxFilter(Search: "VERIFIKASI"));
+        Assert.Contains(byName.Items, r => r.TaskId == verification.TaskId);
+        Assert.All(byName.Items, r => Assert.Contains("verifikasi", (r.Name + " " + r.ReportTitle).ToLowerInvariant()));
+        Assert.DoesNotContain(byName.Items, r => r.TaskKey == "tindakLanjut" && !r.ReportTitle!.Contains("erifikasi", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Paging_IsServerSide_AndThePageSizeIsCapped()
     {
         var first = await ListAsync("koordinator", new InboxFilter(PageSize: 1));

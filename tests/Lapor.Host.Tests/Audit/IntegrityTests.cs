@@ -54,7 +54,7 @@ public sealed class IntegrityTests(AuditHost host) : IClassFixture<AuditHost>
 
         using var auditor = await Browser.SignedInAsync(host, "auditor", Browser.DemoPassword);
         var page = WebUtility.HtmlDecode(await auditor.Client.GetStringAsync($"/Audit/Integritas?kasus={code}"));
-        Assert.Contains($"Rantai {chain} putus pada baris 3:", page);
+        Assert.Contains($"Rantai {code} putus pada baris 3:", page);
     }
 
     [Fact]
@@ -98,9 +98,9 @@ public sealed class IntegrityTests(AuditHost host) : IClassFixture<AuditHost>
     }
 
     [Fact]
-    public async Task CheckingAllChains_ListsEveryBrokenChain_AndExitsNonZero()
+    public async Task CheckingAllChains_ListsEveryBrokenChain_ByItsReportCode_AndExitsNonZero()
     {
-        var (_, chain, _) = await CaseAsync();
+        var (code, chain, _) = await CaseAsync();
         await host.SqlAsync("UPDATE wf_history_event SET Value = 'diubah' WHERE ChainId = {0} AND Seq = 5", chain);
 
         var (exit, output) = await CommandAsync();
@@ -111,6 +111,7 @@ public sealed class IntegrityTests(AuditHost host) : IClassFixture<AuditHost>
         var page = WebUtility.HtmlDecode(await coordinator.Client.GetStringAsync("/Audit/Integritas?semua=true"));
         Assert.Contains("id=\"progress\"", page);
         Assert.Contains($"<code>{chain}</code>", page);
+        Assert.Contains($"<a href=\"/Audit/Kasus/{code}\" class=\"text-nowrap\">{code}</a>", page);
         Assert.Contains("<td>5</td>", page);
     }
 

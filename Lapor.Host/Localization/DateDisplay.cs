@@ -22,6 +22,13 @@ public sealed class DateDisplay(LaporOptions options)
         return $"{local.ToString("d MMMM yyyy HH':'mm", CultureInfo.CurrentCulture)} {Abbreviation(local.Offset)}";
     }
 
+    /// <summary>With seconds, for the auditor's journal, where several steps share a minute and order matters.</summary>
+    public string Precise(DateTimeOffset when)
+    {
+        var local = TimeZoneInfo.ConvertTime(when, _zone);
+        return $"{local.ToString("d MMMM yyyy HH':'mm':'ss", CultureInfo.CurrentCulture)} {Abbreviation(local.Offset)}";
+    }
+
     public string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
     /// <summary>Indonesia's zones by their offset; anywhere else by the plain offset.</summary>

@@ -72,6 +72,26 @@ public sealed class InstanceViewerTests(AuditHost host) : IClassFixture<AuditHos
     }
 
     [Fact]
+    public async Task Journal_SpeaksThePagesLanguage_WithSeconds()
+    {
+        var report = await host.FinishedAsync();
+        var code = report.TrackingCode.ToString();
+        using var auditor = await Browser.SignedInAsync(host, "auditor", Browser.DemoPassword);
+
+        var indonesian = WebUtility.HtmlDecode(await auditor.Client.GetStringAsync($"/Audit/Kasus/{code}"));
+        Assert.Contains("<span class=\"badge text-bg-light\">Tugas diselesaikan</span>", indonesian);
+        Assert.Contains("data-status=\"Completed\">Selesai</span>", indonesian);
+        Assert.DoesNotContain(">TaskCompleted<", indonesian);
+        Assert.Matches(@"<td class=""text-nowrap"">\d{1,2} \w+ \d{4} \d{2}:\d{2}:\d{2} WITA</td>", indonesian);
+        Assert.Contains("<th class=\"text-nowrap\">#</th>", indonesian);
+
+        using var language = await auditor.PostFormAsync("/", "/Bahasa", new() { ["bahasa"] = "en", ["kembali"] = "/" });
+        var english = WebUtility.HtmlDecode(await auditor.Client.GetStringAsync($"/Audit/Kasus/{code}"));
+        Assert.Contains("<span class=\"badge text-bg-light\">Task completed</span>", english);
+        Assert.Contains("data-status=\"Completed\">Completed</span>", english);
+    }
+
+    [Fact]
     public async Task Ombudsman_SeesEscalatedCasesOnly()
     {
         var plain = (await host.AnsweredAsync()).TrackingCode.ToString();

@@ -59,6 +59,8 @@ public sealed class PerformancePageTests : IClassFixture<PerformanceHost>, IAsyn
         var page = await auditor.Client.GetStringAsync("/Audit/Kinerja?periode=2027-02");
         Assert.Contains("data-agency=\"dinkes\"", page);
         Assert.Contains("33,3%", page);
+        // The total row says why it is not the sum of the agency rows.
+        Assert.Contains("dihitung sekali", System.Net.WebUtility.HtmlDecode(page.Split("id=\"all-agencies-note\"")[1].Split("</small>")[0]));
         Assert.Contains("/Audit/Kinerja/Kasus?periode=2027-02&amp;instansi=dinkes&amp;angka=Late", page);
         Assert.Matches("src=\"/lib/chart.js/chart.umd.min[^\"]*.js\"", page);
 

@@ -10,6 +10,7 @@ using Lapor.Host.Hardening;
 using Lapor.Host.Inbox;
 using Lapor.Host.Infrastructure;
 using Lapor.Host.Localization;
+using Lapor.Host.National;
 using Lapor.Host.Notifications;
 using Lapor.Host.Operations;
 using Lapor.Host.Reports;
@@ -47,7 +48,13 @@ if (delivery.Problems() is { Count: > 0 } deliveryProblems)
     StartupRefusal.Refuse(deliveryProblems);
     return;
 }
-builder.Services.AddLaporDelivery(delivery);
+var national = NationalSettings.Bind(builder.Configuration);
+if (national.Problems() is { Count: > 0 } nationalProblems)
+{
+    StartupRefusal.Refuse(nationalProblems);
+    return;
+}
+builder.Services.AddLaporDelivery(delivery, national);
 builder.Services.AddLaporOperations(builder.Configuration);
 
 builder.Services.AddLaporDatabase(options, builder.Environment);
@@ -223,6 +230,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapOperationsEndpoints();
 app.MapEngineRestApi();
 app.MapReportsApi();
+app.MapNationalApi();
 
 app.Run();
 

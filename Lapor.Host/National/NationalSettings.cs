@@ -35,6 +35,9 @@ public sealed class NationalSettings
         var problems = new List<string>();
         if (OutboundEnabled && (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https")))
             problems.Add($"{Section}:Endpoint must be an absolute http(s) address, not '{Endpoint}'.");
+        // The endpoint is shown as it is on the administrator's outbox page: it must not carry a password.
+        else if (OutboundEnabled && new Uri(Endpoint).UserInfo.Length > 0)
+            problems.Add($"{Section}:Endpoint must not contain a user name or password; requests are signed with {Section}:Secret.");
         if (OutboundEnabled && !InboundEnabled)
             problems.Add($"{Section}:Endpoint is set but {Section}:Secret is empty: events to the national system must be signed.");
         if (InboundEnabled && Secret.Length < MinSecretLength)

@@ -33,4 +33,12 @@ public sealed class NationalSettingsTests
         Assert.Contains(problems, p => p.Contains("TimeoutSeconds"));
         Assert.All(problems, p => Assert.DoesNotContain("pendek", p));
     }
+
+    [Fact]
+    public void AnEndpointWithAPassword_IsRefused()
+    {
+        var problem = Assert.Single(new NationalSettings { Endpoint = "https://lapor:sandi@sp4n.example/events", Secret = new string('x', 40) }.Problems());
+        Assert.Contains("Endpoint", problem);
+        Assert.DoesNotContain("sandi", problem);
+    }
 }

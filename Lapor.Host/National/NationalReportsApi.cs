@@ -57,7 +57,7 @@ public static class NationalReportsApi
         }
         if (Math.Abs(clock.GetUtcNow().ToUnixTimeSeconds() - timestamp) > NationalSignature.ReplayWindow.TotalSeconds)
         {
-            log.LogWarning("National report refused: timestamp {Timestamp} outside the replay window", timestamp);
+            log.LogWarning("National report refused: timestamp {Timestamp} outside the replay window, from {Address}", timestamp, http.Connection.RemoteIpAddress);
             return Refuse(StatusCodes.Status401Unauthorized, "Api.National.Stale");
         }
 

@@ -12,6 +12,7 @@ using Lapor.Host.Hardening;
 using Lapor.Host.Inbox;
 using Lapor.Host.Infrastructure;
 using Lapor.Host.Localization;
+using Lapor.Host.National;
 using Lapor.Host.Notifications;
 using Lapor.Host.Operations;
 using Lapor.Host.Reports;
@@ -49,7 +50,13 @@ if (delivery.Problems() is { Count: > 0 } deliveryProblems)
     StartupRefusal.Refuse(deliveryProblems);
     return;
 }
-builder.Services.AddLaporDelivery(delivery);
+var national = NationalSettings.Bind(builder.Configuration);
+if (national.Problems() is { Count: > 0 } nationalProblems)
+{
+    StartupRefusal.Refuse(nationalProblems);
+    return;
+}
+builder.Services.AddLaporDelivery(delivery, national);
 builder.Services.AddLaporOperations(builder.Configuration);
 
 builder.Services.AddLaporDatabase(options, builder.Environment);
@@ -231,6 +238,7 @@ app.MapEngineRestApi();
 app.MapReportsApi();
 app.MapOpen311();
 app.MapLaporApiDocs();
+app.MapNationalApi();
 
 app.Run();
 

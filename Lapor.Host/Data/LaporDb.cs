@@ -30,6 +30,7 @@ public class LaporDb : IdentityDbContext<LaporUser>, IDataProtectionKeyContext
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<NationalReportLink> NationalReportLinks => Set<NationalReportLink>();
     public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

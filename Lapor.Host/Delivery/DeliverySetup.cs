@@ -1,3 +1,5 @@
+using Lapor.Host.National;
+
 namespace Lapor.Host.Delivery;
 
 /// <summary>
@@ -6,14 +8,18 @@ namespace Lapor.Host.Delivery;
 /// </summary>
 public static class DeliverySetup
 {
-    public static IServiceCollection AddLaporDelivery(this IServiceCollection services, DeliverySettings settings)
+    public static IServiceCollection AddLaporDelivery(this IServiceCollection services, DeliverySettings settings, NationalSettings national)
     {
         services.AddSingleton(settings);
+        services.AddSingleton(national);
         services.AddHttpClient(SmsGatewayChannel.ChannelName);
         services.AddSingleton<IDeliveryChannel, EmailChannel>();
         services.AddSingleton<IDeliveryChannel, SmsGatewayChannel>();
+        services.AddHttpClient(NationalChannel.ChannelName);
+        services.AddSingleton<IDeliveryChannel, NationalChannel>();
         services.AddSingleton<NoticeComposer>();
         services.AddSingleton<ReporterNotices>();
+        services.AddSingleton<NationalEvents>();
         services.AddScoped<Lapor.Workflows.Listeners.IInstanceListener, StaffNotices>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<OutboxAdministration>();

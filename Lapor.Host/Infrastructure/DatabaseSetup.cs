@@ -1,6 +1,7 @@
 using Lapor.Host.Data;
 using Lapor.Host.Data.Schema;
 using Lapor.Host.Delivery;
+using Lapor.Host.National;
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -29,17 +30,20 @@ public static class DatabaseSetup
         services.AddScoped<DatabaseSchema>();
         // The contexts are the provider subclasses, whose options AddWorkflowEngine<LaporDb> cannot reach: the engine's
         // after-commit interceptor (jobs reach Quartz once their rows commit) is added here, on each, with the one that
-        // writes the reporter's notices in the same SaveChanges as the report's steps.
+        // writes the reporter's notices and the one that writes the national system's events in the same SaveChanges as the
+        // report's steps.
         if (options.UsesPostgres())
         {
             if (string.IsNullOrWhiteSpace(options.Database.PostgresConnection))
                 throw new InvalidOperationException("Lapor:Database:Provider is Postgres but Lapor:Database:PostgresConnection is empty.");
             return services.AddDbContext<LaporDb, LaporPostgresDb>((sp, o) => o.UseNpgsql(options.Database.PostgresConnection)
-                .AddInterceptors(AfterCommitInterceptor.Instance, sp.GetRequiredService<ReporterNotices>()));
+                .AddInterceptors(AfterCommitInterceptor.Instance, sp.GetRequiredService<ReporterNotices>(),
+                sp.GetRequiredService<NationalEvents>()));
         }
         var file = Path.Combine(options.DataDirectory(env), "lapor.db");
         return services.AddDbContext<LaporDb, LaporSqliteDb>((sp, o) => o.UseWorkflowSqlite(SqliteConnection(file))
-            .AddInterceptors(AfterCommitInterceptor.Instance, sp.GetRequiredService<ReporterNotices>()));
+            .AddInterceptors(AfterCommitInterceptor.Instance, sp.GetRequiredService<ReporterNotices>(),
+                sp.GetRequiredService<NationalEvents>()));
     }
 
     /// <summary>

@@ -17,7 +17,10 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
 {
     public AttachmentRules Rules { get; } = AttachmentRules.Default;
 
-    public async Task<IntakeResult> SubmitAsync(ReportDraft draft, Reporter reporter, IReadOnlyList<IncomingFile> uploads, string culture, CancellationToken ct = default)
+    /// <param name="alongside">Called once the report exists, before it is saved: rows it adds to the context are saved
+    /// in the same transaction (the national connector's link), and a failure to save them stores nothing.</param>
+    public async Task<IntakeResult> SubmitAsync(ReportDraft draft, Reporter reporter, IReadOnlyList<IncomingFile> uploads, string culture,
+        CancellationToken ct = default, Action<Report>? alongside = null)
     {
         var now = clock.GetUtcNow();
         var errors = new List<FieldError>();
@@ -51,6 +54,7 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
 
             transaction ??= await db.Database.BeginTransactionAsync(ct);
             db.Reports.Add(report);
+            alongside?.Invoke(report);
             await db.SaveChangesAsync(ct);
             var defaultAgency = await db.Categories.Where(c => c.Code == report.CategoryCode).Select(c => c.DefaultAgencyCode).FirstAsync(ct);
             var variables = VariablesOf(report, report.TargetAgencyCode ?? defaultAgency);

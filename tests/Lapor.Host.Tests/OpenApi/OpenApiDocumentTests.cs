@@ -20,7 +20,7 @@ public sealed class OpenApiDocumentTests(ReportsHost host) : IClassFixture<Repor
                  {
                      "/api/reports", "/api/reports/{code}", "/api/reports/track/{code}", "/open311/v2/services.{format}",
                      "/open311/v2/services/{service_code}.{format}", "/open311/v2/requests.{format}",
-                     "/open311/v2/requests/{service_request_id}.{format}",
+                     "/open311/v2/requests/{service_request_id}.{format}", "/api/national/reports",
                  })
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the document");
         var filing = paths.GetProperty("/open311/v2/requests.{format}").GetProperty("post");
@@ -28,6 +28,9 @@ public sealed class OpenApiDocumentTests(ReportsHost host) : IClassFixture<Repor
         Assert.False(string.IsNullOrWhiteSpace(filing.GetProperty("summary").GetString()));
         Assert.True(filing.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/x-www-form-urlencoded", out _));
         Assert.True(filing.GetProperty("responses").TryGetProperty("403", out _));
+        var national = paths.GetProperty("/api/national/reports").GetProperty("post");
+        Assert.True(national.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.True(national.GetProperty("responses").TryGetProperty("401", out _));
         var list = paths.GetProperty("/open311/v2/requests.{format}").GetProperty("get");
         var parameters = list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Contains("start_date", parameters);
@@ -40,7 +43,8 @@ public sealed class OpenApiDocumentTests(ReportsHost host) : IClassFixture<Repor
         var document = await host.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.All(paths, p => Assert.True(p.StartsWith("/api/reports", StringComparison.Ordinal) || p.StartsWith("/open311/", StringComparison.Ordinal), p));
+        Assert.All(paths, p => Assert.True(p.StartsWith("/api/reports", StringComparison.Ordinal) || p.StartsWith("/api/national/", StringComparison.Ordinal)
+                                             || p.StartsWith("/open311/", StringComparison.Ordinal), p));
     }
 
     [Fact]

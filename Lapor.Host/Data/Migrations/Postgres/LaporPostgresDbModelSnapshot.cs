@@ -315,6 +315,26 @@ namespace Lapor.Host.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Lapor.Host.Data.NationalReportLink", b =>
+                {
+                    b.Property<string>("NationalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("NationalId");
+
+                    b.HasIndex("ReportId")
+                        .IsUnique();
+
+                    b.ToTable("national_report_link", (string)null);
+                });
+
             modelBuilder.Entity("Lapor.Host.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1362,6 +1382,15 @@ namespace Lapor.Host.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Lapor.Host.Data.NationalReportLink", b =>
+                {
+                    b.HasOne("Lapor.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lapor.Workflows.Persistence.TaskCandidateRow", b =>

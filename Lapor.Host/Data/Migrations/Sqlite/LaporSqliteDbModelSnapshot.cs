@@ -310,6 +310,26 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Lapor.Host.Data.NationalReportLink", b =>
+                {
+                    b.Property<string>("NationalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NationalId");
+
+                    b.HasIndex("ReportId")
+                        .IsUnique();
+
+                    b.ToTable("national_report_link", (string)null);
+                });
+
             modelBuilder.Entity("Lapor.Host.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1343,6 +1363,15 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Lapor.Host.Data.NationalReportLink", b =>
+                {
+                    b.HasOne("Lapor.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lapor.Workflows.Persistence.TaskCandidateRow", b =>

@@ -18,8 +18,9 @@ public static class DeliverySetup
         services.AddHttpClient(NationalChannel.ChannelName);
         services.AddSingleton<IDeliveryChannel, NationalChannel>();
         services.AddSingleton<NoticeComposer>();
-        services.AddSingleton<ReporterNotices>();
-        services.AddSingleton<NationalEvents>();
+        services.AddSingleton<IReportStepWriter, ReporterNotices>();
+        services.AddSingleton<IReportStepWriter, NationalEvents>();
+        services.AddSingleton<ReportStepInterceptor>();
         services.AddScoped<Lapor.Workflows.Listeners.IInstanceListener, StaffNotices>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<OutboxAdministration>();

@@ -99,7 +99,7 @@ public sealed class OutboxDispatcher(LaporDb db, IEnumerable<IDeliveryChannel> c
                 continue;
             var parent = await db.Outbox.AsNoTracking().FirstAsync(m => m.Id == id, ct);
             var addresses = await StaffNotices.AddressesAsync(db, parent.Recipient, ct);
-            var (subject, body, html) = parent.Body is null ? await LegacyReminderAsync(parent, ct) : (parent.Subject, parent.Body, parent.HtmlBody);
+            var (subject, body, html) = parent.Body is null ? await ReminderAsync(parent, ct) : (parent.Subject, parent.Body, parent.HtmlBody);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             foreach (var address in addresses)
             {
@@ -120,14 +120,18 @@ public sealed class OutboxDispatcher(LaporDb db, IEnumerable<IDeliveryChannel> c
         return made;
     }
 
-    /// <summary>A reminder written before notices had texts (release 1): "due tomorrow" for the agency.</summary>
-    private async Task<(string?, string?, string?)> LegacyReminderAsync(OutboxMessage parent, CancellationToken ct)
+    /// <summary>
+    /// The process's <c>notify</c> reminder (and release 1's unsent ones) carries no text: it is "due tomorrow" for the
+    /// agency, written when it goes out.
+    /// </summary>
+    private async Task<(string?, string?, string?)> ReminderAsync(OutboxMessage parent, CancellationToken ct)
     {
-        var report = parent.BusinessKey is { } code
-            ? await db.Reports.AsNoTracking().Where(r => r.ProcessInstanceId == parent.ProcessInstanceId).Select(r => new { r.Title, r.ResponsibleAgencyCode }).FirstOrDefaultAsync(ct)
+        var title = parent.ProcessInstanceId is { } instance
+            ? await db.Reports.AsNoTracking().Where(r => r.ProcessInstanceId == instance).Select(r => r.Title).FirstOrDefaultAsync(ct)
             : null;
-        var agency = parent.Recipient["group:".Length..];
-        var notice = composer.ForStaff(StaffNotice.DueTomorrow, parent.BusinessKey ?? "", report?.Title ?? "", agency, "", null);
+        var agencyCode = parent.Recipient[(parent.Recipient.IndexOf(':') + 1)..];
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Code == agencyCode).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? agencyCode;
+        var notice = composer.ForStaff(StaffNotice.DueTomorrow, parent.BusinessKey ?? "", title ?? "", agency, "", null);
         return (notice.Subject, notice.Text, notice.Html);
     }
 

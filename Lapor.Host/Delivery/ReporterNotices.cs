@@ -1,48 +1,24 @@
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Lapor.Host.Delivery;
 
 /// <summary>
-/// Writes the reporter's notices into the outbox in the same SaveChanges as the timeline steps they tell about, whatever
-/// path made the step (the portal, the API, the process, a reporter's own action): a committed step always has its
-/// notice, a rolled-back one never. Steps that tell the reporter nothing new (their own reply, a rating, a stage label)
-/// send nothing; a reporter who unsubscribed, or left no address, gets nothing.
+/// Writes the reporter's notices into the outbox for the timeline steps a SaveChanges adds (handed over by
+/// <see cref="ReportStepInterceptor"/>): a committed step always has its notice, a rolled-back one never. Steps that
+/// tell the reporter nothing new (their own reply, a rating, a stage label) send nothing; a reporter who unsubscribed,
+/// or left no address, gets nothing.
 /// </summary>
-public sealed class ReporterNotices(NoticeComposer composer, DeliverySettings settings, TimeProvider clock) : SaveChangesInterceptor
+public sealed class ReporterNotices(NoticeComposer composer, DeliverySettings settings, TimeProvider clock) : IReportStepWriter
 {
-    // A SaveChanges that fails and is called again sees the same added steps: each is noticed once.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TimelineEntry, object> _noticed = new();
+    public bool Enabled => settings.Email.Enabled || settings.Sms.Enabled;
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
+    public async Task WriteAsync(LaporDb db, IReadOnlyList<AddedStep> steps, CancellationToken ct)
     {
-        if (eventData.Context is LaporDb db && (settings.Email.Enabled || settings.Sms.Enabled) && !NoticeSuppression.Active)
-            await CollectAsync(db, cancellationToken);
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is LaporDb db && (settings.Email.Enabled || settings.Sms.Enabled) && !NoticeSuppression.Active)
-            CollectAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    private async Task CollectAsync(LaporDb db, CancellationToken ct)
-    {
-        db.ChangeTracker.DetectChanges();
-        var steps = db.ChangeTracker.Entries<TimelineEntry>().Where(e => e.State == EntityState.Added)
-            .Select(e => (ReportId: (Guid)e.Property("ReportId").CurrentValue!, Step: e.Entity)).ToList();
-        if (steps.Count == 0)
-            return;
-        var reports = db.ChangeTracker.Entries<Report>().Select(e => e.Entity).ToDictionary(r => r.Id);
-        foreach (var (reportId, step) in steps.OrderBy(s => s.Step.When))
+        foreach (var (report, step) in steps)
         {
-            if (!reports.TryGetValue(reportId, out var report) || report.NoticesStopped || KindOf(step.Kind) is not { } kind
-                || !_noticed.TryAdd(step, step))
+            if (report.NoticesStopped || KindOf(step.Kind) is not { } kind)
                 continue;
             var (email, phone) = await AddressOfAsync(db, report.Reporter, ct);
             if (email is null && phone is null)

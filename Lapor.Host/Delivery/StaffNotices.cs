@@ -25,7 +25,9 @@ public sealed class StaffNotices(LaporDb db, NoticeComposer composer, DeliverySe
 
     public async Task OnChangedAsync(InstanceChange change, CancellationToken ct)
     {
-        if (!settings.Email.Enabled || NoticeSuppression.Active || change.BusinessKey is not { } code)
+        // Runs after every engine command: most create no task and pass no deadline, and must cost no query here.
+        var overdue = change.Completed.OfType<BoundaryEvent>().Any(b => b.Timer is not null && b.CancelActivity);
+        if (!settings.Email.Enabled || NoticeSuppression.Active || change.BusinessKey is not { } code || (change.TasksCreated.Count == 0 && !overdue))
             return;
         var report = db.Reports.Local.FirstOrDefault(r => r.TrackingCode.ToString() == code)
                      ?? await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.TrackingCode == Lapor.Domain.Reports.TrackingCode.Parse(code), ct);
@@ -43,7 +45,7 @@ public sealed class StaffNotices(LaporDb db, NoticeComposer composer, DeliverySe
                 Add(change, notice, recipient);
         }
         // An interrupting timer on the case is a deadline that passed; the agency hears of it beside the escalation.
-        if (agencyCode is not null && change.Completed.OfType<BoundaryEvent>().Any(b => b.Timer is not null && b.CancelActivity))
+        if (agencyCode is not null && overdue)
             Add(change, composer.ForStaff(StaffNotice.Overdue, code, report.Title, agency, "", null), AgencyRecipient(agencyCode));
     }
 

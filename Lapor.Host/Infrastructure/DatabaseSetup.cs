@@ -30,20 +30,17 @@ public static class DatabaseSetup
         services.AddScoped<DatabaseSchema>();
         // The contexts are the provider subclasses, whose options AddWorkflowEngine<LaporDb> cannot reach: the engine's
         // after-commit interceptor (jobs reach Quartz once their rows commit) is added here, on each, with the one that
-        // writes the reporter's notices and the one that writes the national system's events in the same SaveChanges as the
-        // report's steps.
+        // hands new report steps to the outbox writers (reporter notices, national events) in the same SaveChanges.
         if (options.UsesPostgres())
         {
             if (string.IsNullOrWhiteSpace(options.Database.PostgresConnection))
                 throw new InvalidOperationException("Lapor:Database:Provider is Postgres but Lapor:Database:PostgresConnection is empty.");
             return services.AddDbContext<LaporDb, LaporPostgresDb>((sp, o) => o.UseNpgsql(options.Database.PostgresConnection)
-                .AddInterceptors(AfterCommitInterceptor.Instance, sp.GetRequiredService<ReporterNotices>(),
-                sp.GetRequiredService<NationalEvents>()));
+                .AddInterceptors(AfterCommitInterceptor.Instance, sp.GetRequiredService<ReportStepInterceptor>()));
         }
         var file = Path.Combine(options.DataDirectory(env), "lapor.db");
         return services.AddDbContext<LaporDb, LaporSqliteDb>((sp, o) => o.UseWorkflowSqlite(SqliteConnection(file))
-            .AddInterceptors(AfterCommitInterceptor.Instance, sp.GetRequiredService<ReporterNotices>(),
-                sp.GetRequiredService<NationalEvents>()));
+            .AddInterceptors(AfterCommitInterceptor.Instance, sp.GetRequiredService<ReportStepInterceptor>()));
     }
 
     /// <summary>

@@ -34,15 +34,8 @@ public sealed partial class ReporterNoticeTests(NoticesHost host) : IClassFixtur
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("trackingCode").GetString()!;
     }
 
-    private async Task CompleteAsync(string code, string taskKey, object variables, string actor)
-    {
-        using var scope = host.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LaporDb>();
-        var instanceId = (await db.Reports.SingleAsync(r => r.TrackingCode == TrackingCode.Parse(code))).ProcessInstanceId;
-        var task = await db.Set<TaskRow>().SingleAsync(t => t.InstanceId == instanceId && t.TaskDefinitionKey == taskKey);
-        var vars = variables.GetType().GetProperties().ToDictionary(p => p.Name, p => TypedValue.From(p.GetValue(variables)));
-        await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(task.Id, vars, actor);
-    }
+    private Task CompleteAsync(string code, string taskKey, object variables, string actor) =>
+        Support.CaseSteps.CompleteAsync(host.Services, code, taskKey, variables, actor);
 
     private Task<IReadOnlyList<MimeMessage>> MailAsync(string address, int count) =>
         host.Smtp.WaitAsync(all => all.Count(m => m.To.Mailboxes.Any(b => b.Address == address)) >= count)

@@ -78,15 +78,8 @@ public sealed class StaffNoticeTests(StaffNoticesHost host) : IClassFixture<Staf
         }
     }
 
-    private async Task CompleteAsync(string code, string taskKey, object variables, string actor)
-    {
-        using var scope = host.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LaporDb>();
-        var instanceId = (await db.Reports.SingleAsync(r => r.TrackingCode == TrackingCode.Parse(code))).ProcessInstanceId;
-        var task = await db.Set<TaskRow>().SingleAsync(t => t.InstanceId == instanceId && t.TaskDefinitionKey == taskKey);
-        var vars = variables.GetType().GetProperties().ToDictionary(p => p.Name, p => TypedValue.From(p.GetValue(variables)));
-        await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(task.Id, vars, actor);
-    }
+    private Task CompleteAsync(string code, string taskKey, object variables, string actor) =>
+        Support.CaseSteps.CompleteAsync(host.Services, code, taskKey, variables, actor);
 
     /// <summary>Quartz runs on the host's clock, which is stopped here: dispatch by hand until the mail arrived.</summary>
     private async Task DeliverAsync(Func<IReadOnlyList<MimeKit.MimeMessage>, bool> done)

@@ -26,15 +26,8 @@ public sealed class ReportLifecycleTests(ReportsHost host) : IClassFixture<Repor
         return result.Report!.TrackingCode.ToString();
     }
 
-    private async Task CompleteAsync(string code, string taskKey, object variables, string actor)
-    {
-        using var scope = host.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LaporDb>();
-        var instanceId = (await db.Reports.SingleAsync(r => r.TrackingCode == TrackingCode.Parse(code))).ProcessInstanceId;
-        var task = await db.Set<TaskRow>().SingleAsync(t => t.InstanceId == instanceId && t.TaskDefinitionKey == taskKey);
-        var vars = variables.GetType().GetProperties().ToDictionary(p => p.Name, p => TypedValue.From(p.GetValue(variables)));
-        await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(task.Id, vars, actor);
-    }
+    private Task CompleteAsync(string code, string taskKey, object variables, string actor) =>
+        Support.CaseSteps.CompleteAsync(host.Services, code, taskKey, variables, actor);
 
     private async Task<Report> ReportAsync(string code)
     {

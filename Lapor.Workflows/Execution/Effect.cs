@@ -7,7 +7,8 @@ public abstract record Effect
 {
     private Effect() { }
 
-    public sealed record ActivityStarted(string ActivityInstanceId, string? ParentActivityInstanceId, string TokenId, FlowNode Node) : Effect;
+    /// <summary>A token entered <see cref="Node"/>; <see cref="FlowId"/> is the sequence flow it took to get there, if any.</summary>
+    public sealed record ActivityStarted(string ActivityInstanceId, string? ParentActivityInstanceId, string TokenId, FlowNode Node, string? FlowId = null) : Effect;
 
     public sealed record ActivityEnded(string ActivityInstanceId, string TokenId, FlowNode Node, bool Canceled) : Effect;
 

@@ -175,8 +175,9 @@ public sealed partial class Interpreter
     /// <summary>The first event after an event-based gateway happened: the other waits go, the token passes through the event.</summary>
     private void PassGateway(Token token, FlowNode happened)
     {
+        var gatewayId = token.ActivityId;
         End(token);
-        Begin(token, happened);
+        Begin(token, happened, Model.Outgoing(gatewayId).FirstOrDefault(f => f.TargetId == happened.Id)?.Id);
         Continue(token);
     }
 

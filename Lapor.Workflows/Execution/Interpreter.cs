@@ -11,7 +11,7 @@ namespace Lapor.Workflows.Execution;
 public sealed partial class Interpreter(InstanceState state, InterpreterContext context)
 {
     private readonly List<Effect> _effects = [];
-    private readonly Queue<(Token Token, string NodeId)> _arrivals = new();
+    private readonly Queue<(Token Token, string NodeId, string? FlowId)> _arrivals = new();
     private int _steps;
 
     public IReadOnlyList<Effect> Effects => _effects;
@@ -81,20 +81,21 @@ public sealed partial class Interpreter(InstanceState state, InterpreterContext 
             if (++_steps > context.MaxSteps)
                 throw new WorkflowException($"The process ran {context.MaxSteps} steps without waiting (last at '{arrival.NodeId}'); a loop needs a wait state such as a user task or timer.");
             if (state.Tokens.Contains(arrival.Token))
-                Enter(arrival.Token, Model.Node(arrival.NodeId));
+                Enter(arrival.Token, Model.Node(arrival.NodeId), arrival.FlowId);
         }
     }
 
-    private void Arrive(Token token, string nodeId)
+    /// <param name="flowId">The sequence flow the token came along; null where it enters without one (a start or boundary event).</param>
+    private void Arrive(Token token, string nodeId, string? flowId = null)
     {
         token.State = TokenState.Moving;
         token.ActivityId = nodeId;
-        _arrivals.Enqueue((token, nodeId));
+        _arrivals.Enqueue((token, nodeId, flowId));
     }
 
-    private void Enter(Token token, FlowNode node)
+    private void Enter(Token token, FlowNode node, string? flowId)
     {
-        Begin(token, node);
+        Begin(token, node, flowId);
         switch (node)
         {
             case StartEvent or PassThroughTask or BoundaryEvent:
@@ -211,9 +212,9 @@ public sealed partial class Interpreter(InstanceState state, InterpreterContext 
             ScopeMaybeComplete(token.ScopeTokenId);
             return;
         }
-        Arrive(token, flows[0].TargetId);
+        Arrive(token, flows[0].TargetId, flows[0].Id);
         foreach (var flow in flows.Skip(1))
-            Arrive(NewToken(token.ScopeTokenId), flow.TargetId);
+            Arrive(NewToken(token.ScopeTokenId), flow.TargetId, flow.Id);
     }
 
     private SequenceFlow ChooseExclusive(ExclusiveGateway gateway)
@@ -231,12 +232,12 @@ public sealed partial class Interpreter(InstanceState state, InterpreterContext 
             $"(variables: {string.Join(", ", state.Variables.Select(v => $"{v.Key}={v.Value.Value ?? "null"}"))}).");
     }
 
-    private void Begin(Token token, FlowNode node)
+    private void Begin(Token token, FlowNode node, string? flowId)
     {
         token.ActivityId = node.Id;
         token.ActivityInstanceId = context.NewId();
         var parent = token.ScopeTokenId is null ? state.InstanceId : state.FindToken(token.ScopeTokenId)?.ActivityInstanceId;
-        Emit(new Effect.ActivityStarted(token.ActivityInstanceId, parent, token.Id, node));
+        Emit(new Effect.ActivityStarted(token.ActivityInstanceId, parent, token.Id, node, flowId));
     }
 
     private Token NewToken(string? scopeTokenId)

@@ -95,7 +95,8 @@ internal sealed partial class CommandScope
             switch (effects[_applied])
             {
                 case Effect.ActivityStarted started:
-                    Record(HistoryEventKind.ActivityStarted, started.Node, started.ActivityInstanceId, started.TokenId, parent: started.ParentActivityInstanceId);
+                    // The flow taken is the row's value (Camunda's "transition"): the viewer draws it instead of guessing.
+                    Record(HistoryEventKind.ActivityStarted, started.Node, started.ActivityInstanceId, started.TokenId, parent: started.ParentActivityInstanceId, value: started.FlowId);
                     break;
                 case Effect.ActivityEnded ended:
                     Record(HistoryEventKind.ActivityEnded, ended.Node, ended.ActivityInstanceId, ended.TokenId, value: ended.Canceled ? "canceled" : "completed");

@@ -49,10 +49,22 @@ public sealed class InstanceViews(LaporDb db)
     }
 
     /// <summary>
-    /// History records nodes, not flows: a flow counts as taken when its target was entered after its source completed,
-    /// preferring the source that completed last on the same token (so a gateway's other branches stay unlit).
+    /// The flows the engine recorded as taken: each activity-start row names the sequence flow its token came along.
+    /// Chains written before the engine recorded flows have none; for those the flows are inferred as before.
     /// </summary>
     private static List<string> TakenFlows(List<HistoryEventRow> rows, DiagramFacts diagram)
+    {
+        var starts = rows.Where(r => r.Kind == HistoryEventKind.ActivityStarted && r.ActivityId is not null).ToList();
+        var recorded = starts.Where(r => r.Value is not null).Select(r => r.Value!).ToHashSet(StringComparer.Ordinal);
+        var taken = recorded.Count > 0 ? recorded : InferredFlows(rows, diagram);
+        return taken.Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// For chains written before the engine recorded flows: a flow counts as taken when its target was entered after its
+    /// source completed, preferring the source that completed last on the same token (so a gateway's other branches stay unlit).
+    /// </summary>
+    private static HashSet<string> InferredFlows(List<HistoryEventRow> rows, DiagramFacts diagram)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var incoming = diagram.Flows.ToLookup(f => f.Target);
@@ -72,7 +84,7 @@ public sealed class InstanceViews(LaporDb db)
                     taken.Add(flow.Id);
             }
         }
-        return taken.Order(StringComparer.Ordinal).ToList();
+        return taken;
     }
 
     private static List<JournalStep> Journal(List<HistoryEventRow> rows, DiagramFacts diagram)

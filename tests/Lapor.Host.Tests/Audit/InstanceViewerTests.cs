@@ -1,6 +1,7 @@
 using System.Net;
 using Lapor.Host.Audit.Viewer;
 using Lapor.Host.Tests.Admin;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.Host.Tests.Audit;
@@ -27,6 +28,15 @@ public sealed class InstanceViewerTests(AuditHost host) : IClassFixture<AuditHos
         Assert.DoesNotContain("eskalasi", view.CompletedNodes);
         Assert.Empty(view.ActiveNodes);
         Assert.NotEmpty(view.TakenFlows);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            // Drawn from what the engine recorded on each activity start, not guessed from node order.
+            var db = scope.ServiceProvider.GetRequiredService<Lapor.Host.Data.LaporDb>();
+            var recorded = db.Set<Lapor.Workflows.History.HistoryEventRow>()
+                .Where(h => h.ChainId == report.ProcessInstanceId && h.Kind == Lapor.Workflows.History.HistoryEventKind.ActivityStarted && h.Value != null)
+                .Select(h => h.Value!).Distinct().AsEnumerable().Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(recorded, view.TakenFlows);
+        }
         Assert.Equal(new NodeCounts(1, 1, 0, 0), view.Nodes["verifikasi"]);
         Assert.All(view.Nodes.Values, n => Assert.Equal(n.Entered, n.Completed + n.Waiting + n.Canceled));
 
@@ -36,6 +46,25 @@ public sealed class InstanceViewerTests(AuditHost host) : IClassFixture<AuditHos
         Assert.Contains(view.Journal, s => s.Kind == "VariableSet" && s.Variables == "decision = verify");
         Assert.Contains(view.Journal, s => s.Stage is not null);
         Assert.Equal(view.Journal.Select(s => s.Seq), Enumerable.Range(1, view.Journal.Count).Select(i => (long)i));
+    }
+
+    [Fact]
+    public async Task ChainWrittenBeforeFlowsWereRecorded_StillShowsItsPath_ByInference()
+    {
+        var report = await host.FinishedAsync();
+        var recorded = (await ViewAsync(report.ProcessInstanceId!)).TakenFlows;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Lapor.Host.Data.LaporDb>();
+            await db.Set<Lapor.Workflows.History.HistoryEventRow>()
+                .Where(h => h.ChainId == report.ProcessInstanceId && h.Kind == Lapor.Workflows.History.HistoryEventKind.ActivityStarted)
+                .ExecuteUpdateAsync(u => u.SetProperty(h => h.Value, (string?)null));
+        }
+
+        var inferred = (await ViewAsync(report.ProcessInstanceId!)).TakenFlows;
+
+        Assert.NotEmpty(inferred);
+        Assert.Equal(recorded, inferred);
     }
 
     [Fact]

@@ -58,6 +58,19 @@ public sealed class FlowSemanticsTests
         Assert.Contains("outcome", instance.Ended());
     }
 
+    [Theory]
+    [InlineData("verify", "toRespond")]
+    [InlineData("anything else", "toArchive")]
+    public void EveryEnteredNode_NamesTheSequenceFlowItCameAlong(string decision, string flowTaken)
+    {
+        var instance = new PureInstance(Triage, Monday).Start(new { agency = "dinkes" });
+        Assert.Equal(new string?[] { null, "f1" }, instance.Last.OfType<Effect.ActivityStarted>().Select(e => e.FlowId).ToArray());
+
+        instance.Complete("verify", new { decision });
+
+        Assert.Equal(new string?[] { "f2", flowTaken }, instance.Last.OfType<Effect.ActivityStarted>().Select(e => e.FlowId).ToArray());
+    }
+
     [Fact]
     public void CandidateGroupExpression_IsEvaluatedWhenTheTaskIsCreated()
     {

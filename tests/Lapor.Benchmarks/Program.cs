@@ -7,11 +7,12 @@ return args.FirstOrDefault() switch
     "engine-loop" => await EngineLoop.RunAsync(args[1..]),
     "inbox" => await InboxBenchmark.RunAsync(args[1..]),
     "hosts" => await HostsBenchmark.RunAsync(args[1..]),
+    "storage" => await StorageBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile] | engine-loop [instances] | inbox | hosts [--seconds <s>] [--clients <n>]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile] | engine-loop [instances] | inbox | hosts [--seconds <s>] [--clients <n>] | storage [--cases <n>] [--clients <n>]");
     return 2;
 }

@@ -53,7 +53,7 @@ public sealed class AwaitingConfirmationTests(ClockedReportsHost host) : IClassF
     public async Task TheReporterConfirmsWithARating_AndOnlyThenIsTheReportClosed()
     {
         var code = await AnsweredReportAsync();
-        Assert.Equal([LaporProcess.ReportReopened, LaporProcess.ReporterConfirmed], (await Actions(a => a.AvailableAsync(code))).Order());
+        Assert.Equal([LaporProcess.ReportReopened, LaporProcess.ReporterConfirmed], (await Actions(a => a.AvailableAsync(code))).Order(StringComparer.Ordinal));
 
         Assert.Empty(await Actions(a => a.ConfirmAsync(code, 5, "Lampu sudah menyala lagi.", "id")));
 

@@ -29,7 +29,7 @@ public sealed partial class EscalationStageTests(ClockedReportsHost host) : ICla
         Assert.Equal(TooManyForwards, (await ReportAsync(code)).Stage);
         using var client = host.CreateClient();
         Assert.Contains(TooManyForwards, StageOnTrackingPage(await client.GetStringAsync($"/Lacak/{code}")));
-        Assert.Contains("Escalated: forwarded too many times", StageOnTrackingPage(await client.GetStringAsync($"/Lacak/{code}?culture=en")));
+        Assert.Contains("Escalated: forwarded too many times", StageOnTrackingPage(await client.GetStringAsync($"/Lacak/{code}?culture=en-US")));
 
         using var coordinator = await Browser.SignedInAsync(host, "koordinator", Browser.DemoPassword);
         var row = InboxRowOf(await coordinator.Client.GetStringAsync($"/Tugas?cari={code}"), code);
@@ -49,7 +49,7 @@ public sealed partial class EscalationStageTests(ClockedReportsHost host) : ICla
         await host.AdvanceAsync(TimeSpan.FromDays(7));
         Assert.Equal(DeadlinePassed, (await ReportAsync(code)).Stage);
         using var client = host.CreateClient();
-        Assert.Contains("Escalated: deadline passed", StageOnTrackingPage(await client.GetStringAsync($"/Lacak/{code}?culture=en")));
+        Assert.Contains("Escalated: deadline passed", StageOnTrackingPage(await client.GetStringAsync($"/Lacak/{code}?culture=en-US")));
         using var coordinator = await Browser.SignedInAsync(host, "koordinator", Browser.DemoPassword);
         Assert.Contains(DeadlinePassed, InboxRowOf(await coordinator.Client.GetStringAsync($"/Tugas?cari={code}"), code));
 

@@ -95,6 +95,7 @@ builder.Services.AddWorkflowEngine<LaporDb>();
 builder.Services.AddServiceTask<NotifyHandler>(NotifyHandler.Name);
 builder.Services.AddScoped<IInstanceListener, ReportStageListener>();
 builder.Services.AddSingleton<Lapor.Workflows.Definitions.IDefinitionRule, StageTextRule>();
+builder.Services.AddSingleton<Lapor.Workflows.Definitions.IDefinitionRule, ReportStatusRule>();
 builder.Services.AddAttachmentStore(options);
 builder.Services.AddScoped<ReportIntake>();
 builder.Services.AddScoped<ReportQueries>();

@@ -28,7 +28,7 @@ public static class ReportMessages
     public const string ContactRequired = "contact-required";
     public const string PhoneInvalid = "phone-invalid";
     public const string ReportClosed = "report-closed";
-    public const string ReportNotClosed = "report-not-closed";
+    public const string NotAwaitingConfirmation = "not-awaiting-confirmation";
     public const string AlreadyRated = "already-rated";
     public const string AlreadyDisposed = "already-disposed";
     public const string SameAgency = "same-agency";
@@ -43,6 +43,7 @@ public static class ReportMessages
     public const string Redacted = "redacted";
     public const string TimelineSubmitted = "timeline-submitted";
     public const string TimelineDisposed = "timeline-disposed";
+    public const string TimelineAwaitingConfirmation = "timeline-awaiting-confirmation";
     public const string TimelineClosed = "timeline-closed";
     public const string TimelineRated = "timeline-rated";
 
@@ -68,7 +69,9 @@ public static class ReportMessages
             "Nomor telepon tidak valid. Contoh: 0812 3456 7890 atau +62 812 3456 7890.",
             "The phone number is not valid. Example: 0812 3456 7890 or +62 812 3456 7890."),
         [ReportClosed] = ("Laporan sudah ditutup.", "The report is already closed."),
-        [ReportNotClosed] = ("Laporan belum ditutup.", "The report has not been closed."),
+        [NotAwaitingConfirmation] = (
+            "Laporan tidak sedang menunggu konfirmasi pelapor.",
+            "The report is not waiting for the reporter's confirmation."),
         [AlreadyRated] = ("Laporan ini sudah dinilai.", "This report has already been rated."),
         [AlreadyDisposed] = (
             "Laporan sudah didisposisikan; pindahkan dengan meneruskannya beserta alasan.",
@@ -92,6 +95,9 @@ public static class ReportMessages
         [TimelineDisposed] = (
             "Laporan didisposisikan kepada instansi yang berwenang.",
             "The report was assigned to the responsible institution."),
+        [TimelineAwaitingConfirmation] = (
+            "Laporan sudah ditanggapi dan menunggu konfirmasi pelapor.",
+            "The report has been answered and waits for the reporter's confirmation."),
         [TimelineClosed] = ("Laporan ditutup.", "The report was closed."),
         [TimelineRated] = ("Pelapor memberi penilaian {0} dari 5.", "The reporter rated the handling {0} out of 5."),
 

@@ -11,6 +11,7 @@ public enum TimelineEntryKind
     ReporterReply,
     InformationRequested,
     Explanation,
+    AwaitingConfirmation,
     Closed,
     Reopened,
     Rated,

@@ -59,6 +59,7 @@ public sealed record NationalEvent(
         TimelineEntryKind.InformationRequested => "asked",
         TimelineEntryKind.PublicResponse => "answered",
         TimelineEntryKind.Explanation => "explained",
+        TimelineEntryKind.AwaitingConfirmation => "awaiting-confirmation",
         TimelineEntryKind.Closed => "closed",
         TimelineEntryKind.Reopened => "reopened",
         _ => null,

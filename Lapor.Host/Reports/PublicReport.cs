@@ -4,7 +4,8 @@ namespace Lapor.Host.Reports;
 
 /// <summary>
 /// A report as anyone may see it: the reporter appears only by public name ("Anonim" when anonymous), never by
-/// contact details; confidential reports never become one of these except for their own reporter.
+/// contact details; confidential reports never become one of these except for their own reporter. The reporter's rating
+/// comment is for the reporter and the staff handling the case, not for the public page.
 /// </summary>
 public sealed record PublicReport(
     string TrackingCode,
@@ -25,5 +26,6 @@ public sealed record PublicReport(
     DateTimeOffset SubmittedAt,
     DateTimeOffset? ClosedAt,
     int? RatingStars,
+    string? RatingComment,
     IReadOnlyList<PublicTimelineEntry> Timeline,
     IReadOnlyList<PublicAttachment> Attachments);

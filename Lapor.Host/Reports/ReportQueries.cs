@@ -60,11 +60,11 @@ public sealed class ReportQueries(LaporDb db)
 
     /// <summary>The public page of a report; null for unknown codes and for confidential reports alike (no existence leak).</summary>
     public async Task<PublicReport?> PublicAsync(string code, string culture, CancellationToken ct = default) =>
-        await FindAsync(code, culture, includeConfidential: false, ct);
+        await FindAsync(code, culture, forReporter: false, ct);
 
     /// <summary>The reporter's view by tracking code: confidential reports too, since the code is the reporter's secret.</summary>
     public async Task<PublicReport?> TrackAsync(string code, string culture, CancellationToken ct = default) =>
-        await FindAsync(code, culture, includeConfidential: true, ct);
+        await FindAsync(code, culture, forReporter: true, ct);
 
     /// <summary>Reports submitted from an account, newest first.</summary>
     public async Task<IReadOnlyList<ReportSummary>> OwnAsync(string userId, string culture, CancellationToken ct = default)
@@ -83,20 +83,21 @@ public sealed class ReportQueries(LaporDb db)
     public async Task<(Guid Id, PublicReport View)?> ForInstanceAsync(string instanceId, string culture, CancellationToken ct = default)
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.ProcessInstanceId == instanceId, ct);
-        return report is null ? null : (report.Id, await ViewAsync(report, culture, ct));
+        return report is null ? null : (report.Id, await ViewAsync(report, culture, withRatingComment: true, ct));
     }
 
-    private async Task<PublicReport?> FindAsync(string input, string culture, bool includeConfidential, CancellationToken ct)
+    /// <summary>The reporter's view holds what only the code's holder may read: a confidential report, their rating comment.</summary>
+    private async Task<PublicReport?> FindAsync(string input, string culture, bool forReporter, CancellationToken ct)
     {
         if (!TrackingCode.TryParse(input, out var code))
             return null;
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.TrackingCode == code, ct);
-        if (report is null || (report.IsConfidential && !includeConfidential))
+        if (report is null || (report.IsConfidential && !forReporter))
             return null;
-        return await ViewAsync(report, culture, ct);
+        return await ViewAsync(report, culture, withRatingComment: forReporter, ct);
     }
 
-    private async Task<PublicReport> ViewAsync(Report report, string culture, CancellationToken ct)
+    private async Task<PublicReport> ViewAsync(Report report, string culture, bool withRatingComment, CancellationToken ct)
     {
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
         var category = await db.Categories.AsNoTracking().Where(c => c.Code == report.CategoryCode).Select(c => c.Name).FirstOrDefaultAsync(ct);
@@ -105,7 +106,7 @@ public sealed class ReportQueries(LaporDb db)
             report.TrackingCode.ToString(), report.Type, report.Title, report.Description, report.IncidentDate, report.Location,
             report.CategoryCode, category, report.ResponsibleAgencyCode, Agency(report.ResponsibleAgencyCode),
             report.GetPublicReporterName(culture), report.IsAnonymous, report.IsConfidential, report.Stage, report.Status,
-            report.SubmittedAt, report.ClosedAt, report.Rating?.Stars,
+            report.SubmittedAt, report.ClosedAt, report.Rating?.Stars, withRatingComment ? report.Rating?.Comment : null,
             report.Timeline.OrderBy(t => t.When).Select(t => new PublicTimelineEntry(t.When, t.Kind, t.PublicText, Agency(t.AgencyCode))).ToList(),
             report.Attachments.Select(a => new PublicAttachment(a.Id, a.FileName, a.ContentType, a.SizeBytes)).ToList());
     }

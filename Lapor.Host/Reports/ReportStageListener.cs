@@ -12,13 +12,19 @@ namespace Lapor.Host.Reports;
 /// Keeps a report in step with its process, inside the same transaction. What happens to the report is said in the
 /// process file, so a coordinator can change it in the designer:
 /// <list type="bullet">
-/// <item><c>stage</c> on the element the case waits at (or ended at) is the citizen-readable stage;</item>
+/// <item><c>stage</c> is the citizen-readable stage: of a boundary event this command passed (so each way into the same
+/// step, e.g. a passed deadline or too many forwards, says why), else of a wait this command entered, else of the
+/// end event the case ended at. A wait the case merely stays at sets nothing, so a reminder firing beside it does
+/// not overwrite what the boundary said;</item>
 /// <item><c>reportAction</c> on a completed element: <c>dispose</c> (to variable <c>agency</c>), <c>forward</c>
 /// (to <c>forwardTo</c>, with <c>forwardReason</c>), <c>respond</c> (publishes variable <c>response</c>), <c>ask</c>
 /// (publishes a question to the reporter from the variable named by property <c>reportText</c>, default
 /// <c>question</c>), <c>explain</c> (publishes why, e.g. an archive reason, from <c>reportText</c>, default
 /// <c>reason</c>; nothing when empty);</item>
-/// <item><c>reportStatus=closed</c> on a waiting element, or the end of the process, closes the report.</item>
+/// <item><c>reportStatus=awaiting-confirmation</c> on a waiting element: the report waits for its reporter to confirm or
+/// reopen (versions published before carry <c>closed</c> there, read the same way, since a report whose process still
+/// runs is not closed); leaving such a wait without a reopen makes it open again;</item>
+/// <item>the end of the process closes the report.</item>
 /// </list>
 /// A report change the domain refuses (e.g. a forward without a reason) refuses the whole command.
 /// </summary>
@@ -41,15 +47,27 @@ public sealed class ReportStageListener(LaporDb db) : IInstanceListener
                 Apply(report, action, node, change);
 
         var ended = change.Status != InstanceStatus.Active;
-        var stageNode = ended
-            ? change.Completed.LastOrDefault(n => n is EndEvent && n.Properties.ContainsKey(LaporProcess.StageProperty))
-            : change.WaitingAt.LastOrDefault(n => n.Properties.ContainsKey(LaporProcess.StageProperty));
-        if (stageNode?.Properties[LaporProcess.StageProperty] is { Length: > 0 } stage && stage != report.Stage)
+        if (StageOf(change, ended) is { Length: > 0 } stage && stage != report.Stage)
             report.MoveToStage(stage, stage, change.At);
 
-        var answered = change.WaitingAt.Any(n => n.Properties.GetValueOrDefault(LaporProcess.ReportStatusProperty) == "closed");
-        if ((ended || answered) && report.Status == ReportStatus.Open)
+        var awaiting = change.WaitingAt.Any(n => n.Properties.GetValueOrDefault(LaporProcess.ReportStatusProperty)
+            is LaporProcess.AwaitingConfirmation or LaporProcess.LegacyClosed);
+        if (ended && report.Status != ReportStatus.Closed)
             report.Close(change.At);
+        else if (!ended && awaiting && report.Status == ReportStatus.Open)
+            report.AwaitConfirmation(change.At);
+        else if (!ended && !awaiting)
+            report.ResumeHandling();
+    }
+
+    private static string? StageOf(InstanceChange change, bool ended)
+    {
+        static bool HasStage(FlowNode n) => n.Properties.ContainsKey(LaporProcess.StageProperty);
+        var node = ended
+            ? change.Completed.LastOrDefault(n => n is EndEvent && HasStage(n))
+            : change.Completed.LastOrDefault(n => n is BoundaryEvent && HasStage(n))
+              ?? change.WaitingAt.LastOrDefault(n => HasStage(n) && change.Entered.Contains(n));
+        return node?.Properties[LaporProcess.StageProperty];
     }
 
     private static void Apply(Report report, string action, FlowNode node, InstanceChange change)

@@ -73,12 +73,15 @@ public sealed partial class WorkflowEngine
         return (await definitions.GetAsync(db, sourceId, ct), await definitions.GetAsync(db, targetId, ct));
     }
 
-    /// <summary>Listeners hear where the instance now waits in the target version (the host's report may change stage).</summary>
+    /// <summary>
+    /// Listeners hear where the instance now waits in the target version (the host's report may change stage): every
+    /// wait counts as entered, since it is a wait of another version.
+    /// </summary>
     private async Task NotifyMigratedAsync(CommandScope scope, ProcessModel target, CancellationToken ct)
     {
         var waiting = scope.State.Tokens.OrderBy(t => t.ScopeTokenId is null ? 0 : 1).Select(t => target.Node(t.ActivityId)).ToList();
         var change = new InstanceChange(scope.Instance.Id, scope.Instance.BusinessKey, scope.Instance.DefinitionKey, scope.State.Status,
-            waiting, [], scope.State.Values, scope.Actor, scope.Context.Now);
+            waiting, [], scope.State.Values, scope.Actor, scope.Context.Now) { Entered = waiting };
         foreach (var listener in services.GetServices<IInstanceListener>())
             await listener.OnChangedAsync(change, ct);
     }

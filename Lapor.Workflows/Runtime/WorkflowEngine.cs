@@ -115,6 +115,7 @@ public sealed partial class WorkflowEngine(
             waiting, completed, scope.State.Values, scope.Actor, scope.Context.Now)
         {
             TasksCreated = scope.Interpreter.Effects.OfType<Effect.HumanTaskCreated>().Select(e => e.Task).ToList(),
+            Entered = scope.Interpreter.Effects.OfType<Effect.ActivityStarted>().Select(e => e.Node).ToList(),
         };
         foreach (var listener in listeners)
             await listener.OnChangedAsync(change, ct);

@@ -41,8 +41,9 @@ public sealed record Open311RequestFilter(
         var statusList = new List<ReportStatus>();
         foreach (var status in Split(statuses))
         {
+            // Open311 knows only open and closed: a report waiting for its reporter's confirmation is not closed yet.
             if (status.Equals("open", StringComparison.OrdinalIgnoreCase))
-                statusList.Add(ReportStatus.Open);
+                statusList.AddRange([ReportStatus.Open, ReportStatus.AwaitingConfirmation]);
             else if (status.Equals("closed", StringComparison.OrdinalIgnoreCase))
                 statusList.Add(ReportStatus.Closed);
             else

@@ -41,8 +41,18 @@ internal sealed class CaseHistory
     /// <summary>The stay that was current at <paramref name="moment"/> (an entry at that very moment counts).</summary>
     public Assignment? AssignmentAt(DateTimeOffset moment) => Assignments.LastOrDefault(a => a.Start <= moment);
 
+    /// <summary>
+    /// The moments the agency's handling ended: an answer the reporter is asked to confirm, or the final close. For the
+    /// figures both end the agency's work; a reopen after either starts it again.
+    /// </summary>
+    public IEnumerable<TimelineEntry> Finishes() =>
+        _entries.Where(e => e.Kind is TimelineEntryKind.AwaitingConfirmation or TimelineEntryKind.Closed);
+
+    /// <summary>Whether the agency's handling was finished at <paramref name="moment"/> (see <see cref="Finishes"/>).</summary>
     public bool ClosedAt(DateTimeOffset moment) =>
-        _entries.LastOrDefault(e => e.When <= moment && e.Kind is TimelineEntryKind.Closed or TimelineEntryKind.Reopened)?.Kind == TimelineEntryKind.Closed;
+        _entries.LastOrDefault(e => e.When <= moment
+            && e.Kind is TimelineEntryKind.AwaitingConfirmation or TimelineEntryKind.Closed or TimelineEntryKind.Reopened)?.Kind
+        is TimelineEntryKind.AwaitingConfirmation or TimelineEntryKind.Closed;
 
     public bool ReopenedAfter(DateTimeOffset moment) => _entries.Any(e => e.Kind == TimelineEntryKind.Reopened && e.When > moment);
 

@@ -43,7 +43,7 @@ public sealed class PerformanceCalculator(BusinessCalendar calendar, int deadlin
             if (history.Assignments.FirstOrDefault(a => a.Kind == TimelineEntryKind.Disposed) is { } disposition && In(disposition.Start))
                 Of(disposition.Agency).Add(Figure.Verified, code);
 
-            var closes = history.Entries(TimelineEntryKind.Closed).ToList();
+            var closes = history.Finishes().ToList();
             if (closes.Count > 0 && In(closes[^1].When) && !history.ReopenedAfter(closes[^1].When)
                 && history.AssignmentAt(closes[^1].When) is { } closer)
                 Of(closer.Agency).Add(Figure.Completed, code);

@@ -13,7 +13,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.Property(r => r.TrackingCode).HasConversion(c => c.ToString(), s => TrackingCode.Parse(s)).HasMaxLength(24);
         b.HasIndex(r => r.TrackingCode).IsUnique();
         b.Property(r => r.Type).HasConversion<string>().HasMaxLength(24);
-        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(12);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(r => r.Title).HasMaxLength(ReportDraft.TitleMaxLength);
         b.Property(r => r.Stage).HasMaxLength(200);
         b.Property(r => r.Language).HasMaxLength(8);

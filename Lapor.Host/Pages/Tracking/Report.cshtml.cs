@@ -103,7 +103,7 @@ public sealed class ReportModel(ReportQueries queries, ReporterActions actions, 
             return Page();
         }
         Code = report.TrackingCode;
-        View = new ReportView(report, await stages.LoadAsync(ct));
+        View = new ReportView(report, await stages.LoadAsync(ct), ForReporter: true);
         Available = await actions.AvailableAsync(Code, ct);
         return Page();
     }

@@ -147,28 +147,80 @@ public sealed class ReportLifecycleTests
     }
 
     [Fact]
-    public void ReopeningAnOpenReport_IsRefused()
+    public void AnAnsweredReport_WaitsForTheReporter_AndIsNotClosed()
     {
-        var errors = Submitted().Reopen("Belum selesai.", Now);
+        var report = Answered();
 
-        Assert.Equal(new FieldError("Status", "Laporan belum ditutup."), Assert.Single(errors));
+        Assert.Equal(ReportStatus.AwaitingConfirmation, report.Status);
+        Assert.Null(report.ClosedAt);
+        Assert.Equal(TimelineEntryKind.AwaitingConfirmation, report.Timeline[^1].Kind);
+        Assert.DoesNotContain(report.Timeline, e => e.Kind == TimelineEntryKind.Closed);
+
+        var entries = report.Timeline.Count;
+        Assert.Empty(report.AwaitConfirmation(Now.AddDays(4)));
+        Assert.Equal(entries, report.Timeline.Count);
+
+        Assert.Empty(report.Close(Now.AddDays(13)));
+        Assert.Equal(ReportStatus.Closed, report.Status);
+        Assert.Equal(Now.AddDays(13), report.ClosedAt);
     }
 
     [Fact]
-    public void ReopeningWithoutAReason_IsRefused_AndTheReportStaysClosed()
+    public void AClosedReport_DoesNotGoBackToWaitingForConfirmation()
     {
         var report = Closed();
 
-        var errors = report.Reopen("", Now.AddDays(4));
-
-        Assert.Equal(new FieldError("Reason", "Alasan wajib diisi."), Assert.Single(errors));
+        Assert.Equal(new FieldError("Status", "Laporan sudah ditutup."), Assert.Single(report.AwaitConfirmation(Now.AddDays(4))));
         Assert.Equal(ReportStatus.Closed, report.Status);
     }
 
     [Fact]
-    public void ReopeningAClosedReportWithAReason_OpensItAgain()
+    public void ResumingHandling_OpensAnAnsweredReportAgain_WithoutAReopenOnTheTimeline()
+    {
+        var report = Answered();
+        var entries = report.Timeline.Count;
+
+        report.ResumeHandling();
+
+        Assert.Equal(ReportStatus.Open, report.Status);
+        Assert.Equal(entries, report.Timeline.Count);
+        var closed = Closed();
+        closed.ResumeHandling();
+        Assert.Equal(ReportStatus.Closed, closed.Status);
+    }
+
+    [Fact]
+    public void ReopeningAnOpenReport_IsRefused()
+    {
+        var errors = Submitted().Reopen("Belum selesai.", Now);
+
+        Assert.Equal(new FieldError("Status", "Laporan tidak sedang menunggu konfirmasi pelapor."), Assert.Single(errors));
+    }
+
+    [Fact]
+    public void ReopeningAClosedReport_IsRefused_BecauseItsProcessHasEnded()
     {
         var report = Closed();
+
+        Assert.Equal(new FieldError("Status", "Laporan sudah ditutup."), Assert.Single(report.Reopen("Belum selesai.", Now.AddDays(4))));
+        Assert.Equal(ReportStatus.Closed, report.Status);
+    }
+
+    [Fact]
+    public void ReopeningWithoutAReason_IsRefused_AndTheReportKeepsWaiting()
+    {
+        var report = Answered();
+
+        var errors = report.Reopen("", Now.AddDays(4));
+
+        Assert.Equal(new FieldError("Reason", "Alasan wajib diisi."), Assert.Single(errors));
+        Assert.Equal(ReportStatus.AwaitingConfirmation, report.Status);
+    }
+
+    [Fact]
+    public void ReopeningAnAnsweredReportWithAReason_OpensItAgain()
+    {
+        var report = Answered();
 
         Assert.Empty(report.Reopen("Lubang muncul lagi setelah hujan.", Now.AddDays(4)));
 
@@ -184,8 +236,18 @@ public sealed class ReportLifecycleTests
     {
         var report = Submitted();
 
-        Assert.Equal(new FieldError("Status", "Laporan belum ditutup."), Assert.Single(report.Rate(5, null, Now)));
+        Assert.Equal(new FieldError("Status", "Laporan tidak sedang menunggu konfirmasi pelapor."), Assert.Single(report.Rate(5, null, Now)));
         Assert.Null(report.Rating);
+    }
+
+    [Fact]
+    public void AClosedReport_MayStillBeRated()
+    {
+        var report = Closed();
+
+        Assert.Empty(report.Rate(3, null, Now.AddDays(4)));
+
+        Assert.Equal(3, report.Rating!.Stars);
     }
 
     [Theory]
@@ -194,7 +256,7 @@ public sealed class ReportLifecycleTests
     [InlineData(-1)]
     public void ARatingOutsideOneToFive_IsRefused(int stars)
     {
-        var report = Closed();
+        var report = Answered();
 
         Assert.Equal(new FieldError("Stars", "Penilaian harus antara 1 dan 5."), Assert.Single(report.Rate(stars, null, Now)));
         Assert.Null(report.Rating);
@@ -205,7 +267,7 @@ public sealed class ReportLifecycleTests
     [InlineData(5)]
     public void OneAndFiveStars_AreBothAccepted(int stars)
     {
-        var report = Closed();
+        var report = Answered();
 
         Assert.Empty(report.Rate(stars, "  Cepat ditangani.  ", Now.AddDays(4)));
 
@@ -214,12 +276,12 @@ public sealed class ReportLifecycleTests
     }
 
     [Fact]
-    public void AReportIsRatedOnce_EvenAfterItIsReopenedAndClosedAgain()
+    public void AReportIsRatedOnce_EvenAfterItIsReopenedAndAnsweredAgain()
     {
-        var report = Closed();
+        var report = Answered();
         report.Rate(2, "Lambat.", Now.AddDays(4));
         report.Reopen("Masih berlubang.", Now.AddDays(5));
-        report.Close(Now.AddDays(8));
+        report.AwaitConfirmation(Now.AddDays(8));
 
         var errors = report.Rate(5, "Sekarang beres.", Now.AddDays(9));
 
@@ -248,16 +310,18 @@ public sealed class ReportLifecycleTests
         report.MoveToStage("in-progress", "Sedang ditindaklanjuti.", Now.AddHours(3));
         report.AddPublicResponse("Akan ditambal minggu ini.", "Kab. Badung", Now.AddDays(1));
         report.AddReporterReply("Terima kasih.", Now.AddDays(2));
-        report.Close(Now.AddDays(3));
+        report.AwaitConfirmation(Now.AddDays(3));
         report.Reopen("Belum ditambal.", Now.AddDays(4));
-        report.Close(Now.AddDays(6));
+        report.AwaitConfirmation(Now.AddDays(6));
         report.Rate(4, null, Now.AddDays(7));
+        report.Close(Now.AddDays(7));
 
         Assert.Equal(
             [
                 TimelineEntryKind.Submitted, TimelineEntryKind.Disposed, TimelineEntryKind.Forwarded,
                 TimelineEntryKind.StageChanged, TimelineEntryKind.PublicResponse, TimelineEntryKind.ReporterReply,
-                TimelineEntryKind.Closed, TimelineEntryKind.Reopened, TimelineEntryKind.Closed, TimelineEntryKind.Rated,
+                TimelineEntryKind.AwaitingConfirmation, TimelineEntryKind.Reopened, TimelineEntryKind.AwaitingConfirmation,
+                TimelineEntryKind.Rated, TimelineEntryKind.Closed,
             ],
             report.Timeline.Select(e => e.Kind));
         Assert.Equal(report.Timeline.OrderBy(e => e.When).Select(e => e.When), report.Timeline.Select(e => e.When));
@@ -266,9 +330,9 @@ public sealed class ReportLifecycleTests
     [Fact]
     public void RefusalsCanBeInEnglish()
     {
-        var report = Closed();
+        var report = Answered();
 
-        Assert.Equal("The report has not been closed.", Assert.Single(Submitted().Reopen("x", Now, "en")).Message);
+        Assert.Equal("The report is not waiting for the reporter's confirmation.", Assert.Single(Submitted().Reopen("x", Now, "en")).Message);
         Assert.Equal("Reason is required.", Assert.Single(report.Reopen(null, Now, "en")).Message);
         Assert.Equal("Rating must be between 1 and 5.", Assert.Single(report.Rate(9, null, Now, "en")).Message);
     }

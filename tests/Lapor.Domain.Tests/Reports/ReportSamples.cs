@@ -34,6 +34,14 @@ internal static class ReportSamples
         return result.Value;
     }
 
+    /// <summary>Answered three days after submission: waiting for the reporter to confirm or reopen.</summary>
+    public static Report Answered()
+    {
+        var report = Submitted();
+        Assert.Empty(report.AwaitConfirmation(Now.AddDays(3)));
+        return report;
+    }
+
     public static Report Closed()
     {
         var report = Submitted();

@@ -20,20 +20,21 @@ public sealed class PerformanceScenario
 
     public PerformanceScenario()
     {
-        // A: disposed Tue 2 Feb, answered Fri 5 Feb (3 working days): on time, closed, rated 5.
+        // A: disposed Tue 2 Feb, answered Fri 5 Feb (3 working days): on time, answered, rated 5 and closed on confirmation.
         OnTime = Case(2, 1, r =>
         {
             Step(2, 2, 10, () => r.Dispose("dinkes", "koordinator", _clock.GetUtcNow()));
             Step(2, 5, 14, () => r.AddPublicResponse("Jadwal ditambah.", "dinkes.petugas", _clock.GetUtcNow()));
-            Step(2, 5, 14, () => r.Close(_clock.GetUtcNow()));
+            Step(2, 5, 14, () => r.AwaitConfirmation(_clock.GetUtcNow()));
             Step(2, 8, 9, () => r.Rate(5, null, _clock.GetUtcNow()));
+            Step(2, 8, 9, () => r.Close(_clock.GetUtcNow()));
         });
-        // B: disposed Tue 2 Feb, answered Thu 11 Feb (7 working days): late, closed, rated 2.
+        // B: disposed Tue 2 Feb, answered Thu 11 Feb (7 working days): late, answered, rated 2.
         Late = Case(2, 1, r =>
         {
             Step(2, 2, 10, () => r.Dispose("dinkes", "koordinator", _clock.GetUtcNow()));
             Step(2, 11, 9, () => r.AddPublicResponse("Sudah diperbaiki.", "dinkes.petugas", _clock.GetUtcNow()));
-            Step(2, 11, 9, () => r.Close(_clock.GetUtcNow()));
+            Step(2, 11, 9, () => r.AwaitConfirmation(_clock.GetUtcNow()));
             Step(2, 12, 9, () => r.Rate(2, "Lama sekali", _clock.GetUtcNow()));
         });
         // C: disposed to dinkes Tue 2 Feb, forwarded to dishub Wed 3 Feb, dishub answers Mon 8 Feb (3 days).
@@ -42,18 +43,18 @@ public sealed class PerformanceScenario
             Step(2, 2, 10, () => r.Dispose("dinkes", "koordinator", _clock.GetUtcNow()));
             Step(2, 3, 10, () => r.ForwardTo("dishub", "Bukan wewenang kami.", "dinkes.petugas", _clock.GetUtcNow()));
             Step(2, 8, 15, () => r.AddPublicResponse("Rambu dipasang.", "dishub.petugas", _clock.GetUtcNow()));
-            Step(2, 8, 15, () => r.Close(_clock.GetUtcNow()));
+            Step(2, 8, 15, () => r.AwaitConfirmation(_clock.GetUtcNow()));
         });
         // D: disposed to dishub Tue 2 Feb, answered Tue 9 Feb (5 days, the last allowed), reopened 10 Feb,
-        // answered again and closed 12 Feb, rated 4 on 15 Feb.
+        // answered again 12 Feb, rated 4 on 15 Feb.
         Reopened = Case(2, 1, r =>
         {
             Step(2, 2, 10, () => r.Dispose("dishub", "koordinator", _clock.GetUtcNow()));
             Step(2, 9, 16, () => r.AddPublicResponse("Sudah ditangani.", "dishub.petugas", _clock.GetUtcNow()));
-            Step(2, 9, 16, () => r.Close(_clock.GetUtcNow()));
+            Step(2, 9, 16, () => r.AwaitConfirmation(_clock.GetUtcNow()));
             Step(2, 10, 8, () => r.Reopen("Belum beres.", _clock.GetUtcNow()));
             Step(2, 12, 11, () => r.AddPublicResponse("Ditangani ulang.", "dishub.petugas", _clock.GetUtcNow()));
-            Step(2, 12, 11, () => r.Close(_clock.GetUtcNow()));
+            Step(2, 12, 11, () => r.AwaitConfirmation(_clock.GetUtcNow()));
             Step(2, 15, 9, () => r.Rate(4, null, _clock.GetUtcNow()));
         });
         // E: disposed to dinkes Tue 2 Feb and never answered: overdue.

@@ -68,7 +68,7 @@ public sealed partial class ReporterNoticeTests(NoticesHost host) : IClassFixtur
     }
 
     [Fact]
-    public async Task Answer_And_Reopen_AreToldInIndonesianByDefault()
+    public async Task Answer_Reopen_AndTheRealClose_AreToldInIndonesianByDefault()
     {
         const string address = "ketut.id@example.org";
         var code = await SubmitAsync(address, "id");
@@ -76,11 +76,18 @@ public sealed partial class ReporterNoticeTests(NoticesHost host) : IClassFixtur
         await CompleteAsync(code, "tindakLanjut", new { outcome = "respond", response = "Loket pendaftaran ditambah dua." }, "dinkes.petugas");
         using (var scope = host.Services.CreateScope())
             Assert.Empty(await scope.ServiceProvider.GetRequiredService<ReporterActions>().ReopenAsync(code, "Antrean masih panjang.", "id"));
-        var mail = await MailAsync(address, 5);
+        // The answer waits for the reporter: it is not a close, so no "closed" notice comes with it.
+        var mail = await MailAsync(address, 4);
         Assert.Equal([$"Laporan {code} telah kami terima", $"Laporan {code} telah diverifikasi", $"Laporan {code} telah ditanggapi",
-            $"Laporan {code} ditutup", $"Laporan {code} dibuka kembali"], mail.Select(m => m.Subject));
+            $"Laporan {code} dibuka kembali"], mail.Select(m => m.Subject));
         Assert.Contains("Loket pendaftaran ditambah dua.", mail[2].TextBody);
-        Assert.Contains("Antrean masih panjang.", mail[4].TextBody);
+        Assert.Contains("Antrean masih panjang.", mail[3].TextBody);
+
+        await CompleteAsync(code, "tindakLanjut", new { outcome = "respond", response = "Loket dibuka pukul 07.00." }, "dinkes.petugas");
+        using (var scope = host.Services.CreateScope())
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<ReporterActions>().ConfirmAsync(code, 4, null, "id"));
+        mail = await MailAsync(address, 6);
+        Assert.Equal([$"Laporan {code} telah ditanggapi", $"Laporan {code} ditutup"], mail.Skip(4).Select(m => m.Subject));
     }
 
     [Fact]

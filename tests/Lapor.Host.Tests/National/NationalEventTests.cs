@@ -51,10 +51,12 @@ public sealed class NationalEventTests(NationalHost host) : IClassFixture<Nation
             disposed.Request.Headers["X-Lapor-Signature"]);
 
         await host.CompleteAsync(code, "tindakLanjut", new { outcome = "respond", response = "Loket pendaftaran ditambah dua." }, "dinkes.petugas");
-        events = await host.WaitForEventsAsync(code, e => e.Any(x => Kind(x.Event) == "closed"));
+        events = await host.WaitForEventsAsync(code, e => e.Any(x => Kind(x.Event) == "awaiting-confirmation"));
         var answered = events.Single(x => Kind(x.Event) == "answered");
         Assert.Equal("Loket pendaftaran ditambah dua.", answered.Event.GetProperty("change").GetProperty("text").GetString());
-        Assert.Equal("closed", events.Single(x => Kind(x.Event) == "closed").Event.GetProperty("report").GetProperty("status").GetString());
+        // Answered is not closed: the reporter may still confirm or reopen.
+        Assert.Equal("open", events.Single(x => Kind(x.Event) == "awaiting-confirmation").Event.GetProperty("report").GetProperty("status").GetString());
+        Assert.DoesNotContain(events, x => Kind(x.Event) == "closed");
         Assert.Single(events, x => x.Event.GetProperty("eventType").GetString() == "report.created");
     }
 

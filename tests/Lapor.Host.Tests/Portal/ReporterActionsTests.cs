@@ -37,6 +37,12 @@ public sealed class ReporterActionsTests(PortalHost host) : IClassFixture<Portal
         var code = await FirstCodeAtStageAsync(page, "Sudah ditanggapi, menunggu konfirmasi pelapor");
         await page.GotoAsync($"/Lacak/{code}");
 
+        // Answered, not closed: the page says it waits for the reporter, in the badge and above the choices.
+        await Expect(page.Locator("[data-status='AwaitingConfirmation']")).ToHaveTextAsync("Menunggu konfirmasi Anda");
+        await Expect(page.Locator("[data-status='Closed']")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".timeline")).Not.ToContainTextAsync("Laporan ditutup");
+        await Expect(page.Locator("#menunggu-konfirmasi")).ToContainTextAsync("menunggu konfirmasi Anda");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Buka kembali" }).ClickAsync();
         await Expect(page.Locator("[data-error-for='Reopen.Reason']")).ToHaveTextAsync("Alasan wajib diisi.");
 
@@ -47,6 +53,14 @@ public sealed class ReporterActionsTests(PortalHost host) : IClassFixture<Portal
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Terima kasih, konfirmasi Anda sudah dicatat.");
         await Expect(page.Locator(".timeline")).ToContainTextAsync("Pelapor memberi penilaian 4 dari 5.");
         await Expect(page.Locator(".report-facts")).ToContainTextAsync("(4 dari 5)");
+
+        // Now closed: the panel says so (no promise of options to come) and the reporter reads their comment back.
+        await Expect(page.Locator("[data-status='Closed']")).ToHaveTextAsync("Ditutup");
+        await Expect(page.Locator("#tanpa-tindakan")).ToHaveTextAsync("Laporan sudah ditutup dan Anda sudah memberi penilaian. Terima kasih telah melapor.");
+        await Expect(page.Locator("#penilaian-pelapor [data-rating-comment]")).ToHaveTextAsync("Loket sekarang buka lebih pagi, terima kasih.");
+        await page.GotoAsync($"/Laporan/{code}");
+        await Expect(page.Locator(".report-facts")).ToContainTextAsync("(4 dari 5)");
+        await Expect(page.Locator("[data-rating-comment]")).ToHaveCountAsync(0);
     }
 
     private static async Task<string> FirstCodeAtStageAsync(IPage page, string stage)

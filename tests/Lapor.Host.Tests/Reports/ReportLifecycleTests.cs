@@ -53,7 +53,8 @@ public sealed class ReportLifecycleTests(ReportsHost host) : IClassFixture<Repor
 
         await CompleteAsync(code, "tindakLanjut", new { outcome = "respond", response = "Jadwal poli ditambah mulai Senin." }, "dinkes.budi");
         var answered = await ReportAsync(code);
-        Assert.Equal(ReportStatus.Closed, answered.Status);
+        Assert.Equal(ReportStatus.AwaitingConfirmation, answered.Status);
+        Assert.DoesNotContain(answered.Timeline, t => t.Kind == TimelineEntryKind.Closed);
         Assert.Contains(answered.Timeline, t => t.Kind == TimelineEntryKind.PublicResponse && t.PublicText == "Jadwal poli ditambah mulai Senin.");
         Assert.Contains(LaporProcess.ReportReopened, await Actions(a => a.AvailableAsync(code)));
         Assert.DoesNotContain(LaporProcess.ReporterReplied, await Actions(a => a.AvailableAsync(code)));
@@ -67,6 +68,8 @@ public sealed class ReportLifecycleTests(ReportsHost host) : IClassFixture<Repor
         Assert.Empty(await Actions(a => a.ConfirmAsync(code, 4, "Membaik", "id")));
         var done = await ReportAsync(code);
         Assert.Equal("Selesai", done.Stage);
+        Assert.Equal(ReportStatus.Closed, done.Status);
+        Assert.Single(done.Timeline, t => t.Kind == TimelineEntryKind.Closed);
         Assert.Equal(4, done.Rating!.Stars);
         Assert.Empty(await Actions(a => a.AvailableAsync(code)));
     }

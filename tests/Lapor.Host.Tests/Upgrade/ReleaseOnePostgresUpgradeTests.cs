@@ -28,6 +28,13 @@ public sealed class ReleaseOnePostgresUpgradeTests
         var timerInstance = (await StringsAsync(server.ConnectionStringFor(database, pooling: false),
             "SELECT \"Id\" FROM wf_process_instance WHERE \"BusinessKey\" = 'LPR-R1-TIMER'")).Single();
         Assert.True(codes.Count >= 8, "the dump must hold the demo reports and the one submitted through the API");
+        // Release 1 closed a report on the answer while its process still waited for the reporter.
+        const string closedWhileWaiting = "SELECT r.\"TrackingCode\" FROM report r JOIN wf_process_instance i ON i.\"Id\" = r.\"ProcessInstanceId\" " +
+                                          "WHERE r.\"Status\" = 'Closed' AND i.\"Status\" = 'Active'";
+        var waiting = await StringsAsync(server.ConnectionStringFor(database, pooling: false), closedWhileWaiting);
+        var ended = await StringsAsync(server.ConnectionStringFor(database, pooling: false),
+            "SELECT \"TrackingCode\" FROM report WHERE \"Status\" = 'Closed' AND \"TrackingCode\" NOT IN (" + closedWhileWaiting + ")");
+        Assert.True(waiting.Count > 0 && ended.Count > 0, "the dump must hold an answered report and a finished one");
 
         await using var host = await HostProcess.StartAsync("release1-pg", connection);
         var applied = await StringsAsync(server.ConnectionStringFor(database, pooling: false), "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY 1");
@@ -36,6 +43,15 @@ public sealed class ReleaseOnePostgresUpgradeTests
         using var anonymous = new HttpClient { BaseAddress = host.BaseAddress };
         for (var i = 0; i < codes.Count; i++)
             Assert.Equal(stages[i], (await anonymous.GetFromJsonAsync<JsonElement>($"/api/reports/track/{codes[i]}")).GetProperty("stage").GetString());
+        foreach (var code in waiting)
+        {
+            var tracked = await anonymous.GetFromJsonAsync<JsonElement>($"/api/reports/track/{code}");
+            Assert.Equal("AwaitingConfirmation", tracked.GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Null, tracked.GetProperty("closedAt").ValueKind);
+            Assert.DoesNotContain(tracked.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("kind").GetString() == "Closed");
+        }
+        foreach (var code in ended)
+            Assert.Equal("Closed", (await anonymous.GetFromJsonAsync<JsonElement>($"/api/reports/track/{code}")).GetProperty("status").GetString());
 
         var clock = Stopwatch.StartNew();
         while (!(await host.Admin.GetFromJsonAsync<JsonElement>($"task?processInstanceId={timerInstance}")).EnumerateArray()

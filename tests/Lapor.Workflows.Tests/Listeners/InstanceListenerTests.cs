@@ -43,6 +43,20 @@ public sealed class InstanceListenerTests
     }
 
     [Fact]
+    public async Task Listener_HearsWhichNodesTheCommandEntered()
+    {
+        var changes = new List<InstanceChange>();
+        await using var h = Harness(changes);
+        await h.DeployAsync(Bpmn.Sequence("a", "b"));
+        var id = await h.StartAsync();
+        await h.CompleteAsync(id, "a");
+
+        Assert.Equal(["start", "a"], changes[0].Entered.Select(n => n.Id));
+        Assert.Equal(["b"], changes[1].Entered.Select(n => n.Id));
+        Assert.Equal(["b"], changes[1].WaitingAt.Select(n => n.Id));
+    }
+
+    [Fact]
     public async Task FailingListener_RollsTheCommandBack()
     {
         var changes = new List<InstanceChange>();

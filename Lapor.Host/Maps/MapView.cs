@@ -16,6 +16,9 @@ public sealed record MapView(string Id, string Label, IReadOnlyList<MapMarker> M
     /// <summary>The public list's map: taller, for many markers.</summary>
     public bool Large { get; init; }
 
+    /// <summary>Set in <c>HttpContext.Items</c> by the map partial, so the layout loads Leaflet once, outside the page's content.</summary>
+    public const string PageHasMap = "Lapor.PageHasMap";
+
     public bool IsPicker => LatitudeInput is not null && LongitudeInput is not null;
 
     public static MapView Of(string id, string label, MapPoint point) => new(id, label, [new MapMarker(point)]);

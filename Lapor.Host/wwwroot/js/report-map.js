@@ -22,7 +22,7 @@
         }
         var center = [number(data.centerLat, 0), number(data.centerLon, 0)];
         var centerZoom = number(data.centerZoom, 9);
-        var markers = readMarkers(data.markersId);
+        var markers = readMarkers(data.markers);
         var latInput = data.latInput ? document.getElementById(data.latInput) : null;
         var lonInput = data.lonInput ? document.getElementById(data.lonInput) : null;
 
@@ -131,11 +131,9 @@
         return box;
     }
 
-    function readMarkers(id) {
-        var block = id ? document.getElementById(id) : null;
-        if (!block) return [];
+    function readMarkers(json) {
         try {
-            var list = JSON.parse(block.textContent || "[]");
+            var list = JSON.parse(json || "[]");
             return Array.isArray(list) ? list : [];
         } catch (e) {
             return [];

@@ -52,6 +52,21 @@ public sealed class PageWidthBrowserTests(AuditBrowserHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task StaffPagesInEnglish_FitEveryWidth_WithoutWrappedButtons()
+    {
+        await using var context = await host.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "admin");
+        await page.GotoAsync("/Tugas");
+        await page.Locator("form.language-switch button[data-lang=en]").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+
+        var problems = await ProblemsAsync(page, ["/Tugas", "/Notifikasi", "/Desain", "/Audit", "/Audit/Kinerja", "/Admin/Pengguna"]);
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
     public async Task CitizenPages_FitEveryWidth_WithoutWrappedButtons()
     {
         string code;

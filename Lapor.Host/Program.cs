@@ -12,6 +12,7 @@ using Lapor.Host.Hardening;
 using Lapor.Host.Inbox;
 using Lapor.Host.Infrastructure;
 using Lapor.Host.Localization;
+using Lapor.Host.Maps;
 using Lapor.Host.National;
 using Lapor.Host.Notifications;
 using Lapor.Host.Operations;
@@ -56,6 +57,13 @@ if (national.Problems() is { Count: > 0 } nationalProblems)
     StartupRefusal.Refuse(nationalProblems);
     return;
 }
+var map = MapSettings.Bind(builder.Configuration);
+if (map.Problems() is { Count: > 0 } mapProblems)
+{
+    StartupRefusal.Refuse(mapProblems);
+    return;
+}
+builder.Services.AddSingleton(map);
 builder.Services.AddLaporDelivery(delivery, national);
 builder.Services.AddLaporOperations(builder.Configuration);
 

@@ -16,33 +16,33 @@ namespace Lapor.Host.Data;
 public static class DemoReports
 {
     private sealed record Sample(ReportType Type, string Title, string Description, string Category, string Location,
-        string Name, string Email, bool Anonymous = false, bool Confidential = false, string[]? Steps = null);
+        string Name, string Email, bool Anonymous = false, bool Confidential = false, string[]? Steps = null, (double Lat, double Lon)? At = null);
 
     private static readonly Sample[] Samples =
     [
         new(ReportType.Complaint, "Jalan berlubang di Jl. By Pass Ngurah Rai dekat Simpang Dewa Ruci",
             "Sejak dua minggu ada lubang besar di lajur kiri. Sudah ada dua pengendara motor jatuh pada malam hari.",
-            "jalan", "Kuta, Badung", "Putu Ardana", "putu.ardana@example.com", Steps: ["verify:puprkim"]),
+            "jalan", "Kuta, Badung", "Putu Ardana", "putu.ardana@example.com", Steps: ["verify:puprkim"], At: (-8.7386, 115.1766)),
         new(ReportType.Complaint, "Antrean pendaftaran pasien BPJS di RSUD terlalu lama",
             "Pendaftaran dibuka pukul 07.00 tetapi loket baru melayani pukul 09.00. Pasien lansia menunggu berdiri.",
             "kesehatan", "Denpasar", "Ni Made Sari", "made.sari@example.com", Anonymous: true,
             Steps: ["verify:dinkes", "respond:Mulai 1 Desember loket pendaftaran dibuka pukul 07.00 dan ditambah satu petugas."]),
         new(ReportType.Aspiration, "Usul jalur sepeda terpisah di kawasan Renon",
             "Banyak warga bersepeda pagi di Renon. Jalur terpisah akan membuat lebih aman.",
-            "transportasi", "Renon, Denpasar", "Komang Wirawan", "komang.w@example.com",
+            "transportasi", "Renon, Denpasar", "Komang Wirawan", "komang.w@example.com", At: (-8.6747, 115.2337),
             Steps: ["verify:dishub", "respond:Usulan dimasukkan dalam rencana penataan kawasan Renon tahun depan.", "confirm:5"]),
         new(ReportType.InformationRequest, "Jadwal pencairan bantuan sosial lansia tahun ini",
             "Mohon informasi kapan bantuan sosial lansia tahap dua dicairkan dan syarat yang perlu disiapkan.",
             "bantuan-sosial", "Gianyar", "Wayan Suarta", "wayan.suarta@example.com", Steps: ["hold"]),
         new(ReportType.Complaint, "Sampah menumpuk di pinggir Tukad Badung",
             "Sampah plastik menumpuk di bantaran sungai dan berbau saat hujan.",
-            "lingkungan-hidup", "Pemecutan, Denpasar", "Kadek Dewi", "kadek.dewi@example.com", Steps: ["archive:duplicate"]),
+            "lingkungan-hidup", "Pemecutan, Denpasar", "Kadek Dewi", "kadek.dewi@example.com", Steps: ["archive:duplicate"], At: (-8.6612, 115.2048)),
         new(ReportType.Complaint, "Dugaan pungutan di luar ketentuan saat mengurus izin usaha",
             "Petugas meminta biaya tambahan yang tidak tercantum dalam ketentuan. Saya memiliki bukti percakapan.",
-            "perizinan", "Denpasar", "Gede Pratama", "gede.p@example.com", Confidential: true),
+            "perizinan", "Denpasar", "Gede Pratama", "gede.p@example.com", Confidential: true, At: (-8.6569, 115.2196)),
         new(ReportType.Complaint, "Lampu penerangan jalan mati di Jl. Raya Ubud",
             "Sekitar 300 meter jalan gelap sejak pekan lalu, rawan kecelakaan.",
-            "jalan", "Ubud, Gianyar", "Ketut Arya", "ketut.arya@example.com"),
+            "jalan", "Ubud, Gianyar", "Ketut Arya", "ketut.arya@example.com", At: (-8.5069, 115.2624)),
     ];
 
     public static async Task SeedDemoReportsAsync(this IServiceProvider services, LaporOptions options)
@@ -69,7 +69,7 @@ public static class DemoReports
             var draft = new ReportDraft
             {
                 Type = sample.Type, Title = sample.Title, Description = sample.Description, CategoryCode = sample.Category,
-                Location = sample.Location, IsAnonymous = sample.Anonymous, IsConfidential = sample.Confidential,
+                Location = sample.Location, Latitude = sample.At?.Lat, Longitude = sample.At?.Lon, IsAnonymous = sample.Anonymous, IsConfidential = sample.Confidential,
             };
             var result = await intake.SubmitAsync(draft, Reporter.Guest(sample.Name, sample.Email, null).Value!, [], "id");
             if (result.Report is not { } report)

@@ -1,4 +1,5 @@
 using Lapor.Domain.Reports;
+using Lapor.Host.Maps;
 
 namespace Lapor.Host.Reports;
 
@@ -28,4 +29,8 @@ public sealed record PublicReport(
     int? RatingStars,
     string? RatingComment,
     IReadOnlyList<PublicTimelineEntry> Timeline,
-    IReadOnlyList<PublicAttachment> Attachments);
+    IReadOnlyList<PublicAttachment> Attachments)
+{
+    /// <summary>Where the reporter put the report on the map, if they did.</summary>
+    public MapPoint? Point { get; init; }
+}

@@ -1,5 +1,6 @@
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
+using Lapor.Host.Maps;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Host.Reports;
@@ -18,7 +19,8 @@ public sealed class ReportQueries(LaporDb db)
     /// </summary>
     public IQueryable<Report> PublicReports() => db.Reports.AsNoTracking().Where(r => !r.IsConfidential);
 
-    public async Task<ReportPage<ReportSummary>> PublicListAsync(ReportFilter filter, string culture, CancellationToken ct = default)
+    /// <summary>Public reports that pass the filter's search and filters (its page is not applied): the list and its map.</summary>
+    public IQueryable<Report> PublicMatching(ReportFilter filter)
     {
         var query = PublicReports();
         if (!string.IsNullOrWhiteSpace(filter.Search))
@@ -45,6 +47,12 @@ public sealed class ReportQueries(LaporDb db)
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             query = query.Where(r => r.SubmittedAt < end);
         }
+        return query;
+    }
+
+    public async Task<ReportPage<ReportSummary>> PublicListAsync(ReportFilter filter, string culture, CancellationToken ct = default)
+    {
+        var query = PublicMatching(filter);
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, filter.Page);
         var total = await query.CountAsync(ct);
@@ -102,12 +110,13 @@ public sealed class ReportQueries(LaporDb db)
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
         var category = await db.Categories.AsNoTracking().Where(c => c.Code == report.CategoryCode).Select(c => c.Name).FirstOrDefaultAsync(ct);
         string? Agency(string? agencyCode) => agencyCode is null ? null : agencies.GetValueOrDefault(agencyCode, agencyCode);
-        return new PublicReport(
+        var view = new PublicReport(
             report.TrackingCode.ToString(), report.Type, report.Title, report.Description, report.IncidentDate, report.Location,
             report.CategoryCode, category, report.ResponsibleAgencyCode, Agency(report.ResponsibleAgencyCode),
             report.GetPublicReporterName(culture), report.IsAnonymous, report.IsConfidential, report.Stage, report.Status,
             report.SubmittedAt, report.ClosedAt, report.Rating?.Stars, withRatingComment ? report.Rating?.Comment : null,
             report.Timeline.OrderBy(t => t.When).Select(t => new PublicTimelineEntry(t.When, t.Kind, t.PublicText, Agency(t.AgencyCode))).ToList(),
             report.Attachments.Select(a => new PublicAttachment(a.Id, a.FileName, a.ContentType, a.SizeBytes)).ToList());
+        return view with { Point = MapPoint.From(report.Latitude, report.Longitude) };
     }
 }

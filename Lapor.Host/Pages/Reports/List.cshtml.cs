@@ -2,11 +2,13 @@ using System.Globalization;
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
 using Lapor.Host.Localization;
+using Lapor.Host.Maps;
 using Lapor.Host.Pages.Shared;
 using Lapor.Host.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Pages.Reports;
@@ -15,7 +17,8 @@ namespace Lapor.Host.Pages.Reports;
 /// Laporan publik: search, filters and server-side paging over <see cref="ReportQueries.PublicListAsync"/>, which
 /// never returns confidential reports. The filter lives in the query string so a result can be bookmarked and shared.
 /// </summary>
-public sealed class ListModel(ReportQueries queries, ProcessStages stages, LaporDb db, IStringLocalizer<PortalText> text) : PageModel
+public sealed class ListModel(ReportQueries queries, ProcessStages stages, LaporDb db, IStringLocalizer<PortalText> text,
+    MapSettings mapSettings) : PageModel
 {
     public const int PageSize = 10;
 
@@ -33,6 +36,12 @@ public sealed class ListModel(ReportQueries queries, ProcessStages stages, Lapor
 
     public bool IsFiltered { get; private set; }
 
+    /// <summary>The map view (<c>?tampilan=peta</c>) instead of the list; null in the list view.</summary>
+    public MapView? Map { get; private set; }
+
+    /// <summary>In the map view: how many matching reports have a point (the map may show fewer, see <see cref="MapLimit"/>).</summary>
+    public int MapTotal { get; private set; }
+
     public async Task OnGetAsync(Input filter, CancellationToken ct)
     {
         Filter = filter;
@@ -44,7 +53,25 @@ public sealed class ListModel(ReportQueries queries, ProcessStages stages, Lapor
         Categories = await db.CategoryOptionsAsync(activeOnly: false, ct);
         Agencies = await db.AgencyOptionsAsync(activeOnly: false, text, ct);
         Stages = labels.Stages.Select(s => new SelectListItem(labels.Show(s), s)).ToList();
+        if (filter.IsMap)
+            await LoadMapAsync(query, labels, ct);
     }
+
+    // The same public, filtered query as the list (so never a confidential report), without paging but bounded.
+    private async Task LoadMapAsync(ReportFilter filter, StageLabels labels, CancellationToken ct)
+    {
+        var located = queries.PublicMatching(filter).Where(r => r.Latitude != null && r.Longitude != null);
+        MapTotal = await located.CountAsync(ct);
+        var rows = await located.OrderByDescending(r => r.SubmittedAt).Take(mapSettings.MaxMarkers)
+            .Select(r => new { r.TrackingCode, r.Title, r.Stage, r.Latitude, r.Longitude })
+            .ToListAsync(ct);
+        var markers = rows.Select(r => new MapMarker(new MapPoint(r.Latitude!.Value, r.Longitude!.Value), r.Title,
+            "/Laporan/" + r.TrackingCode, labels.Show(r.Stage))).ToList();
+        Map = new MapView("peta-laporan-publik", text["List.Map.Label"].Value, markers) { Large = true };
+    }
+
+    /// <summary>The same filters in the other view (list or map), from the first page.</summary>
+    public string? ViewLink(bool map) => Url.Page("/Reports/List", (Filter with { View = map ? Input.MapValue : null }).RouteValues(1));
 
     /// <summary>The link to another page of the same result.</summary>
     public string? PageLink(int page) => Url.Page("/Reports/List", Filter.RouteValues(page));
@@ -76,6 +103,14 @@ public sealed class ListModel(ReportQueries queries, ProcessStages stages, Lapor
         [FromQuery(Name = "halaman")]
         public string? Page { get; init; }
 
+        /// <summary><c>peta</c> shows the matching reports on a map; anything else, the list.</summary>
+        [FromQuery(Name = "tampilan")]
+        public string? View { get; init; }
+
+        public const string MapValue = "peta";
+
+        public bool IsMap => string.Equals(View?.Trim(), MapValue, StringComparison.OrdinalIgnoreCase);
+
         // A hand-edited URL with a bad value just loses that filter; there is no form error to show on a list.
         public ReportFilter ToFilter(int pageSize) => new(
             Search: string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
@@ -98,6 +133,7 @@ public sealed class ListModel(ReportQueries queries, ProcessStages stages, Lapor
             ["dari"] = Blank(From),
             ["sampai"] = Blank(To),
             ["halaman"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
+            ["tampilan"] = IsMap ? MapValue : null,
         };
 
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

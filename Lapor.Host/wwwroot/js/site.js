@@ -67,6 +67,8 @@
             navigator.geolocation.getCurrentPosition(function (position) {
                 document.getElementById("Form_Latitude").value = position.coords.latitude.toFixed(6);
                 document.getElementById("Form_Longitude").value = position.coords.longitude.toFixed(6);
+                // The picker map follows the fields.
+                document.getElementById("Form_Latitude").dispatchEvent(new Event("change"));
             }, function () {
                 locate.textContent = locate.getAttribute("data-failed");
             }, { enableHighAccuracy: true, timeout: 15000 });

@@ -98,7 +98,7 @@ async function start() {
     clearTimeout(timer);
     timer = setTimeout(() => validate(true), 800);
   };
-  const listen = () => modeler.getActiveViewer()?.get('eventBus').on('elements.changed', changed);
+  const listen = () => modeler.getActiveViewer()?.get('eventBus').on('commandStack.changed', changed);
   listen();
   modeler.on('views.changed', listen);
 

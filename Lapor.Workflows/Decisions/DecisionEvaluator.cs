@@ -17,6 +17,9 @@ public static class DecisionEvaluator
             .Where(rule => rule.InputEntries.Select((test, column) => test.Matches(inputValues[column])).All(m => m))
             .ToList();
         var hits = Apply(table, matched, variables);
+        // FIRST uses one rule; the history names the rule that decided, as Camunda's historic decision instance does.
+        if (table.HitPolicy == HitPolicy.First)
+            matched = matched.Take(1).ToList();
         var inputs = table.Inputs.Select((input, column) =>
             new DecisionEvaluation.InputValue(input.Id, input.Title, ToTyped(inputValues[column], null))).ToList();
         return new DecisionEvaluation(table.Key, inputs, matched.Select(r => new DecisionEvaluation.MatchedRule(r.Id, r.Number)).ToList(), hits);

@@ -46,7 +46,7 @@ public sealed class BusinessRuleTaskTests
         var root = detail.RootElement;
         Assert.Equal(1, root.GetProperty("Version").GetInt32());
         Assert.Equal("air-bersih", root.GetProperty("Inputs")[0].GetProperty("Value").GetProperty("Text").GetString());
-        Assert.Equal([1, 3], root.GetProperty("MatchedRules").EnumerateArray().Select(r => r.GetProperty("Number").GetInt32()));
+        Assert.Equal([1], root.GetProperty("MatchedRules").EnumerateArray().Select(r => r.GetProperty("Number").GetInt32()));
         Assert.Equal("puprkim", root.GetProperty("Outputs")[0].GetProperty("agency").GetProperty("Text").GetString());
         var chain = await h.Query(db => new HistoryVerifier(db).VerifyAsync(id));
         Assert.True(chain.Intact, chain.Problem);

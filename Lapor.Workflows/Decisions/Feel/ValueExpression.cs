@@ -13,6 +13,14 @@ public sealed record ValueExpression(string Text, string? Path, object? Literal)
         text = (text ?? "").Trim();
         if (text.Length == 0)
             return new ValueExpression(text, null, null);
+        // Camunda 7 models often write input expressions in JUEL: ${kategori} reads the same variable.
+        if (text.StartsWith("${", StringComparison.Ordinal) && text.EndsWith('}'))
+        {
+            var inner = Parse(text[2..^1]);
+            return inner.Path is null
+                ? throw new FeelException($"only a variable name or path is supported inside ${{...}}, not '{text}'")
+                : inner with { Text = text };
+        }
         var reader = new FeelReader(text);
         var first = reader.Peek();
         if (first is char c && (char.IsLetter(c) || c == '_') && !IsKeywordLiteral(text))

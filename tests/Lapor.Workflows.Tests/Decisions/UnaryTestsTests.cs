@@ -85,5 +85,7 @@ public sealed class UnaryTestsTests
         Assert.Equal(3m, ValueExpression.Parse("3").Evaluate(vars));
         Assert.Null(ValueExpression.Parse("").Evaluate(vars));
         Assert.Throws<FeelException>(() => ValueExpression.Parse("kategori + 1"));
+        Assert.Equal("jalan", ValueExpression.Parse("${kategori}").Evaluate(vars));
+        Assert.Throws<FeelException>(() => ValueExpression.Parse("${kategori == 'x'}"));
     }
 }

@@ -60,6 +60,25 @@ public sealed class DecisionEditorBrowserTests(PortalHost host) : IClassFixture<
         Assert.Empty(scriptErrors);
     }
 
+    [Fact]
+    public async Task TheDecisionPages_FitAPhone()
+    {
+        await using var context = await host.NewVisitorAsync(width: 360, height: 740, phone: true);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "koordinator", "Lapor#Demo2026");
+        foreach (var path in new[] { "/Desain/Keputusan", "/Desain/Keputusan/rute-instansi" })
+        {
+            await page.GotoAsync(path);
+            await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+            if (path.EndsWith("rute-instansi", StringComparison.Ordinal))
+                await Assertions.Expect(page.Locator("#decision-canvas td[data-element-id='aturan-jalan-instansi']")).ToBeAttachedAsync();
+            // The wide table scrolls inside its own box; the page itself does not scroll sideways.
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            var wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
+            Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 360px phone: {wide}");
+        }
+    }
+
     private static async Task ReplaceCellAsync(IPage page, ILocator cell, string text)
     {
         await cell.ClickAsync();

@@ -37,14 +37,16 @@ public static class ShippedWorkflows
         return zone is not null;
     }
 
-    /// <summary>Deploys every shipped BPMN file whose content differs from the latest version of its process.</summary>
+    /// <summary>Deploys every shipped BPMN and DMN file whose content differs from the latest version of its process or decision.</summary>
     public static async Task DeployShippedWorkflowsAsync(this IServiceProvider services, LaporOptions options)
     {
         LogCalendars(services, options);
         var folder = Directory(options);
         if (!System.IO.Directory.Exists(folder))
             return;
-        var files = System.IO.Directory.GetFiles(folder, "*.bpmn").Order(StringComparer.Ordinal).ToList();
+        // Decision tables (*.dmn) go in the same deployment as the processes that evaluate them.
+        var files = System.IO.Directory.GetFiles(folder, "*.bpmn").Concat(System.IO.Directory.GetFiles(folder, "*.dmn"))
+            .Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0)
             return;
         await using var scope = services.CreateAsyncScope();
@@ -58,6 +60,8 @@ public static class ShippedWorkflows
                            + "Import it in the designer to use it.", kept.Key, kept.Version);
         foreach (var definition in result.Deployed)
             log.LogInformation("Deployed {Key} version {Version} from {File}", definition.Key, definition.Version, definition.ResourceName);
+        foreach (var decision in result.DeployedDecisions)
+            log.LogInformation("Deployed decision {Key} version {Version} from {File}", decision.Key, decision.Version, decision.ResourceName);
     }
 
     /// <summary>Which holidays deadlines skip is worth one line at start-up; none at all is worth a warning.</summary>

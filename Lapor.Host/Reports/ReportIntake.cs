@@ -106,8 +106,10 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
         ["trackingCode"] = TypedValue.From(report.TrackingCode.ToString()),
         ["reportType"] = TypedValue.From(report.Type.ToString()),
         ["category"] = TypedValue.From(report.CategoryCode),
-        // The suggested agency: the verifier confirms or changes it.
+        // The suggested agency: the verifier confirms or changes it. The routing table (rute-instansi.dmn) reads the
+        // reporter's own choice and the category, and replaces this suggestion before verification.
         ["agency"] = TypedValue.From(agency),
+        ["targetAgency"] = TypedValue.From(report.TargetAgencyCode),
         ["confidential"] = TypedValue.From(report.IsConfidential),
         ["anonymous"] = TypedValue.From(report.IsAnonymous),
     };

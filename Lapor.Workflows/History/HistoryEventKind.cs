@@ -17,4 +17,7 @@ public enum HistoryEventKind
     IncidentRaised,
     IncidentResolved,
     Deployment,
+
+    /// <summary>A business rule task evaluated a decision: inputs, matched rules and outputs in <see cref="HistoryEventRow.Detail"/>.</summary>
+    DecisionEvaluated,
 }

@@ -76,7 +76,7 @@ public static class BpmnParser
         return problems;
     }
 
-    private static XDocument? Load(string xml, List<DefinitionProblem> problems)
+    internal static XDocument? Load(string xml, List<DefinitionProblem> problems)
     {
         if (xml.Length > MaxCharacters)
         {

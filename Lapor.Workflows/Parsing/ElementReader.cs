@@ -1,5 +1,7 @@
 using System.Xml.Linq;
+using Lapor.Workflows.Decisions;
 using Lapor.Workflows.Definitions;
+using Lapor.Workflows.Runtime;
 using Lapor.Workflows.Timers;
 
 namespace Lapor.Workflows.Parsing;
@@ -62,6 +64,7 @@ internal sealed class ElementReader(RootCatalog catalog, List<DefinitionProblem>
         "endEvent" => ReadEnd(e, id),
         "userTask" => CamundaExtensions.ReadUserTask(e, id, problems),
         "serviceTask" => ReadServiceTask(e, id),
+        "businessRuleTask" => ReadBusinessRuleTask(e, id),
         "receiveTask" => ReadReceiveTask(e, id),
         "manualTask" or "task" => new PassThroughTask { Id = id, ElementName = name },
         "intermediateThrowEvent" => ReadThrow(e, id),
@@ -73,7 +76,7 @@ internal sealed class ElementReader(RootCatalog catalog, List<DefinitionProblem>
         "subProcess" when (string?)e.Attribute("triggeredByEvent") == "true" =>
             Unsupported(e, id, "An event sub-process (triggeredByEvent=\"true\") is not supported; use a boundary event on an embedded sub-process."),
         "subProcess" => new SubProcess { Id = id },
-        _ => Unsupported(e, id, $"<{name}> is not supported by the Lapor engine (supported: start/end events, user, service, receive, manual tasks, exclusive, parallel and event-based gateways, timer and message catch events, boundary events, embedded sub-processes)."),
+        _ => Unsupported(e, id, $"<{name}> is not supported by the Lapor engine (supported: start/end events, user, service, business rule, receive, manual tasks, exclusive, parallel and event-based gateways, timer and message catch events, boundary events, embedded sub-processes)."),
     };
 
     private FlowNode? ReadStart(XElement e, string id, string? scopeId)
@@ -129,6 +132,48 @@ internal sealed class ElementReader(RootCatalog catalog, List<DefinitionProblem>
             HandlerName = handler,
             Expression = expression,
             ResultVariable = (string?)e.Attribute(C + "resultVariable"),
+            AsyncBefore = (string?)e.Attribute(C + "asyncBefore") == "true" || (string?)e.Attribute(C + "async") == "true",
+            RetryTimeCycle = CamundaExtensions.RetryTimeCycle(e) ?? ServiceTask.DefaultRetryTimeCycle,
+        };
+    }
+
+    private FlowNode? ReadBusinessRuleTask(XElement e, string id)
+    {
+        if (e.Attribute(C + "class") is not null || e.Attribute(C + "delegateExpression") is not null || e.Attribute(C + "expression") is not null)
+            return Unsupported(e, id, "A business rule task evaluates a DMN decision: use camunda:decisionRef, not a class or expression.");
+        var key = ((string?)e.Attribute(C + "decisionRef"))?.Trim();
+        if (string.IsNullOrEmpty(key))
+        {
+            Problem(e, id, "A business rule task needs camunda:decisionRef naming the decision (the DMN decision id).");
+            return null;
+        }
+        var bindingText = ((string?)e.Attribute(C + "decisionRefBinding"))?.Trim() ?? "latest";
+        DecisionBinding? binding = bindingText switch
+        {
+            "latest" => DecisionBinding.Latest,
+            "version" => DecisionBinding.Version,
+            "deployment" => DecisionBinding.Deployment,
+            _ => null,
+        };
+        if (binding is null)
+            Problem(e, id, $"camunda:decisionRefBinding '{bindingText}' is not supported (use latest, version or deployment).");
+        int? version = null;
+        if (binding == DecisionBinding.Version)
+        {
+            var versionText = (string?)e.Attribute(C + "decisionRefVersion");
+            if (int.TryParse(versionText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0)
+                version = v;
+            else
+                Problem(e, id, $"camunda:decisionRefBinding=\"version\" needs camunda:decisionRefVersion as a whole number from 1, not '{versionText}'.");
+        }
+        var mapping = ((string?)e.Attribute(C + "mapDecisionResult"))?.Trim() ?? DecisionResultMapping.ResultList;
+        if (!DecisionResultMapping.Names.Contains(mapping))
+            Problem(e, id, $"camunda:mapDecisionResult '{mapping}' is not one of {string.Join(", ", DecisionResultMapping.Names)}.");
+        var resultVariable = ((string?)e.Attribute(C + "resultVariable"))?.Trim();
+        return new ServiceTask
+        {
+            Id = id,
+            Decision = new DecisionReference(key, binding ?? DecisionBinding.Latest, version, string.IsNullOrEmpty(resultVariable) ? null : resultVariable, mapping),
             AsyncBefore = (string?)e.Attribute(C + "asyncBefore") == "true" || (string?)e.Attribute(C + "async") == "true",
             RetryTimeCycle = CamundaExtensions.RetryTimeCycle(e) ?? ServiceTask.DefaultRetryTimeCycle,
         };

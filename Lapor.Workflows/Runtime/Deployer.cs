@@ -16,14 +16,15 @@ namespace Lapor.Workflows.Runtime;
 /// Deploys BPMN files as new versions of their process keys. Every file is parsed and validated before anything is
 /// stored; one bad file refuses the whole deployment.
 /// </summary>
-public sealed class Deployer(DbContext db, DefinitionCache definitions, ExpressionEvaluator expressions, ServiceTaskRegistry handlers, TimeProvider clock,
-    IEnumerable<IDefinitionRule> rules)
+public sealed partial class Deployer(DbContext db, DefinitionCache definitions, DecisionCache decisions, ExpressionEvaluator expressions, ServiceTaskRegistry handlers,
+    TimeProvider clock, IEnumerable<IDefinitionRule> rules)
 {
     public const string EngineChain = "engine";
 
     public async Task<DeploymentResult> DeployAsync(DeploymentRequest request, string? actor, CancellationToken ct = default)
     {
         var parsed = Parse(request);
+        var parsedDecisions = ParseDecisions(request);
         var now = WorkflowClock.Utc(clock.GetUtcNow());
         var deployment = new DeploymentRow { Id = Guid.CreateVersion7().ToString(), Name = request.Name, Source = request.Source, DeployedAt = now, DeployedBy = actor, Comment = request.Comment };
         var deployed = new List<ProcessDefinitionRow>();
@@ -56,10 +57,12 @@ public sealed class Deployer(DbContext db, DefinitionCache definitions, Expressi
             deployed.Add(row);
             models.Add((row.Id, model));
         }
-        if (deployed.Count == 0)
+        var (deployedDecisions, unchangedDecisions, tables) = await AddDecisionsAsync(request, parsedDecisions, deployment, now, ct);
+        if (deployed.Count == 0 && deployedDecisions.Count == 0)
         {
-            var existing = await db.Set<DeploymentRow>().AsNoTracking().FirstAsync(d => d.Id == unchanged[0].DeploymentId, ct);
-            return new DeploymentResult(existing, [], unchanged);
+            var existingId = unchanged.Count > 0 ? unchanged[0].DeploymentId : unchangedDecisions[0].DeploymentId;
+            var existing = await db.Set<DeploymentRow>().AsNoTracking().FirstAsync(d => d.Id == existingId, ct);
+            return new DeploymentResult(existing, [], unchanged) { UnchangedDecisions = unchangedDecisions };
         }
 
         db.Add(deployment);
@@ -67,7 +70,10 @@ public sealed class Deployer(DbContext db, DefinitionCache definitions, Expressi
         history.Append(new HistoryEventRow
         {
             Kind = HistoryEventKind.Deployment, Time = now, Actor = actor, Name = "Create", Value = deployment.Id,
-            Detail = JsonSerializer.Serialize(new { deployment = deployment.Name, definitions = deployed.Select(d => d.Id), comment = deployment.Comment }),
+            Detail = JsonSerializer.Serialize(new
+            {
+                deployment = deployment.Name, definitions = deployed.Select(d => d.Id), decisions = deployedDecisions.Select(d => d.Id), comment = deployment.Comment,
+            }),
         });
         try
         {
@@ -87,7 +93,9 @@ public sealed class Deployer(DbContext db, DefinitionCache definitions, Expressi
         }
         foreach (var (id, model) in models)
             definitions.Add(id, model);
-        return new DeploymentResult(deployment, deployed, unchanged);
+        foreach (var (id, table) in tables)
+            decisions.Add(id, table);
+        return new DeploymentResult(deployment, deployed, unchanged) { DeployedDecisions = deployedDecisions, UnchangedDecisions = unchangedDecisions };
     }
 
     private Task<string?> SourceOfAsync(ProcessDefinitionRow definition, CancellationToken ct) =>
@@ -133,14 +141,14 @@ public sealed class Deployer(DbContext db, DefinitionCache definitions, Expressi
         if (request.Comment is { Length: > DeploymentRow.MaxCommentLength })
             throw new WorkflowException($"A deployment comment has at most {DeploymentRow.MaxCommentLength} characters.", "InvalidRequestException");
         if (request.Resources.Count == 0)
-            throw new WorkflowException("A deployment needs at least one BPMN file.", "InvalidRequestException");
+            throw new WorkflowException("A deployment needs at least one BPMN or DMN file.", "InvalidRequestException");
         var validator = new BpmnValidator(expressions, handlers.Names);
         var result = new List<(DeploymentResource, ProcessModel, string)>();
         var keys = new HashSet<string>();
-        foreach (var resource in request.Resources)
+        foreach (var resource in request.Resources.Where(r => !IsDecisionFile(r.Name)))
         {
             if (!resource.Name.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase) && !resource.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
-                throw new WorkflowException($"'{resource.Name}' is not a BPMN file (.bpmn or .bpmn20.xml).", "InvalidRequestException");
+                throw new WorkflowException($"'{resource.Name}' is not a BPMN or DMN file (.bpmn, .bpmn20.xml or .dmn).", "InvalidRequestException");
             var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resource.Content)));
             foreach (var model in BpmnParser.Parse(resource.Name, resource.Content))
             {

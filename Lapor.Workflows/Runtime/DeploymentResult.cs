@@ -3,4 +3,11 @@ using Lapor.Workflows.Persistence;
 namespace Lapor.Workflows.Runtime;
 
 /// <summary>The deployment and the definitions it created; <see cref="Unchanged"/> lists definitions kept by duplicate filtering.</summary>
-public sealed record DeploymentResult(DeploymentRow Deployment, IReadOnlyList<ProcessDefinitionRow> Deployed, IReadOnlyList<ProcessDefinitionRow> Unchanged);
+public sealed record DeploymentResult(DeploymentRow Deployment, IReadOnlyList<ProcessDefinitionRow> Deployed, IReadOnlyList<ProcessDefinitionRow> Unchanged)
+{
+    /// <summary>Decision definitions (DMN) this deployment created.</summary>
+    public IReadOnlyList<DecisionDefinitionRow> DeployedDecisions { get; init; } = [];
+
+    /// <summary>Decision definitions kept by duplicate filtering.</summary>
+    public IReadOnlyList<DecisionDefinitionRow> UnchangedDecisions { get; init; } = [];
+}

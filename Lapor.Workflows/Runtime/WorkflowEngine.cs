@@ -127,6 +127,11 @@ public sealed partial class WorkflowEngine(
         IReadOnlyDictionary<string, object?>? output;
         try
         {
+            if (node.Decision is { } decision)
+            {
+                await EvaluateDecisionAsync(scope, invocation, decision, ct);
+                return;
+            }
             var handler = node.HandlerName is { } name ? handlers.Resolve(name, services) : null;
             if (handler is null)
                 throw new InvalidOperationException($"No service task handler named '{node.HandlerName}' is registered.");

@@ -27,6 +27,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<IJobScheduler, ManualJobScheduler>();
         services.TryAddSingleton(_ => BusinessCalendar.Plain(CalendarZones.Wita));
         services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<DecisionCache>();
         services.AddSingleton<ExpressionEvaluator>();
         services.AddSingleton<ServiceTaskRegistry>();
         // Built by hand: every command gets a new engine, and reflection-based activation costs more than the wiring.
@@ -37,6 +38,8 @@ public static class WorkflowServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<Deployer>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<ProcessDesigns>(sp, sp.GetRequiredService<TDb>()));
+        services.AddScoped(sp => new DecisionDefinitions(sp.GetRequiredService<TDb>(), sp.GetRequiredService<DecisionCache>()));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<DecisionDesigns>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<OperationLog>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => new HistoryVerifier(sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<ProcessQueries>(sp, sp.GetRequiredService<TDb>()));

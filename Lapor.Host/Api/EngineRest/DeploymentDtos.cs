@@ -16,5 +16,6 @@ internal static class DeploymentDtos
     public sealed record DeploymentWithDefinitionsDto(
         IReadOnlyList<LinkDto> Links, string Id, string? Name, string? Source, DateTime DeploymentTime, string? TenantId,
         IReadOnlyDictionary<string, ProcessDefinitionDto>? DeployedProcessDefinitions,
-        object? DeployedCaseDefinitions, object? DeployedDecisionDefinitions, object? DeployedDecisionRequirementsDefinitions);
+        object? DeployedCaseDefinitions, IReadOnlyDictionary<string, DecisionDefinitionDtos.DecisionDefinitionDto>? DeployedDecisionDefinitions,
+        object? DeployedDecisionRequirementsDefinitions);
 }

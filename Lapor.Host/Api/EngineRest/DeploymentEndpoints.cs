@@ -9,7 +9,7 @@ using static Lapor.Host.Api.EngineRest.ProcessDefinitionDtos;
 
 namespace Lapor.Host.Api.EngineRest;
 
-/// <summary><c>/deployment</c>: upload BPMN files (multipart, as Camunda Modeler does) and list deployments.</summary>
+/// <summary><c>/deployment</c>: upload BPMN and DMN files (multipart, as Camunda Modeler does) and list deployments.</summary>
 internal static class DeploymentEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -22,7 +22,7 @@ internal static class DeploymentEndpoints
     private static async Task<IResult> CreateAsync(HttpRequest request, Deployer deployer, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!request.HasFormContentType)
-            throw new WorkflowException("A deployment is uploaded as multipart/form-data with one part per BPMN file.", "InvalidRequestException");
+            throw new WorkflowException("A deployment is uploaded as multipart/form-data with one part per BPMN or DMN file.", "InvalidRequestException");
         IFormCollection form;
         try
         {
@@ -51,8 +51,9 @@ internal static class DeploymentEndpoints
 
         var d = result.Deployment;
         var definitions = result.Deployed.Count == 0 ? null : result.Deployed.ToDictionary(p => p.Id, ProcessDefinitionDto.Of);
+        var decisions = result.DeployedDecisions.Count == 0 ? null : result.DeployedDecisions.ToDictionary(p => p.Id, DecisionDefinitionDtos.DecisionDefinitionDto.Of);
         return EngineRestJson.Ok(new DeploymentWithDefinitionsDto(
-            CommonDtos.Self(request, $"deployment/{d.Id}"), d.Id, d.Name, d.Source, d.DeployedAt, null, definitions, null, null, null));
+            CommonDtos.Self(request, $"deployment/{d.Id}"), d.Id, d.Name, d.Source, d.DeployedAt, null, definitions, null, decisions, null));
     }
 
     private static async Task<IResult> ListAsync(HttpRequest request, WorkflowEngine engine, CancellationToken ct)

@@ -16,6 +16,7 @@ public static class EngineRestApi
         var api = app.MapGroup("/engine-rest").RequireAuthorization(Policy).AddEndpointFilter<EngineRestErrors>();
         DeploymentEndpoints.Map(api);
         ProcessDefinitionEndpoints.Map(api);
+        DecisionDefinitionEndpoints.Map(api);
         ProcessInstanceEndpoints.Map(api);
         TaskEndpoints.Map(api);
         MessageEndpoints.Map(api);

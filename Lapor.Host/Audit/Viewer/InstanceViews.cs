@@ -114,7 +114,10 @@ public sealed class InstanceViews(LaporDb db)
                     break;
             }
             var variables = r.Kind == HistoryEventKind.VariableSet ? $"{r.Name} = {r.Value}" : null;
-            steps.Add(new JournalStep(r.Seq, Utc(r.Time)!.Value, r.Kind.ToString(), r.ActivityId, r.ActivityName, stage, r.Actor, duration, variables, Comment(r)));
+            steps.Add(new JournalStep(r.Seq, Utc(r.Time)!.Value, r.Kind.ToString(), r.ActivityId, r.ActivityName, stage, r.Actor, duration, variables, Comment(r))
+            {
+                Decision = DecisionOf(r),
+            });
         }
         return steps;
     }
@@ -144,6 +147,21 @@ public sealed class InstanceViews(LaporDb db)
             // An operation's detail that is not JSON carries no comment.
         }
         return null;
+    }
+
+    private static Lapor.Workflows.Decisions.DecisionHistory? DecisionOf(HistoryEventRow r)
+    {
+        if (r.Kind != HistoryEventKind.DecisionEvaluated || string.IsNullOrEmpty(r.Detail))
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<Lapor.Workflows.Decisions.DecisionHistory>(r.Detail);
+        }
+        catch (JsonException)
+        {
+            // The row still shows (kind, node, time); only the table's detail is missing.
+            return null;
+        }
     }
 
     private static DateTimeOffset? Utc(DateTime? time) => time is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;

@@ -15,10 +15,13 @@ public sealed record JournalStep(
     string? Variables,
     string? Comment)
 {
+    /// <summary>For a business rule task's evaluation: what the decision table saw, which rules matched, what it gave.</summary>
+    public Lapor.Workflows.Decisions.DecisionHistory? Decision { get; init; }
+
     /// <summary>The filter group: activity, task, variable, operation, incident, instance.</summary>
     public string Group => Kind switch
     {
-        "ActivityStarted" or "ActivityEnded" => "activity",
+        "ActivityStarted" or "ActivityEnded" or "DecisionEvaluated" => "activity",
         "TaskCreated" or "TaskCompleted" or "TaskDeleted" or "TaskUpdated" => "task",
         "VariableSet" => "variable",
         "UserOperation" => "operation",

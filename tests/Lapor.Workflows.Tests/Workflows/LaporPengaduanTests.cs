@@ -39,14 +39,15 @@ public sealed class LaporPengaduanTests
     }
 
     /// <summary>Submitted on Monday 20 April 2026, 09:00 WITA (a week without holidays) unless said otherwise.</summary>
-    private static async Task<Case> SubmitAsync(DateTimeOffset? at = null)
+    private static async Task<Case> SubmitAsync(DateTimeOffset? at = null, object? variables = null)
     {
         var sent = new List<string>();
         var calendar = new BusinessCalendar(HolidayFile.LoadDirectory(RepoFiles.Calendars), CalendarZones.Wita);
         var h = new EngineHarness(s => s.AddSingleton(sent).AddServiceTask<RecordingNotifier>("notify"), calendar);
+        await h.DeployAsync(await File.ReadAllTextAsync(Path.Combine(RepoFiles.Workflows, "rute-instansi.dmn")), "rute-instansi.dmn");
         await h.DeployAsync(await File.ReadAllTextAsync(Path.Combine(RepoFiles.Workflows, "lapor-pengaduan.bpmn")), "lapor-pengaduan.bpmn");
         h.Clock.SetUtcNow(at ?? new DateTimeOffset(2026, 4, 20, 1, 0, 0, TimeSpan.Zero));
-        return new Case(h, await h.StartAsync("lapor-pengaduan", businessKey: "LPR-0001"), sent);
+        return new Case(h, await h.StartAsync("lapor-pengaduan", variables, businessKey: "LPR-0001"), sent);
     }
 
     private static async Task<Case> VerifiedAsync(string agency = "dinkes")
@@ -54,6 +55,18 @@ public sealed class LaporPengaduanTests
         var c = await SubmitAsync();
         await c.Complete("verifikasi", new { decision = "verify", agency });
         return c;
+    }
+
+    [Theory]
+    [InlineData("jalan", null, "puprkim")]
+    [InlineData("kesehatan", null, "dinkes")]
+    [InlineData("kesehatan", "rsud-bali-mandara", "rsud-bali-mandara")]
+    [InlineData("tidak-dikenal", null, "inspektorat")]
+    public async Task TheRoutingTable_ProposesTheAgencyBeforeVerification(string category, string? targetAgency, string proposed)
+    {
+        await using var c = await SubmitAsync(variables: new { category, targetAgency });
+        Assert.Equal(["verifikasi"], await c.OpenTasksAsync());
+        Assert.Equal(proposed, (await c.H.VariablesAsync(c.Id))["agency"]);
     }
 
     [Fact]

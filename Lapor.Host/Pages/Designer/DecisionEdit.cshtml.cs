@@ -1,0 +1,107 @@
+using Lapor.Workflows.Decisions;
+using Lapor.Workflows.Errors;
+using Lapor.Workflows.Parsing;
+using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Runtime;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lapor.Host.Pages.Designer;
+
+/// <summary>
+/// One decision table in dmn-js: its draft (or, without one, its latest version) to edit, a new table (<c>?baru=1</c>),
+/// or any version read-only (<c>?versi=</c>). The JSON handlers save the draft, check it and publish it.
+/// </summary>
+public sealed class DecisionEditModel(DecisionDesigns designs, DecisionDefinitions decisions) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Key { get; set; } = "";
+
+    [BindProperty(Name = "versi", SupportsGet = true)]
+    public int? Version { get; set; }
+
+    [BindProperty(Name = "baru", SupportsGet = true)]
+    public bool New { get; set; }
+
+    public string? Xml { get; private set; }
+    public bool ReadOnly => Version is not null;
+    public int? LatestVersion { get; private set; }
+    public DecisionDraftRow? Draft { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!DecisionsModel.KeyPattern().IsMatch(Key))
+            return NotFound();
+        LatestVersion = (await decisions.LatestAsync(Key, ct))?.Version;
+        if (Version is { } version)
+        {
+            Xml = (await decisions.VersionAsync(Key, version, ct))?.Xml;
+            return Xml is null ? NotFound() : Page();
+        }
+        Draft = await designs.FindDraftAsync(Key, ct);
+        Xml = Draft?.Xml ?? (LatestVersion is { } latest ? (await decisions.VersionAsync(Key, latest, ct))!.Xml : null);
+        if (Xml is null && New)
+            Xml = NewDecisionTable.Xml(Key);
+        return Xml is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostDraftAsync([FromBody] DraftInput input, CancellationToken ct)
+    {
+        try
+        {
+            var draft = await designs.SaveDraftAsync(Key, input.Xml ?? "", Actor, ct);
+            return new JsonResult(new { key = draft.Key, savedAt = draft.SavedAt });
+        }
+        catch (WorkflowException ex)
+        {
+            return Refused([new EditModel.Problem(null, ex.Message)]);
+        }
+    }
+
+    public IActionResult OnPostValidate([FromBody] DraftInput input) =>
+        new JsonResult(new { errors = Problems(input.Xml ?? "").Select(EditModel.Problem.From) });
+
+    public async Task<IActionResult> OnPostPublishAsync([FromBody] PublishInput input, CancellationToken ct)
+    {
+        var xml = input.Xml ?? "";
+        if (Problems(xml) is { Count: > 0 } problems)
+            return Refused(problems.Select(EditModel.Problem.From).ToList());
+        try
+        {
+            var result = await designs.PublishAsync(xml, input.Comment, Actor, ct);
+            var published = result.DeployedDecisions.FirstOrDefault(d => d.Key == Key) ?? result.DeployedDecisions.FirstOrDefault();
+            return published is null
+                ? Refused([new EditModel.Problem(null, "The table is the same as the latest version; nothing was published.")])
+                : new JsonResult(new { key = published.Key, version = published.Version });
+        }
+        catch (DefinitionException ex)
+        {
+            return Refused(ex.Problems.Select(EditModel.Problem.From).ToList());
+        }
+        catch (WorkflowException ex)
+        {
+            return Refused([new EditModel.Problem(null, ex.Message)]);
+        }
+    }
+
+    /// <summary>The deployer's problems, and one more: the file must hold this page's decision, so its key cannot drift.</summary>
+    private IReadOnlyList<DefinitionProblem> Problems(string xml)
+    {
+        var problems = designs.Check(xml).ToList();
+        if (problems.Count == 0 && DmnParser.TryParse(xml, []).All(t => t.Key != Key))
+            problems.Add(new DefinitionProblem(null, $"The file has no decision with id '{Key}'; keep the decision id of this table."));
+        return problems;
+    }
+
+    /// <summary>Texts the editor script shows, in the visitor's language (keys <c>Designer.Decisions.Js.*</c>).</summary>
+    public static readonly string[] ScriptTexts = ["Saved", "Valid", "Invalid", "Published", "ImportFailed", "RequestFailed"];
+
+    private string Actor => User.Identity!.Name!;
+
+    private static JsonResult Refused(IReadOnlyList<EditModel.Problem> errors) =>
+        new(new { errors }) { StatusCode = StatusCodes.Status422UnprocessableEntity };
+
+    public sealed record DraftInput(string? Key, string? Xml);
+
+    public sealed record PublishInput(string? Key, string? Xml, string? Comment);
+}

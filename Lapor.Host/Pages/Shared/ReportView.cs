@@ -19,6 +19,7 @@ public sealed record ReportView(PublicReport Report, StageLabels Stages)
             TimelineEntryKind.Submitted => ReportMessages.Get(ReportMessages.TimelineSubmitted, culture),
             TimelineEntryKind.Disposed => ReportMessages.Get(ReportMessages.TimelineDisposed, culture),
             TimelineEntryKind.Closed => ReportMessages.Get(ReportMessages.TimelineClosed, culture),
+            TimelineEntryKind.DuplicateLinked => ReportMessages.Get(ReportMessages.TimelineDuplicateLinked, culture),
             TimelineEntryKind.Rated when Report.RatingStars is { } stars => ReportMessages.Format(ReportMessages.TimelineRated, culture, stars),
             TimelineEntryKind.StageChanged => Stages.Show(entry.Text),
             _ => entry.Text,

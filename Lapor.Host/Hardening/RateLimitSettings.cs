@@ -48,7 +48,7 @@ public sealed class RateLimitSettings
         var problems = new List<string>();
         foreach (var (name, budget) in new[] { ("Tracking", Tracking), ("AnonymousSubmissions", AnonymousSubmissions),
                      ("SignedInSubmissions", SignedInSubmissions), ("SignIn", SignIn), ("Registrations", Registrations),
-                     ("ApiPerAccount", ApiPerAccount) })
+                     ("ApiPerAccount", ApiPerAccount), ("SimilarReports", SimilarReports) })
         {
             if (budget.PermitLimit < 1 || budget.WindowSeconds < 1)
             {

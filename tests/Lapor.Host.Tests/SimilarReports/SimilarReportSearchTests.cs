@@ -85,6 +85,16 @@ public abstract class SimilarReportSearchTests<THost>(THost host) where THost : 
     }
 
     [Fact]
+    public async Task QuerySyntaxTypedIntoATitle_IsOnlyText()
+    {
+        var code = await host.SubmitAsync("Jembatan Tukad Yeh Penet retak", "Retakan di sisi timur jembatan.");
+
+        var found = await host.SimilarAsync("title=" + Uri.EscapeDataString("jembatan\" OR * NEAR( penet:* & !| -retak ' ) \"\""));
+
+        Assert.Contains(code, found);
+    }
+
+    [Fact]
     public async Task AShortTitle_SuggestsNothing_AndAnOverlongOneIsRefusedByItsField()
     {
         await host.SubmitAsync("Ubin trotoar Sesetan pecah", "Ubin pecah di banyak titik.");

@@ -94,8 +94,8 @@ public static class ReportMessages
         [AttachmentTooMany] = ("Lampiran paling banyak {0} berkas.", "At most {0} files can be attached."),
         [DuplicateOfItself] = ("Laporan tidak dapat ditautkan ke dirinya sendiri.", "A report cannot be linked to itself."),
         [DuplicateAlready] = (
-            "Laporan ini sudah ditautkan sebagai duplikat {0}.",
-            "This report is already linked as a duplicate of {0}."),
+            "Laporan ini sudah ditautkan sebagai duplikat laporan lain.",
+            "This report is already linked as a duplicate of another report."),
         [DuplicatePrimaryIsDuplicate] = (
             "Laporan {0} sendiri adalah duplikat; tautkan ke laporan utamanya.",
             "Report {0} is itself a duplicate; link to its primary report instead."),

@@ -39,7 +39,9 @@ public sealed class SimilarReportsBrowserTests(PortalHost host) : IClassFixture<
         await page.Locator("#Form_CategoryCode").SelectOptionAsync("jalan");
         await Expect(suggestions).ToBeVisibleAsync();
         await watch.AssertNoViolationAsync();
-        var code = await ReportForm.SendAsync(page);
-        Assert.StartsWith("LPR-", code);
+        // Waiting for the tracking code itself rather than the next page's load event: on a busy machine the latter
+        // has been seen to miss its 30 s while the page was already shown.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirim laporan" }).ClickAsync();
+        await Expect(page.Locator("[data-tracking-code]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("LPR-"), new() { Timeout = 60_000 });
     }
 }

@@ -37,6 +37,11 @@ public static class ReportMessages
     public const string AttachmentTooLarge = "attachment-too-large";
     public const string AttachmentContentMismatch = "attachment-content-mismatch";
     public const string AttachmentTooMany = "attachment-too-many";
+    public const string DuplicateOfItself = "duplicate-of-itself";
+    public const string DuplicateAlready = "duplicate-already";
+    public const string DuplicatePrimaryIsDuplicate = "duplicate-primary-is-duplicate";
+    public const string DuplicatePrimaryConfidential = "duplicate-primary-confidential";
+    public const string DuplicatePrimaryClosed = "duplicate-primary-closed";
 
     // Words and timeline texts.
     public const string AnonymousName = "anonymous-name";
@@ -46,6 +51,8 @@ public static class ReportMessages
     public const string TimelineAwaitingConfirmation = "timeline-awaiting-confirmation";
     public const string TimelineClosed = "timeline-closed";
     public const string TimelineRated = "timeline-rated";
+    public const string TimelineMergedInto = "timeline-merged-into";
+    public const string TimelineDuplicateLinked = "timeline-duplicate-linked";
 
     private static readonly FrozenDictionary<string, (string Id, string En)> Texts = new Dictionary<string, (string, string)>
     {
@@ -88,6 +95,17 @@ public static class ReportMessages
             "Lampiran \"{0}\": isi berkas bukan {1} seperti namanya. Unggah berkas {1} yang asli.",
             "Attachment \"{0}\": the content is not the {1} its name says. Upload a genuine {1} file."),
         [AttachmentTooMany] = ("Lampiran paling banyak {0} berkas.", "At most {0} files can be attached."),
+        [DuplicateOfItself] = ("Laporan tidak dapat ditautkan ke dirinya sendiri.", "A report cannot be linked to itself."),
+        [DuplicateAlready] = (
+            "Laporan ini sudah ditautkan sebagai duplikat laporan lain.",
+            "This report is already linked as a duplicate of another report."),
+        [DuplicatePrimaryIsDuplicate] = (
+            "Laporan {0} sendiri adalah duplikat; tautkan ke laporan utamanya.",
+            "Report {0} is itself a duplicate; link to its primary report instead."),
+        [DuplicatePrimaryConfidential] = (
+            "Laporan {0} bersifat rahasia dan tidak dapat menjadi laporan utama.",
+            "Report {0} is confidential and cannot be the primary report."),
+        [DuplicatePrimaryClosed] = ("Laporan {0} sudah ditutup.", "Report {0} is already closed."),
 
         [AnonymousName] = ("Anonim", "Anonymous"),
         [Redacted] = ("[disamarkan]", "[redacted]"),
@@ -100,6 +118,12 @@ public static class ReportMessages
             "The report has been answered and waits for the reporter's confirmation."),
         [TimelineClosed] = ("Laporan ditutup.", "The report was closed."),
         [TimelineRated] = ("Pelapor memberi penilaian {0} dari 5.", "The reporter rated the handling {0} out of 5."),
+        [TimelineMergedInto] = (
+            "Laporan ini digabung dengan laporan {0} tentang masalah yang sama. Jawaban atas laporan {0} akan diteruskan kepada Anda.",
+            "This report was joined to report {0} about the same matter. The answer to report {0} will be passed on to you."),
+        [TimelineDuplicateLinked] = (
+            "Laporan serupa dari pelapor lain digabung dengan laporan ini; jawabannya juga diteruskan kepada pelapor tersebut.",
+            "A similar report from another reporter was joined to this one; its reporter receives the answer too."),
 
         ["label.Type"] = ("Jenis laporan", "Report type"),
         ["label.Title"] = ("Judul", "Title"),

@@ -13,6 +13,9 @@ public sealed class RateLimitSettings
 
     public Budget Tracking { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
 
+    /// <summary>Similar-report suggestions per address: the submit page asks at most once per pause in typing.</summary>
+    public Budget SimilarReports { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
+
     public Budget AnonymousSubmissions { get; set; } = new() { PermitLimit = 5, WindowSeconds = 600 };
 
     public Budget SignedInSubmissions { get; set; } = new() { PermitLimit = 30, WindowSeconds = 600 };
@@ -45,7 +48,7 @@ public sealed class RateLimitSettings
         var problems = new List<string>();
         foreach (var (name, budget) in new[] { ("Tracking", Tracking), ("AnonymousSubmissions", AnonymousSubmissions),
                      ("SignedInSubmissions", SignedInSubmissions), ("SignIn", SignIn), ("Registrations", Registrations),
-                     ("ApiPerAccount", ApiPerAccount) })
+                     ("ApiPerAccount", ApiPerAccount), ("SimilarReports", SimilarReports) })
         {
             if (budget.PermitLimit < 1 || budget.WindowSeconds < 1)
             {

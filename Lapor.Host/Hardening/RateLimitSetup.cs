@@ -34,6 +34,10 @@ public static class RateLimitSetup
         {
             return Window($"track:{address}", settings.Tracking);
         }
+        if (path.StartsWithSegments(SimilarReports.SimilarReportsApi.Path))
+        {
+            return Window($"similar:{address}", settings.SimilarReports);
+        }
         // Open311 filings come from partner applications as guests: they draw on the same per-address budget.
         if (post && (path.Equals("/api/reports") || path.StartsWithSegments("/Laporan/Buat") || Open311Api.IsSubmission(http.Request)))
         {

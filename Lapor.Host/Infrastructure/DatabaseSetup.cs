@@ -2,6 +2,7 @@ using Lapor.Host.Data;
 using Lapor.Host.Data.Schema;
 using Lapor.Host.Delivery;
 using Lapor.Host.National;
+using Lapor.Host.SimilarReports;
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -30,17 +31,18 @@ public static class DatabaseSetup
         services.AddScoped<DatabaseSchema>();
         // The contexts are the provider subclasses, whose options AddWorkflowEngine<LaporDb> cannot reach: the engine's
         // after-commit interceptor (jobs reach Quartz once their rows commit) is added here, on each, with the one that
-        // hands new report steps to the outbox writers (reporter notices, national events) in the same SaveChanges.
+        // hands new report steps to the outbox writers (reporter notices, national events) in the same SaveChanges, after
+        // the one that passes a primary report's answer on to its duplicates (whose new steps then get notices too).
         if (options.UsesPostgres())
         {
             if (string.IsNullOrWhiteSpace(options.Database.PostgresConnection))
                 throw new InvalidOperationException("Lapor:Database:Provider is Postgres but Lapor:Database:PostgresConnection is empty.");
             return services.AddDbContext<LaporDb, LaporPostgresDb>((sp, o) => o.UseNpgsql(options.Database.PostgresConnection)
-                .AddInterceptors(AfterCommitInterceptor.Instance, sp.GetRequiredService<ReportStepInterceptor>()));
+                .AddInterceptors(AfterCommitInterceptor.Instance, sp.GetRequiredService<DuplicateFollower>(), sp.GetRequiredService<ReportStepInterceptor>()));
         }
         var file = Path.Combine(options.DataDirectory(env), "lapor.db");
         return services.AddDbContext<LaporDb, LaporSqliteDb>((sp, o) => o.UseWorkflowSqlite(SqliteConnection(file))
-            .AddInterceptors(AfterCommitInterceptor.Instance, sp.GetRequiredService<ReportStepInterceptor>()));
+            .AddInterceptors(AfterCommitInterceptor.Instance, sp.GetRequiredService<DuplicateFollower>(), sp.GetRequiredService<ReportStepInterceptor>()));
     }
 
     /// <summary>

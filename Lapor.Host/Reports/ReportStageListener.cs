@@ -39,7 +39,8 @@ public sealed class ReportStageListener(LaporDb db) : IInstanceListener
             return;
         var report = db.Reports.Local.FirstOrDefault(r => r.TrackingCode == code)
                      ?? await db.Reports.FirstOrDefaultAsync(r => r.TrackingCode == code, ct);
-        if (report is null)
+        // A duplicate's process was cancelled when it was joined to its primary; the report follows the primary now.
+        if (report is null || report.IsDuplicate)
             return;
 
         foreach (var node in change.Completed)

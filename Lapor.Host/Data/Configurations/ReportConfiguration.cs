@@ -24,6 +24,9 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.HasIndex(r => r.CategoryCode);
         b.HasIndex(r => r.ResponsibleAgencyCode);
         b.HasIndex(r => r.Stage);
+        // No foreign key on purpose: adding one makes SQLite rebuild the report table (and drop its search triggers);
+        // only DuplicateLinks writes the column, after loading both reports (decision 022).
+        b.HasIndex(r => r.DuplicateOfId);
         b.OwnsOne(r => r.Reporter, o =>
         {
             o.Property(p => p.UserId).HasColumnName("reporter_user_id");

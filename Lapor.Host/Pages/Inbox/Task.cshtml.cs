@@ -3,6 +3,7 @@ using Lapor.Host.Inbox;
 using Lapor.Host.Localization;
 using Lapor.Host.Pages.Shared;
 using Lapor.Host.Reports;
+using Lapor.Host.SimilarReports;
 using Lapor.Host.Tasks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +19,8 @@ namespace Lapor.Host.Pages.Inbox;
 /// <see cref="TaskWorkspace"/>, which finds the task with the inbox's visibility rule first: other agencies' tasks
 /// and guessed ids answer 404, actions the user may not take answer 403, and a refused form changes nothing.
 /// </summary>
-public sealed class TaskModel(TaskWorkspace workspace, TaskInbox inbox, ProcessStages stages, LaporDb db, IAttachmentStore files, IStringLocalizer<PortalText> text)
+public sealed class TaskModel(TaskWorkspace workspace, TaskInbox inbox, ProcessStages stages, LaporDb db, IAttachmentStore files, DuplicateLinks duplicates,
+    IStringLocalizer<PortalText> text)
     : PageModel
 {
     /// <summary>Form fields are posted as f.{fieldId}, apart from the page's own inputs.</summary>
@@ -34,6 +36,9 @@ public sealed class TaskModel(TaskWorkspace workspace, TaskInbox inbox, ProcessS
     public List<SelectListItem> AgencyOptions { get; private set; } = [];
 
     public IReadOnlyList<Colleague> Assignable { get; private set; } = [];
+
+    /// <summary>Similar open reports the user could join this task's report to (decision 022); empty for read-only viewers.</summary>
+    public IReadOnlyList<SimilarReport> LikelyDuplicates { get; private set; } = [];
 
     /// <summary>What the officer typed, shown again when the form was refused.</summary>
     public Dictionary<string, string?> Posted { get; } = new(StringComparer.Ordinal);
@@ -69,6 +74,16 @@ public sealed class TaskModel(TaskWorkspace workspace, TaskInbox inbox, ProcessS
         Posted["dueReason"] = dueReason;
         return await AfterAsync(await workspace.SetDueDateAsync(User, TaskId, due, dueReason, ct), "Task.DueChanged", toInbox: false,
             f => f == "DueReason" ? "dueReason" : "due", ct);
+    }
+
+    /// <summary>Joins the task's report to <paramref name="primary"/> as its duplicate; the task ends, so the inbox follows.</summary>
+    public async Task<IActionResult> OnPostLinkDuplicateAsync(string? primary, CancellationToken ct)
+    {
+        var result = await duplicates.LinkAsync(User, TaskId, primary, ct);
+        if (result.Status != TaskActionStatus.Done)
+            return await AfterAsync(result, "", toInbox: false, _ => "duplicateOf", ct);
+        TempData["Notice"] = text["Duplicates.Linked", primary ?? ""].Value;
+        return RedirectToPage("/Inbox/Index");
     }
 
     /// <summary>An attachment of the task's report; reached only through a task this user can see.</summary>
@@ -116,6 +131,8 @@ public sealed class TaskModel(TaskWorkspace workspace, TaskInbox inbox, ProcessS
             AgencyOptions = await db.AgencyOptionsAsync(activeOnly: true, text, ct);
         if (view.May.Supervise)
             Assignable = await workspace.AssignableUsersAsync(User, view.Task, ct);
+        if (DuplicateLinks.MayLink(view.May) && view.ReportId is { } reportId)
+            LikelyDuplicates = await duplicates.CandidatesAsync(User, reportId, ct);
         return Page();
     }
 

@@ -23,6 +23,7 @@ public sealed record ReportView(PublicReport Report, StageLabels Stages, bool Fo
             TimelineEntryKind.Disposed => ReportMessages.Get(ReportMessages.TimelineDisposed, culture),
             TimelineEntryKind.AwaitingConfirmation => ReportMessages.Get(ReportMessages.TimelineAwaitingConfirmation, culture),
             TimelineEntryKind.Closed => ReportMessages.Get(ReportMessages.TimelineClosed, culture),
+            TimelineEntryKind.DuplicateLinked => ReportMessages.Get(ReportMessages.TimelineDuplicateLinked, culture),
             TimelineEntryKind.Rated when Report.RatingStars is { } stars => ReportMessages.Format(ReportMessages.TimelineRated, culture, stars),
             TimelineEntryKind.StageChanged => Stages.Show(entry.Text),
             _ => entry.Text,

@@ -128,6 +128,9 @@ namespace Lapor.Host.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly?>("IncidentDate")
                         .HasColumnType("date");
 
@@ -198,6 +201,8 @@ namespace Lapor.Host.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryCode");
+
+                    b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("NoticeToken")
                         .IsUnique();

@@ -123,6 +123,9 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("IncidentDate")
                         .HasColumnType("TEXT");
 
@@ -193,6 +196,8 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryCode");
+
+                    b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("NoticeToken")
                         .IsUnique();

@@ -1,0 +1,12 @@
+namespace Lapor.Host.SimilarReports;
+
+/// <summary>
+/// The database's own full-text search over report title, description and location (decision 022): FTS5 on SQLite,
+/// a tsvector with a GIN index on PostgreSQL. Returns only reports anyone may read that are still being handled:
+/// never confidential, never closed, never a report already joined to another as a duplicate.
+/// </summary>
+public interface IReportTextSearch
+{
+    /// <summary>Report ids, best match first.</summary>
+    Task<IReadOnlyList<Guid>> FindAsync(SimilarQuery query, CancellationToken ct);
+}

@@ -1,0 +1,37 @@
+using Lapor.Host.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Host.SimilarReports;
+
+/// <summary>
+/// The generated column <c>report.search_vector</c> (config <c>simple</c>: title weight A, location B, description C)
+/// with a GIN index, both made by the <c>SimilarReports</c> migration. Every word is a prefix and any word may match,
+/// as on SQLite; <c>ts_rank</c> orders, newest first among equals.
+/// </summary>
+public sealed class PostgresReportTextSearch(LaporDb db) : IReportTextSearch
+{
+    public async Task<IReadOnlyList<Guid>> FindAsync(SimilarQuery query, CancellationToken ct)
+    {
+        if (query.Terms.Count == 0)
+            return [];
+        // Terms are letters and digits only (SearchTerms), so they cannot carry tsquery operators.
+        var tsquery = string.Join(" | ", query.Terms.Select(t => t + ":*"));
+        var where = new SqlConditions(tsquery);
+        if (query.CategoryCode is { } category)
+            where.Add("r.\"CategoryCode\" = {0}", category);
+        if (query.Area is { } area)
+        {
+            where.Add("r.\"Latitude\" BETWEEN {0} AND {1}", area.MinLatitude, area.MaxLatitude);
+            where.Add("r.\"Longitude\" BETWEEN {0} AND {1}", area.MinLongitude, area.MaxLongitude);
+        }
+        var sql = $"""
+            SELECT r."Id" AS "Value"
+            FROM report AS r, to_tsquery('simple', {"{0}"}) AS q
+            WHERE r.search_vector @@ q AND NOT r."IsConfidential" AND r."Status" <> 'Closed' AND r."DuplicateOfId" IS NULL AND {where.Sql}
+            ORDER BY ts_rank(r.search_vector, q) DESC, r."SubmittedAt" DESC
+            LIMIT {query.Limit + 1}
+            """;
+        var ids = await db.Database.SqlQueryRaw<Guid>(sql, where.Values).ToListAsync(ct);
+        return ids.Where(id => id != query.Exclude).Take(query.Limit).ToList();
+    }
+}

@@ -29,6 +29,12 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
     /// <summary>Source activity id → target activity id ("" = no mapping), as posted by the mapping table.</summary>
     [BindProperty] public Dictionary<string, string?> Map { get; set; } = [];
 
+    /// <summary>The cases chosen in the dry run's list (instance ids), for a migration of only those.</summary>
+    [BindProperty(Name = "kasus")] public List<string> Selected { get; set; } = [];
+
+    /// <summary>The one case whose own button was pressed: only it moves, whatever else is ticked.</summary>
+    [BindProperty(Name = "satu")] public string? One { get; set; }
+
     public IReadOnlyList<VersionChoice> Versions { get; private set; } = [];
     public IReadOnlyList<FlowNode> SourceNodes { get; private set; } = [];
     public IReadOnlyList<FlowNode> TargetNodes { get; private set; } = [];
@@ -36,6 +42,9 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
     public MigrationBatchRow? Batch { get; private set; }
     public IReadOnlyList<MigrationBatchRow> RecentBatches { get; private set; } = [];
     public string? Error { get; private set; }
+
+    /// <summary>Step names of the source and target versions, for positions and reasons in words.</summary>
+    public StepNames Names { get; private set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -57,7 +66,22 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
         return Page();
     }
 
-    public async Task<IActionResult> OnPostExecuteAsync(CancellationToken ct)
+    /// <summary>Every running case of the source version.</summary>
+    public Task<IActionResult> OnPostExecuteAsync(CancellationToken ct) => ExecuteAsync(null, ct);
+
+    /// <summary>Only the cases ticked in the dry run's list (or the one whose own button was pressed).</summary>
+    public async Task<IActionResult> OnPostExecuteSelectedAsync(CancellationToken ct)
+    {
+        var chosen = One is { Length: > 0 } one ? [one] : Selected.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToList();
+        if (chosen.Count > 0)
+            return await ExecuteAsync(chosen, ct);
+        if (!await LoadAsync(ct))
+            return NotFound();
+        Error = text["Migration.NoneSelected"].Value;
+        return Page();
+    }
+
+    private async Task<IActionResult> ExecuteAsync(IReadOnlyCollection<string>? chosen, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
             return NotFound();
@@ -65,7 +89,7 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
             return Page();
         try
         {
-            var batch = await batches.StartAsync(plan, User.Identity!.Name!, ct);
+            var batch = await batches.StartAsync(plan, User.Identity!.Name!, chosen, ct);
             await StartSweepNowAsync(ct);
             TempData["Notice"] = string.Format(text["Migration.BatchStarted"].Value, batch.Total);
             return RedirectToPage(new { key = Key, dari = SourceVersion, ke = TargetVersion, batch = batch.Id });
@@ -89,6 +113,13 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
             failures = MigrationBatches.FailuresOf(batch),
         });
     }
+
+    /// <summary>Where a case waits, in step names.</summary>
+    public string Position(InstanceMigrationCheck check) => string.Join(", ", check.ActivityIds.Select(Names.Of));
+
+    /// <summary>Why a case cannot move, in the visitor's language and with step names.</summary>
+    public string Reason(MigrationReason reason) =>
+        Names.Format(text, "Migration.Reason." + reason.Code, reason.Arguments) ?? reason.Message;
 
     public string StateText(MigrationBatchState state) =>
         text[state == MigrationBatchState.Running ? "Migration.StateRunning" : "Migration.StateCompleted"].Value;
@@ -116,6 +147,7 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
             var target = await queries.ModelAsync(Target.Id, ct);
             SourceNodes = Waits(source);
             TargetNodes = Waits(target);
+            Names = new StepNames(source, target);
         }
         RecentBatches = await batches.ListAsync(Key, ct: ct);
         return true;

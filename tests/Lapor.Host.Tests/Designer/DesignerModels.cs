@@ -46,6 +46,8 @@ public static class DesignerModels
         var shapes = string.Concat(ids.Select((id, i) => id is "mulai" or "selesai"
             ? $"""<bpmndi:BPMNShape id="{id}_di" bpmnElement="{id}"><dc:Bounds x="{100 + i * 150}" y="100" width="36" height="36"/></bpmndi:BPMNShape>"""
             : $"""<bpmndi:BPMNShape id="{id}_di" bpmnElement="{id}"><dc:Bounds x="{70 + i * 150}" y="78" width="100" height="80"/></bpmndi:BPMNShape>"""));
+        var edges = string.Concat(Enumerable.Range(0, ids.Count - 1).Where(i => i != missingFlowBefore).Select(i =>
+            $"""<bpmndi:BPMNEdge id="f{i}_di" bpmnElement="f{i}"><di:waypoint x="{(i == 0 ? 136 : 170 + i * 150)}" y="118"/><di:waypoint x="{(i + 1 == ids.Count - 1 ? 100 + (i + 1) * 150 : 70 + (i + 1) * 150)}" y="118"/></bpmndi:BPMNEdge>"""));
         return $"""
             <?xml version="1.0" encoding="UTF-8"?>
             <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -58,7 +60,7 @@ public static class DesignerModels
                 <bpmn:startEvent id="mulai" name="Mulai"/>{tasks}<bpmn:endEvent id="selesai"/>{flows}
               </bpmn:process>
               <bpmndi:BPMNDiagram id="d-{key}">
-                <bpmndi:BPMNPlane id="p-{key}" bpmnElement="{key}">{shapes}</bpmndi:BPMNPlane>
+                <bpmndi:BPMNPlane id="p-{key}" bpmnElement="{key}">{shapes}{edges}</bpmndi:BPMNPlane>
               </bpmndi:BPMNDiagram>
             </bpmn:definitions>
             """;

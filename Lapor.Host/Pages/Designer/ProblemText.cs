@@ -16,7 +16,7 @@ public static class ProblemText
         var names = new StepNames(BpmnParser.TryParse(xml, []).FirstOrDefault());
         return problems.Select(p => new EditModel.Problem(
             p.ElementId,
-            p.ElementId is null ? null : names.Of(p.ElementId),
+            p.ElementId is null || !names.Knows(p.ElementId) ? null : names.Of(p.ElementId),
             (p.Code is null ? null : names.Format(text, "Designer.Rule." + p.Code, p.Arguments)) ?? p.Message,
             p.Consequences.Select(id => new EditModel.Element(id, names.Of(id))).ToList())).ToList();
     }

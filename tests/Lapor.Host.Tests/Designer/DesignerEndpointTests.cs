@@ -135,6 +135,21 @@ public sealed class DesignerEndpointTests(AdminHost host) : IClassFixture<AdminH
             gateway.GetProperty("message").GetString());
     }
 
+    [Fact]
+    public async Task Validate_SaysReaderProblemsInThePagesLanguageToo()
+    {
+        using var coordinator = await Browser.SignedInAsync(host, "koordinator", Browser.DemoPassword);
+        var xml = DesignerModels.Review("pembaca").Replace("""<bpmn:endEvent id="selesai"/>""",
+            """<bpmn:endEvent id="selesai"/><bpmn:intermediateCatchEvent id="tunggu" name="Tunggu jawaban"><bpmn:timerEventDefinition/></bpmn:intermediateCatchEvent><bpmn:scriptTask id="skrip" name="Hitung"/>""");
+
+        var problems = (await ProblemsAsync(await coordinator.PostJsonAsync("Validate", new { xml }))).EnumerateArray().ToList();
+
+        Assert.Equal("Pengatur waktu memerlukan tepat satu dari tanggal (timeDate), durasi (timeDuration) atau siklus (timeCycle).",
+            Assert.Single(problems, p => p.GetProperty("elementId").GetString() == "tunggu").GetProperty("message").GetString());
+        Assert.StartsWith("Elemen jenis scriptTask belum didukung oleh mesin Lapor.",
+            Assert.Single(problems, p => p.GetProperty("elementId").GetString() == "skrip").GetProperty("message").GetString());
+    }
+
     private static async Task<JsonElement> ProblemsAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

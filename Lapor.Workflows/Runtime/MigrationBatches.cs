@@ -139,7 +139,7 @@ public sealed class MigrationBatches(DbContext db, WorkflowEngine engine, TimePr
         {
             // One instance that cannot move (or breaks) must not hold up the rest of the batch.
             log.LogInformation("Batch {Batch}: instance {Instance} not migrated: {Reason}", batch.Id, instanceId, ex.Message);
-            return new MigrationFailure(instanceId, ex.Message);
+            return new MigrationFailure(instanceId, ex.Message, (ex as MigrationRefusedException)?.Reasons);
         }
     }
 }

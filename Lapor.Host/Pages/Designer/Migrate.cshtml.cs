@@ -40,6 +40,7 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
     public IReadOnlyList<FlowNode> TargetNodes { get; private set; } = [];
     public MigrationReport? Report { get; private set; }
     public MigrationBatchRow? Batch { get; private set; }
+    public IReadOnlyList<FailureRow> Failures { get; private set; } = [];
     public IReadOnlyList<MigrationBatchRow> RecentBatches { get; private set; } = [];
     public string? Error { get; private set; }
 
@@ -54,6 +55,8 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
             Map = (await engine.DefaultMigrationInstructionsAsync(Source.Id, Target.Id, ct)).ToDictionary(i => i.SourceActivityId, i => (string?)i.TargetActivityId);
         if (BatchId is not null)
             Batch = await batches.FindAsync(BatchId, ct);
+        if (Batch is not null)
+            Failures = await FailuresAsync(Batch, ct);
         return Page();
     }
 
@@ -110,8 +113,23 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
         return new JsonResult(new
         {
             id = batch.Id, state = batch.State.ToString(), stateText = StateText(batch.State), batch.Total, batch.Done, batch.Failed, batch.Position,
-            failures = MigrationBatches.FailuresOf(batch),
+            failures = await FailuresAsync(batch, ct),
         });
+    }
+
+    /// <summary>The cases a batch could not move: report code and reasons in the visitor's language.</summary>
+    public async Task<IReadOnlyList<FailureRow>> FailuresAsync(MigrationBatchRow batch, CancellationToken ct)
+    {
+        var failures = MigrationBatches.FailuresOf(batch);
+        if (failures.Count == 0)
+            return [];
+        if (batch.SourceDefinitionId != Source?.Id || batch.TargetDefinitionId != Target?.Id)
+            Names = new StepNames(await queries.ModelAsync(batch.SourceDefinitionId, ct), await queries.ModelAsync(batch.TargetDefinitionId, ct));
+        var ids = failures.Select(f => f.InstanceId).ToList();
+        var codes = await db.Set<ProcessInstanceRow>().AsNoTracking().Where(i => ids.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => i.BusinessKey, ct);
+        return failures.Select(f => new FailureRow(f.InstanceId, codes.GetValueOrDefault(f.InstanceId) ?? f.InstanceId,
+            f.Reasons is { Count: > 0 } reasons ? string.Join("; ", reasons.Select(Reason)) : f.Message)).ToList();
     }
 
     /// <summary>Where a case waits, in step names.</summary>
@@ -188,4 +206,6 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
     }
 
     public sealed record VersionChoice(int Version, int Running);
+
+    public sealed record FailureRow(string InstanceId, string Code, string Text);
 }

@@ -174,6 +174,17 @@ public sealed class ProcessOperationsPageTests(AdminHost host) : IClassFixture<A
         Assert.Equal(v2.Id, (await InstanceAsync(second)).DefinitionId);
         Assert.Equal(v2.Id, (await InstanceAsync(third)).DefinitionId);
         Assert.Equal(v1.Id, (await InstanceAsync(ahead)).DefinitionId);
+
+        // "Move all" now finds only the case that cannot move; the batch says why, by report code and step name.
+        var all = await coordinator.PostFormAsync(page, $"{page}?handler=Execute", new(fields));
+        var location = all.Headers.Location!.OriginalString;
+        var batchId = Uri.UnescapeDataString(location[(location.IndexOf("batch=", StringComparison.Ordinal) + 6)..]);
+        await WaitForBatchesAsync(key);
+        var progress = JsonDocument.Parse(await coordinator.Client.GetStringAsync($"{page}?handler=Progress&id={Uri.EscapeDataString(batchId)}")).RootElement;
+        var failure = Assert.Single(progress.GetProperty("failures").EnumerateArray());
+        Assert.Equal("LPR-PILIH-4", failure.GetProperty("code").GetString());
+        Assert.Equal("menunggu di langkah „Tindak lanjut” yang belum dipetakan ke versi tujuan", failure.GetProperty("text").GetString());
+        Assert.Contains("LPR-PILIH-4: menunggu di langkah „Tindak lanjut”", WebUtility.HtmlDecode(await coordinator.Client.GetStringAsync(location)));
     }
 
     private async Task CompleteAsync(string instanceId, string taskKey)

@@ -52,6 +52,7 @@ public sealed class MigrationBatchTests
             var failures = MigrationBatches.FailuresOf(done);
             Assert.Equal(stuck.Order(), failures.Select(f => f.InstanceId).Order());
             Assert.All(failures, f => Assert.Contains("active in activity 'b' which has no mapping", f.Message));
+            Assert.All(failures, f => Assert.Equal(("NoMapping", "b"), (f.Reasons![0].Code, f.Reasons[0].Arguments[0])));
 
             foreach (var id in stuck)
                 Assert.Equal(plan.SourceDefinitionId, (await after.InstanceAsync(id)).DefinitionId);

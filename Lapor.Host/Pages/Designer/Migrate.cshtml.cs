@@ -99,7 +99,8 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
         }
         catch (WorkflowException ex)
         {
-            Error = ex.Message;
+            // A chosen case that no longer runs on the source version (moved or ended since the dry run).
+            Error = chosen is not null && ex.Type == "InvalidRequestException" ? text["Migration.NotOnSource"].Value : ex.Message;
             return Page();
         }
     }

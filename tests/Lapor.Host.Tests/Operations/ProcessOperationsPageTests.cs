@@ -175,6 +175,10 @@ public sealed class ProcessOperationsPageTests(AdminHost host) : IClassFixture<A
         Assert.Equal(v2.Id, (await InstanceAsync(third)).DefinitionId);
         Assert.Equal(v1.Id, (await InstanceAsync(ahead)).DefinitionId);
 
+        // A case chosen again after it moved is refused, in words.
+        var again = await coordinator.PostFormListAsync(page, $"{page}?handler=ExecuteSelected", new List<KeyValuePair<string, string>>(fields) { new("kasus", first) });
+        Assert.Contains("tidak lagi berjalan pada versi sumber", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
+
         // "Move all" now finds only the case that cannot move; the batch says why, by report code and step name.
         var all = await coordinator.PostFormAsync(page, $"{page}?handler=Execute", new(fields));
         var location = all.Headers.Location!.OriginalString;

@@ -168,6 +168,41 @@ public sealed class DesignerReviewBrowserTests(PortalHost host) : IClassFixture<
         Assert.Empty(scriptErrors);
     }
 
+    [Fact]
+    public async Task AConditionEditedAndRestored_AndAMovedStep_AreNoChange_UntilLayoutIsAskedFor()
+    {
+        var (context, page, scriptErrors) = await SignedInAsync();
+        await using var _ = context;
+        await page.GotoAsync("/Desain/Proses/lapor-pengaduan");
+        await Expect(page.Locator("#designer-canvas .djs-element[data-element-id='verifikasi']")).ToBeVisibleAsync();
+
+        // What the coordinator does in the modeler: the condition changed and typed back, a step moved aside.
+        await page.EvaluateAsync("""
+            () => {
+              const m = window.laporDesigner, r = m.get('elementRegistry'), modeling = m.get('modeling'), factory = m.get('bpmnFactory');
+              const flow = r.get('keDisposisi');
+              const original = flow.businessObject.conditionExpression.body;
+              modeling.updateProperties(flow, { conditionExpression: factory.create('bpmn:FormalExpression', { body: "${decision == 'lain'}" }) });
+              modeling.updateProperties(flow, { conditionExpression: factory.create('bpmn:FormalExpression', { body: original }) });
+              modeling.moveElements([r.get('verifikasi')], { x: 0, y: 40 });
+            }
+            """);
+        await page.Locator("#designer-comment").FillAsync("Rapikan diagram");
+        await page.Locator("#designer-publish").ClickAsync();
+        await Expect(page.Locator("#designer-status")).ToContainTextAsync("versi 2");
+
+        await page.GotoAsync("/Desain/Proses/lapor-pengaduan/Beda?dari=1&ke=2");
+        await Expect(page.Locator("#diff-none")).ToBeVisibleAsync();
+        await Expect(page.Locator("#diff-layout-hidden")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Tampilkan perubahan tata letak").CheckAsync();
+        await page.Locator("#diff-compare").ClickAsync();
+        await Expect(page.Locator("#diff-changes tr[data-element='verifikasi'][data-kind='layout']")).ToContainTextAsync("Verifikasi laporan");
+        await Expect(page.Locator("#diff-changes tr[data-kind='changed']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#diff-newer .djs-element.lapor-diff-moved[data-element-id='verifikasi']")).ToBeAttachedAsync();
+        Assert.Empty(scriptErrors);
+    }
+
     private static string Version(string definitionId) => definitionId[..(definitionId.LastIndexOf(':') + 1)];
 
     private async Task<(IBrowserContext Context, IPage Page, List<string> ScriptErrors)> SignedInAsync(int width = 1400, int height = 1000)

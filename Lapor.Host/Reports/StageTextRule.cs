@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lapor.Domain.Reports;
 using Lapor.Workflows.Definitions;
 using Lapor.Workflows.Parsing;
@@ -19,11 +20,12 @@ public sealed class StageTextRule : IDefinitionRule
                 if (!node.Properties.TryGetValue(name, out var text))
                     continue;
                 if (string.IsNullOrWhiteSpace(text))
-                    yield return new(node.Id, $"Property '{name}' is empty; a citizen would read an empty stage.");
+                    yield return DefinitionProblem.Rule(node.Id, "StageEmpty", "Property '{0}' is empty; a citizen would read an empty stage.", name);
                 else if (text.Length > Report.StageTextMaxLength)
-                    yield return new(node.Id, $"Property '{name}' has {text.Length:N0} characters; a stage text has at most {Report.StageTextMaxLength:N0}.");
+                    yield return DefinitionProblem.Rule(node.Id, "StageTooLong", "Property '{0}' has {1} characters; a stage text has at most {2}.",
+                        name, text.Length.ToString("N0", CultureInfo.InvariantCulture), Report.StageTextMaxLength.ToString("N0", CultureInfo.InvariantCulture));
                 else if (TextInput.ContainsMarkup(text) || TextInput.HasForbiddenCharacter(text, multiline: false))
-                    yield return new(node.Id, $"Property '{name}' contains markup or control characters; a stage text is plain text a citizen reads.");
+                    yield return DefinitionProblem.Rule(node.Id, "StageMarkup", "Property '{0}' contains markup or control characters; a stage text is plain text a citizen reads.", name);
             }
     }
 }

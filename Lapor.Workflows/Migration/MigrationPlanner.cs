@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lapor.Workflows.Definitions;
 using Lapor.Workflows.Execution;
 
@@ -46,52 +47,54 @@ public static class MigrationPlanner
 
     public static InstanceMigrationCheck Check(MigrationPlan plan, ProcessModel source, ProcessModel target, MigrationCandidate instance)
     {
-        var problems = new List<string>();
+        var problems = new List<MigrationReason>();
         if (instance.Status != InstanceStatus.Active)
-            problems.Add($"instance has ended ({instance.Status})");
+            problems.Add(MigrationReason.Of("Ended", "instance has ended ({0})", instance.Status.ToString()));
         else if (instance.DefinitionId != plan.SourceDefinitionId)
-            problems.Add($"instance runs on another version ('{instance.DefinitionId}')");
+            problems.Add(MigrationReason.Of("OtherVersion", "instance runs on another version ('{0}')", instance.DefinitionId));
         else if (instance.Suspended)
-            problems.Add("instance is suspended");
+            problems.Add(MigrationReason.Of("Suspended", "instance is suspended"));
         else
             problems.AddRange(TokenProblems(plan, source, target, instance.Positions));
         var activities = instance.Positions.Select(p => p.ActivityId).Distinct().ToList();
         return new InstanceMigrationCheck(instance.InstanceId, instance.BusinessKey, activities, problems);
     }
 
-    private static IEnumerable<string> TokenProblems(MigrationPlan plan, ProcessModel source, ProcessModel target, IReadOnlyList<MigrationCandidate.Position> positions)
+    private static IEnumerable<MigrationReason> TokenProblems(MigrationPlan plan, ProcessModel source, ProcessModel target, IReadOnlyList<MigrationCandidate.Position> positions)
     {
         var byToken = positions.ToDictionary(p => p.TokenId);
         foreach (var position in positions.OrderBy(p => p.ScopeTokenId is null ? 0 : 1))
         {
             if (!source.Nodes.TryGetValue(position.ActivityId, out var from))
             {
-                yield return $"active in activity '{position.ActivityId}' which the source version does not have";
+                yield return MigrationReason.Of("SourceActivityMissing", "active in activity '{0}' which the source version does not have", position.ActivityId);
                 continue;
             }
             if (plan.TargetOf(from.Id) is not { } targetId)
             {
-                yield return $"active in activity '{from.Id}' which has no mapping";
+                yield return MigrationReason.Of("NoMapping", "active in activity '{0}' which has no mapping", from.Id);
                 continue;
             }
             if (!target.Nodes.TryGetValue(targetId, out var to))
             {
-                yield return $"mapped target '{targetId}' does not exist in the target version";
+                yield return MigrationReason.Of("TargetMissing", "mapped target '{0}' does not exist in the target version", targetId);
                 continue;
             }
             if (KindOf(from) != KindOf(to))
             {
-                yield return NotSameKind(from, to);
+                yield return MigrationReason.Of("NotSameKind", "mapped target '{0}' is not the same kind of element as '{1}' ({2}, not {3})", to.Id, from.Id, KindOf(to), KindOf(from));
                 continue;
             }
             if (from is ParallelGateway && source.Incoming(from.Id).Count != target.Incoming(to.Id).Count)
-                yield return $"mapped target '{to.Id}' joins {target.Incoming(to.Id).Count} flows, not {source.Incoming(from.Id).Count}";
+                yield return MigrationReason.Of("JoinCount", "mapped target '{0}' joins {1} flows, not {2}", to.Id,
+                    target.Incoming(to.Id).Count.ToString(CultureInfo.InvariantCulture), source.Incoming(from.Id).Count.ToString(CultureInfo.InvariantCulture));
             // The target must sit where the token's sub-process goes; a scope without a mapping is reported on its own token.
             var parentTarget = position.ScopeTokenId is { } scopeId && byToken.TryGetValue(scopeId, out var scope)
                 ? plan.TargetOf(scope.ActivityId) ?? to.ScopeId
                 : null;
             if (to.ScopeId != parentTarget)
-                yield return $"target '{to.Id}' is inside a different sub-process ({Describe(to.ScopeId)} instead of {Describe(parentTarget)})";
+                yield return new MigrationReason("OtherSubProcess", $"target '{to.Id}' is inside a different sub-process ({Describe(to.ScopeId)} instead of {Describe(parentTarget)})",
+                    [to.Id, to.ScopeId ?? "", parentTarget ?? ""]);
         }
     }
 

@@ -125,7 +125,7 @@ internal sealed class ElementReader(RootCatalog catalog, List<DefinitionProblem>
         var handler = type ?? StripExpression((string?)e.Attribute(C + "delegateExpression"));
         var expression = (string?)e.Attribute(C + "expression");
         if (handler is null && expression is null)
-            Problem(e, id, "A service task needs camunda:delegateExpression=\"${handlerName}\", camunda:type=\"handlerName\" or camunda:expression.");
+            Problem(e, id, "A service task needs camunda:delegateExpression=\"${handlerName}\", camunda:type=\"handlerName\" or camunda:expression.", "ServiceTaskNoHandler");
         return new ServiceTask
         {
             Id = id,
@@ -227,7 +227,7 @@ internal sealed class ElementReader(RootCatalog catalog, List<DefinitionProblem>
         var parts = timer.Elements().Where(x => x.Name.Namespace == B).ToList();
         if (parts is not [var part])
         {
-            Problem(timer, id, "A timer needs exactly one of timeDate, timeDuration or timeCycle.");
+            Problem(timer, id, "A timer needs exactly one of timeDate, timeDuration or timeCycle.", "TimerNeedsOne");
             return null;
         }
         TimerKind? kind = part.Name.LocalName switch
@@ -252,7 +252,7 @@ internal sealed class ElementReader(RootCatalog catalog, List<DefinitionProblem>
         var target = (string?)e.Attribute("targetRef");
         if (source is null || target is null)
         {
-            Problem(e, id, "A sequence flow needs both sourceRef and targetRef.");
+            Problem(e, id, "A sequence flow needs both sourceRef and targetRef.", "FlowEnds");
             return;
         }
         var condition = e.Element(B + "conditionExpression")?.Value.Trim();
@@ -272,7 +272,7 @@ internal sealed class ElementReader(RootCatalog catalog, List<DefinitionProblem>
         var messageRef = (string?)definition.Attribute("messageRef");
         if (messageRef is not null)
             return ResolveMessage(definition, id, messageRef);
-        Problem(definition, id, "A message event needs a messageRef.");
+        Problem(definition, id, "A message event needs a messageRef.", "MessageRefMissing");
         return null;
     }
 
@@ -314,11 +314,13 @@ internal sealed class ElementReader(RootCatalog catalog, List<DefinitionProblem>
     private static string? StripExpression(string? text) =>
         text is not null && text.StartsWith("${", StringComparison.Ordinal) && text.EndsWith('}') ? text[2..^1].Trim() : text;
 
+    /// <summary>The element's BPMN name and the English advice are the arguments: a host can name both in its language.</summary>
     private FlowNode? Unsupported(XElement e, string id, string message)
     {
-        Problem(e, id, message);
+        Problem(e, id, message, "Unsupported", e.Name.LocalName, message);
         return null;
     }
 
-    private void Problem(XElement e, string? id, string message) => problems.Add(new(id, message, BpmnParser.LineOf(e)));
+    private void Problem(XElement e, string? id, string message, string? code = null, params string[] arguments) =>
+        problems.Add(new(id, message, BpmnParser.LineOf(e)) { Code = code, Arguments = arguments });
 }

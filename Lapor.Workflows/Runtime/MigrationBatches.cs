@@ -20,15 +20,28 @@ public sealed class MigrationBatches(DbContext db, WorkflowEngine engine, TimePr
     public const string BatchOperation = "MigrateBatch";
     public const int DefaultChunkSize = 25;
 
-    /// <summary>Creates a batch for every running instance of the source version. The plan must be valid.</summary>
-    public async Task<MigrationBatchRow> StartAsync(MigrationPlan plan, string actor, CancellationToken ct = default)
+    /// <summary>
+    /// Creates a batch for every running instance of the source version, or only for <paramref name="instanceIds"/>
+    /// (one chosen case, or a selection). The plan must be valid, and each chosen instance must run on the source version.
+    /// </summary>
+    public async Task<MigrationBatchRow> StartAsync(MigrationPlan plan, string actor, IReadOnlyCollection<string>? instanceIds = null, CancellationToken ct = default)
     {
         var report = await engine.DryRunMigrationAsync(plan, ct);
         if (report.PlanProblems.Count > 0)
             throw new WorkflowException("The migration plan is not valid: " + string.Join("; ", report.PlanProblems) + ".", "MigrationPlanValidationException");
+        var ids = report.Instances.Select(i => i.InstanceId).ToList();
+        if (instanceIds is not null)
+        {
+            if (instanceIds.Count == 0)
+                throw new WorkflowException("Choose at least one process instance to migrate.", "InvalidRequestException");
+            var running = ids.ToHashSet();
+            if (instanceIds.Where(id => !running.Contains(id)).ToList() is { Count: > 0 } foreign)
+                throw new WorkflowException($"Not running on the source version, so not migrated: {string.Join(", ", foreign.Select(id => $"'{id}'"))}.", "InvalidRequestException");
+            // The dry run's order (oldest first), not the order the ids were chosen in.
+            ids = ids.Where(instanceIds.Contains).ToList();
+        }
         var key = await db.Set<ProcessDefinitionRow>().AsNoTracking().Where(d => d.Id == plan.SourceDefinitionId).Select(d => d.Key).FirstAsync(ct);
         var now = WorkflowClock.Utc(clock.GetUtcNow());
-        var ids = report.Instances.Select(i => i.InstanceId).ToList();
         var batch = new MigrationBatchRow
         {
             Id = Guid.CreateVersion7().ToString(), ProcessKey = key, SourceDefinitionId = plan.SourceDefinitionId, TargetDefinitionId = plan.TargetDefinitionId,
@@ -42,7 +55,7 @@ public sealed class MigrationBatches(DbContext db, WorkflowEngine engine, TimePr
         history.Append(new HistoryEventRow
         {
             Kind = HistoryEventKind.UserOperation, Time = now, Actor = actor, Name = BatchOperation, Value = batch.Id,
-            Detail = JsonSerializer.Serialize(new { batchId = batch.Id, plan.SourceDefinitionId, plan.TargetDefinitionId, plan.Instructions, total = ids.Count }),
+            Detail = JsonSerializer.Serialize(new { batchId = batch.Id, plan.SourceDefinitionId, plan.TargetDefinitionId, plan.Instructions, total = ids.Count, selected = instanceIds is not null }),
         });
         await db.SaveChangesAsync(ct);
         await history.FlushAsync(ct);
@@ -126,7 +139,7 @@ public sealed class MigrationBatches(DbContext db, WorkflowEngine engine, TimePr
         {
             // One instance that cannot move (or breaks) must not hold up the rest of the batch.
             log.LogInformation("Batch {Batch}: instance {Instance} not migrated: {Reason}", batch.Id, instanceId, ex.Message);
-            return new MigrationFailure(instanceId, ex.Message);
+            return new MigrationFailure(instanceId, ex.Message, (ex as MigrationRefusedException)?.Reasons);
         }
     }
 }

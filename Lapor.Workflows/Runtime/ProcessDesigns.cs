@@ -18,6 +18,7 @@ public sealed class ProcessDesigns(DbContext db, Deployer deployer, TimeProvider
     public const string Source = "designer";
 
     public const string SaveDraftOperation = "SaveDraft";
+    public const string RollBackOperation = "RollBack";
     public const int MaxKeyLength = 128;
 
     public Task<ProcessDraftRow?> FindDraftAsync(string key, CancellationToken ct = default) =>
@@ -103,14 +104,20 @@ public sealed class ProcessDesigns(DbContext db, Deployer deployer, TimeProvider
     public Task<DeploymentResult> PublishAsync(string xml, string? comment, string actor, CancellationToken ct = default) =>
         DeployAsync(xml, comment, actor, discardDraft: true, ct);
 
-    /// <summary>Publishes an older version's XML again as a new version; the current draft, if any, is kept.</summary>
+    /// <summary>
+    /// Publishes an older version's XML again as a new version; the current draft, if any, is kept. The comment (why)
+    /// is required: it is the new version's comment, and a <c>RollBack</c> row in the user-operation log keeps it
+    /// with the version rolled back to.
+    /// </summary>
     public async Task<DeploymentResult> RollBackAsync(string key, int version, string? comment, string actor, CancellationToken ct = default)
     {
+        if (string.IsNullOrWhiteSpace(comment))
+            throw new WorkflowException("A rollback needs a comment saying why.", "InvalidRequestException");
         var old = await FindVersionAsync(key, version, ct) ?? throw new WorkflowNotFoundException($"Process '{key}' has no version {version}.");
-        return await DeployAsync(old.Xml, string.IsNullOrWhiteSpace(comment) ? $"Rollback to version {version}" : comment, actor, discardDraft: false, ct);
+        return await DeployAsync(old.Xml, comment, actor, discardDraft: false, ct, rolledBackTo: version);
     }
 
-    private async Task<DeploymentResult> DeployAsync(string xml, string? comment, string actor, bool discardDraft, CancellationToken ct)
+    private async Task<DeploymentResult> DeployAsync(string xml, string? comment, string actor, bool discardDraft, CancellationToken ct, int? rolledBackTo = null)
     {
         if (Check(xml) is { Count: > 0 } problems)
             throw new DefinitionException(NameOf(xml), problems);
@@ -123,6 +130,18 @@ public sealed class ProcessDesigns(DbContext db, Deployer deployer, TimeProvider
             var keys = result.Deployed.Select(d => d.Key).ToList();
             await db.Set<ProcessDraftRow>().Where(d => keys.Contains(d.Key)).ExecuteDeleteAsync(ct);
         }
+        if (rolledBackTo is { } from)
+        {
+            var history = await HistoryWriter.OpenAsync(db, Deployer.EngineChain, ct);
+            history.Append(new HistoryEventRow
+            {
+                Kind = HistoryEventKind.UserOperation, Time = WorkflowClock.Utc(clock.GetUtcNow()), Actor = actor, Name = RollBackOperation, Value = key,
+                Detail = JsonSerializer.Serialize(new RollBackDetail(key, from, result.Deployed[0].Version, NullIfBlank(comment))),
+            });
+            await db.SaveChangesAsync(ct);
+            await history.FlushAsync(ct);
+            db.ChangeTracker.Clear();
+        }
         await transaction.CommitAsync(ct);
         return result;
     }
@@ -132,6 +151,9 @@ public sealed class ProcessDesigns(DbContext db, Deployer deployer, TimeProvider
         var models = BpmnParser.TryParse(xml, []);
         return models.Count > 0 ? models[0].Key + ".bpmn" : "draft.bpmn";
     }
+
+    /// <summary>The <c>RollBack</c> operation's detail: which version was published again as which, and why.</summary>
+    public sealed record RollBackDetail(string Key, int FromVersion, int Version, string? Comment);
 
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

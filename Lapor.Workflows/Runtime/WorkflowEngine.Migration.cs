@@ -57,7 +57,7 @@ public sealed partial class WorkflowEngine
                 scope.Instance.Id, scope.Instance.BusinessKey, scope.Instance.DefinitionId, scope.Instance.Status, scope.Instance.Suspended,
                 scope.State.Tokens.Select(t => new MigrationCandidate.Position(t.Id, t.ActivityId, t.ScopeTokenId)).ToList()));
             if (!check.CanMove)
-                throw new WorkflowException($"Process instance '{instanceId}' cannot be migrated: {string.Join("; ", check.Problems)}.", "MigratingProcessInstanceValidationException");
+                throw new MigrationRefusedException($"Process instance '{instanceId}' cannot be migrated: {string.Join("; ", check.Problems)}.", check.Reasons);
             await scope.MigrateAsync(plan, target, targetRow, at => ContextFor(target) with { Now = at }, batchId, ct);
             scope.SyncExecutions();
             await NotifyMigratedAsync(scope, target, ct);

@@ -4,7 +4,7 @@
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 
-async function show(container, xml, changes, side) {
+async function show(container, xml, changes, moved, side) {
   const viewer = new NavigatedViewer({ container, moddleExtensions: { camunda: camundaModdle } });
   await viewer.importXML(xml);
   const canvas = viewer.get('canvas');
@@ -16,6 +16,12 @@ async function show(container, xml, changes, side) {
       canvas.addMarker(change.id, `lapor-diff-${change.kind}`);
     }
   }
+  // Only when the comparison was asked to show layout: the server sends no moved ids otherwise.
+  for (const id of moved) {
+    if (registry.get(id)) {
+      canvas.addMarker(id, 'lapor-diff-moved');
+    }
+  }
   container.dataset.ready = 'true';
   return viewer;
 }
@@ -23,8 +29,8 @@ async function show(container, xml, changes, side) {
 async function start() {
   const data = JSON.parse(document.getElementById('diff-data').textContent);
   await Promise.all([
-    show(document.getElementById('diff-older'), data.older, data.changes, 'older'),
-    show(document.getElementById('diff-newer'), data.newer, data.changes, 'newer')
+    show(document.getElementById('diff-older'), data.older, data.changes, [], 'older'),
+    show(document.getElementById('diff-newer'), data.newer, data.changes, data.moved ?? [], 'newer')
   ]);
 }
 

@@ -13,6 +13,10 @@ import LaporPropertiesModule from './lapor-properties.jsx';
 import { createProblemView } from './problems.js';
 import { getJson, post } from './server.js';
 import { newDiagram } from './new-diagram.js';
+import { fitToFreeArea } from './fit.js';
+
+// How long the coordinator may pause before the model is checked: long enough not to check half a drag.
+const LIVE_CHECK_DELAY_MS = 600;
 
 const $ = id => document.getElementById(id);
 
@@ -66,17 +70,36 @@ async function start() {
   const problems = createProblemView(modeler, $('designer-problem-list'), $('designer-problems'), t);
   await open(modeler, data.xml ?? newDiagram, t);
 
-  // Unsaved edits are easy to lose in a browser tab: ask before leaving while there are any.
-  let dirty = false;
-  modeler.on('commandStack.changed', () => { dirty = true; });
-  window.addEventListener('beforeunload', event => { if (dirty) event.preventDefault(); });
-
   const xml = async () => (await modeler.saveXML({ format: true })).xml;
   const showRefusal = (result) => {
     const errors = result.json?.errors ?? [];
     problems.show(errors);
     status(errors.length ? format(t.Invalid, errors.length) : format(t.RequestFailed, result.status), 'danger');
   };
+
+  // The model is checked as the coordinator edits, not only on "Validasi". Each check carries a number; an answer
+  // that arrives after a newer check started is dropped, so a slow reply never shows problems already fixed.
+  let checks = 0;
+  const validate = async () => {
+    const mine = ++checks;
+    const result = await post('Validate', { xml: await xml() });
+    if (mine !== checks) return;
+    if (!result.ok) return showRefusal(result);
+    const errors = result.json.errors;
+    problems.show(errors);
+    status(errors.length ? format(t.Invalid, errors.length) : t.Valid, errors.length ? 'danger' : 'success');
+  };
+  let pending = null;
+  const validateSoon = () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => validate().catch(e => status(format(t.RequestFailed, e.message), 'warning')), LIVE_CHECK_DELAY_MS);
+  };
+
+  // Unsaved edits are easy to lose in a browser tab: ask before leaving while there are any.
+  let dirty = false;
+  modeler.on('commandStack.changed', () => { dirty = true; validateSoon(); });
+  window.addEventListener('beforeunload', event => { if (dirty) event.preventDefault(); });
+  if (data.xml) validateSoon();
 
   $('designer-save').addEventListener('click', async () => {
     const key = processIdOf(modeler);
@@ -92,13 +115,7 @@ async function start() {
     }
   });
 
-  $('designer-validate').addEventListener('click', async () => {
-    const result = await post('Validate', { xml: await xml() });
-    if (!result.ok) return showRefusal(result);
-    const errors = result.json.errors;
-    problems.show(errors);
-    status(errors.length ? format(t.Invalid, errors.length) : t.Valid, errors.length ? 'danger' : 'success');
-  });
+  $('designer-validate').addEventListener('click', () => { clearTimeout(pending); validate(); });
 
   $('designer-publish').addEventListener('click', async () => {
     const result = await post('Publish', { xml: await xml(), comment: $('designer-comment').value });
@@ -113,7 +130,7 @@ async function start() {
     const file = event.target.files[0];
     if (!file) return;
     problems.clear();
-    await open(modeler, await file.text(), t);
+    if (await open(modeler, await file.text(), t)) validateSoon();
     event.target.value = '';
   });
 
@@ -128,7 +145,7 @@ async function open(diagram, xml, t) {
   }
   try {
     const { warnings } = await diagram.importXML(xml);
-    diagram.get('canvas').zoom('fit-viewport');
+    fitToFreeArea(diagram);
     if (warnings.length) {
       console.warn('bpmn-js import warnings', warnings);
     }

@@ -82,21 +82,53 @@ function CandidateEntry({ id, element, group, catalogue }) {
     getValue={() => groupsOf(element).includes(group)} setValue={setValue} />;
 }
 
+// About eighty agencies, each as officer and supervisor: a list that long needs a search. Every word typed must
+// appear in the choice's label, the agency's full name or its code ("kes dinas" finds Dinas Kesehatan).
+function candidateChoices(element, catalogue) {
+  const taken = new Set(groupsOf(element));
+  const choices = [RESPONSIBLE, `${RESPONSIBLE}-supervisor`];
+  for (const agency of catalogue.agencies) {
+    choices.push(agency.code, `${agency.code}-supervisor`);
+  }
+  return choices.filter(c => !taken.has(c)).map(c => {
+    const label = describeGroup(c, catalogue);
+    const agency = catalogue.agencies.find(a => a.code === c.replace(/-supervisor$/, ''));
+    return { value: c, label, haystack: `${label} ${agency?.name ?? ''} ${c}`.toLowerCase() };
+  });
+}
+
+function matching(choices, query) {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.length ? choices.filter(c => words.every(w => c.haystack.includes(w))) : choices;
+}
+
 function AddCandidateEntry({ id, element, catalogue }) {
   const modeling = useService('modeling');
   const t = catalogue.texts;
-  const getOptions = () => {
-    const taken = new Set(groupsOf(element));
-    const choices = [RESPONSIBLE, `${RESPONSIBLE}-supervisor`];
-    for (const agency of catalogue.agencies) {
-      choices.push(agency.code, `${agency.code}-supervisor`);
-    }
-    return [{ value: '', label: t.Choose }].concat(
-      choices.filter(c => !taken.has(c)).map(c => ({ value: c, label: describeGroup(c, catalogue) })));
+  const [query, setQuery] = useState('');
+  const shown = matching(candidateChoices(element, catalogue), query);
+  const selectId = `bio-properties-panel-${id}`;
+  const searchId = `bio-properties-panel-lapor-candidate-search`;
+  const add = value => {
+    if (!value) return;
+    setGroups(modeling, element, [...groupsOf(element), value]);
+    setQuery('');
   };
-  const setValue = value => value && setGroups(modeling, element, [...groupsOf(element), value]);
-  return <SelectEntry id={id} element={element} label={t.AddCandidate} description={t.Candidates}
-    getValue={() => ''} setValue={setValue} getOptions={getOptions} />;
+  return <div class="bio-properties-panel-entry" data-entry-id={id}>
+    <label for={searchId} class="bio-properties-panel-label">{t.AgencySearch}</label>
+    <input id={searchId} class="bio-properties-panel-input" type="search" spellcheck={false} autocomplete="off" value={query}
+      placeholder={t.AgencySearchHint} aria-controls={selectId} onInput={e => setQuery(e.target.value)} />
+    <div class="bio-properties-panel-description" id={`${searchId}-count`} aria-live="polite">
+      {query.trim() ? (shown.length ? t.AgencyMatches.replace('{0}', String(shown.length)) : t.AgencyNone) : ''}
+    </div>
+    <label for={selectId} class="bio-properties-panel-label">{t.AddCandidate}</label>
+    <select id={selectId} name={id} class="bio-properties-panel-input" value=""
+      onChange={e => { const value = e.target.value; e.target.value = ''; add(value); }}>
+      <option value="">{t.Choose}</option>
+      {shown.map(c => <option key={c.value} value={c.value}>{c.label}</option>)}
+    </select>
+    <div class="bio-properties-panel-description">{t.Candidates}</div>
+  </div>;
 }
 
 // --- due date in working days: camunda:dueDate "PnWD" -------------------------------------------------------------

@@ -20,6 +20,10 @@ public sealed class DiffModel(ProcessDesigns designs) : PageModel
     [BindProperty(Name = "ke", SupportsGet = true)]
     public int? To { get; set; }
 
+    /// <summary>Shapes and edges that only moved are noise in a review of what the process does: listed only when asked.</summary>
+    [BindProperty(Name = "tataLetak", SupportsGet = true)]
+    public bool ShowLayout { get; set; }
+
     public IReadOnlyList<ProcessVersion> Versions { get; private set; } = [];
 
     public string? OlderXml { get; private set; }
@@ -27,6 +31,9 @@ public sealed class DiffModel(ProcessDesigns designs) : PageModel
     public string? NewerXml { get; private set; }
 
     public ProcessDiffResult? Diff { get; private set; }
+
+    /// <summary>Step names of the newer version, then the older (for removed elements).</summary>
+    public StepNames Names { get; private set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -42,6 +49,10 @@ public sealed class DiffModel(ProcessDesigns designs) : PageModel
             return NotFound();
         (OlderXml, NewerXml) = (older.Xml, newer.Xml);
         Diff = ProcessDiff.Compare(OlderXml, NewerXml);
+        Names = new StepNames(Model(NewerXml), Model(OlderXml));
         return Page();
     }
+
+    private static Lapor.Workflows.Definitions.ProcessModel? Model(string xml) =>
+        Lapor.Workflows.Parsing.BpmnParser.TryParse(xml, []).FirstOrDefault();
 }

@@ -1,10 +1,12 @@
 using Lapor.Host.Data;
+using Lapor.Host.Localization;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Parsing;
 using Lapor.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Pages.Designer;
 
@@ -12,7 +14,7 @@ namespace Lapor.Host.Pages.Designer;
 /// One process in the modeler: its draft (or, without one, its latest version) to edit, or any version read-only
 /// (<c>?versi=</c>). The page's JSON handlers save the draft, check it with the engine's rules and publish it.
 /// </summary>
-public sealed class EditModel(ProcessDesigns designs, LaporDb db) : PageModel
+public sealed class EditModel(ProcessDesigns designs, LaporDb db, IStringLocalizer<PortalText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Key { get; set; }
@@ -58,12 +60,13 @@ public sealed class EditModel(ProcessDesigns designs, LaporDb db) : PageModel
         }
         catch (WorkflowException ex)
         {
-            return Refused([new Problem(null, ex.Message)]);
+            return Refused([Problem.General(ex.Message)]);
         }
     }
 
+    /// <summary>The designer calls this as the coordinator edits (debounced) and on "Validasi": problems in the page's language.</summary>
     public IActionResult OnPostValidate([FromBody] DraftInput input) =>
-        new JsonResult(new { errors = designs.Check(input.Xml ?? "").Select(Problem.From) });
+        new JsonResult(new { errors = Explain(input.Xml ?? "", designs.Check(input.Xml ?? "")) });
 
     public async Task<IActionResult> OnPostPublishAsync([FromBody] PublishInput input, CancellationToken ct)
     {
@@ -75,11 +78,11 @@ public sealed class EditModel(ProcessDesigns designs, LaporDb db) : PageModel
         }
         catch (DefinitionException ex)
         {
-            return Refused(ex.Problems.Select(Problem.From).ToList());
+            return Refused(Explain(input.Xml ?? "", ex.Problems));
         }
         catch (WorkflowException ex)
         {
-            return Refused([new Problem(null, ex.Message)]);
+            return Refused([Problem.General(ex.Message)]);
         }
     }
 
@@ -88,7 +91,7 @@ public sealed class EditModel(ProcessDesigns designs, LaporDb db) : PageModel
     [
         "Saved", "Valid", "Invalid", "Published", "ImportFailed", "ImportDoctype", "RequestFailed", "NoDiagram", "NoProcess", "Group", "Candidates",
         "AddCandidate", "Choose", "Responsible", "ResponsibleSupervisor", "Officer", "Supervisor", "DueDays", "DueHelp", "DueInvalid",
-        "DueOther", "Stage", "StageEn", "Element", "Process",
+        "DueOther", "Stage", "StageEn", "Element", "Process", "CutOff", "AgencySearch", "AgencySearchHint", "AgencyMatches", "AgencyNone",
         "FieldLabel", "FieldType", "FieldRequired", "FieldRemove", "FieldAdd", "FieldAddHelp", "FieldIdInvalid", "FieldIdTaken",
         "FieldType_string", "FieldType_text", "FieldType_long", "FieldType_double", "FieldType_date", "FieldType_boolean", "FieldType_enum",
     ];
@@ -104,8 +107,17 @@ public sealed class EditModel(ProcessDesigns designs, LaporDb db) : PageModel
 
     public sealed record AgencyChoice(string Code, string Name, string ShortName);
 
-    public sealed record Problem(string? ElementId, string Message)
+    private List<Problem> Explain(string xml, IReadOnlyList<DefinitionProblem> problems) =>
+        ProblemText.Explain(text, xml, problems);
+
+    /// <summary>
+    /// One problem as the designer shows it: the element (id for selecting it, name for reading), the message in the
+    /// page's language, and the elements cut off by it.
+    /// </summary>
+    public sealed record Problem(string? ElementId, string? ElementName, string Message, IReadOnlyList<Element> Consequences)
     {
-        public static Problem From(DefinitionProblem p) => new(p.ElementId, p.Message);
+        public static Problem General(string message) => new(null, null, message, []);
     }
+
+    public sealed record Element(string Id, string Name);
 }

@@ -29,13 +29,23 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
     /// <summary>Source activity id → target activity id ("" = no mapping), as posted by the mapping table.</summary>
     [BindProperty] public Dictionary<string, string?> Map { get; set; } = [];
 
+    /// <summary>The cases chosen in the dry run's list (instance ids), for a migration of only those.</summary>
+    [BindProperty(Name = "kasus")] public List<string> Selected { get; set; } = [];
+
+    /// <summary>The one case whose own button was pressed: only it moves, whatever else is ticked.</summary>
+    [BindProperty(Name = "satu")] public string? One { get; set; }
+
     public IReadOnlyList<VersionChoice> Versions { get; private set; } = [];
     public IReadOnlyList<FlowNode> SourceNodes { get; private set; } = [];
     public IReadOnlyList<FlowNode> TargetNodes { get; private set; } = [];
     public MigrationReport? Report { get; private set; }
     public MigrationBatchRow? Batch { get; private set; }
+    public IReadOnlyList<FailureRow> Failures { get; private set; } = [];
     public IReadOnlyList<MigrationBatchRow> RecentBatches { get; private set; } = [];
     public string? Error { get; private set; }
+
+    /// <summary>Step names of the source and target versions, for positions and reasons in words.</summary>
+    public StepNames Names { get; private set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -45,6 +55,8 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
             Map = (await engine.DefaultMigrationInstructionsAsync(Source.Id, Target.Id, ct)).ToDictionary(i => i.SourceActivityId, i => (string?)i.TargetActivityId);
         if (BatchId is not null)
             Batch = await batches.FindAsync(BatchId, ct);
+        if (Batch is not null)
+            Failures = await FailuresAsync(Batch, ct);
         return Page();
     }
 
@@ -57,7 +69,22 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
         return Page();
     }
 
-    public async Task<IActionResult> OnPostExecuteAsync(CancellationToken ct)
+    /// <summary>Every running case of the source version.</summary>
+    public Task<IActionResult> OnPostExecuteAsync(CancellationToken ct) => ExecuteAsync(null, ct);
+
+    /// <summary>Only the cases ticked in the dry run's list (or the one whose own button was pressed).</summary>
+    public async Task<IActionResult> OnPostExecuteSelectedAsync(CancellationToken ct)
+    {
+        var chosen = One is { Length: > 0 } one ? [one] : Selected.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToList();
+        if (chosen.Count > 0)
+            return await ExecuteAsync(chosen, ct);
+        if (!await LoadAsync(ct))
+            return NotFound();
+        Error = text["Migration.NoneSelected"].Value;
+        return Page();
+    }
+
+    private async Task<IActionResult> ExecuteAsync(IReadOnlyCollection<string>? chosen, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
             return NotFound();
@@ -65,14 +92,15 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
             return Page();
         try
         {
-            var batch = await batches.StartAsync(plan, User.Identity!.Name!, ct);
+            var batch = await batches.StartAsync(plan, User.Identity!.Name!, chosen, ct);
             await StartSweepNowAsync(ct);
             TempData["Notice"] = string.Format(text["Migration.BatchStarted"].Value, batch.Total);
             return RedirectToPage(new { key = Key, dari = SourceVersion, ke = TargetVersion, batch = batch.Id });
         }
         catch (WorkflowException ex)
         {
-            Error = ex.Message;
+            // A chosen case that no longer runs on the source version (moved or ended since the dry run).
+            Error = chosen is not null && ex.Type == "InvalidRequestException" ? text["Migration.NotOnSource"].Value : ex.Message;
             return Page();
         }
     }
@@ -86,9 +114,31 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
         return new JsonResult(new
         {
             id = batch.Id, state = batch.State.ToString(), stateText = StateText(batch.State), batch.Total, batch.Done, batch.Failed, batch.Position,
-            failures = MigrationBatches.FailuresOf(batch),
+            failures = await FailuresAsync(batch, ct),
         });
     }
+
+    /// <summary>The cases a batch could not move: report code and reasons in the visitor's language.</summary>
+    public async Task<IReadOnlyList<FailureRow>> FailuresAsync(MigrationBatchRow batch, CancellationToken ct)
+    {
+        var failures = MigrationBatches.FailuresOf(batch);
+        if (failures.Count == 0)
+            return [];
+        if (batch.SourceDefinitionId != Source?.Id || batch.TargetDefinitionId != Target?.Id)
+            Names = new StepNames(await queries.ModelAsync(batch.SourceDefinitionId, ct), await queries.ModelAsync(batch.TargetDefinitionId, ct));
+        var ids = failures.Select(f => f.InstanceId).ToList();
+        var codes = await db.Set<ProcessInstanceRow>().AsNoTracking().Where(i => ids.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => i.BusinessKey, ct);
+        return failures.Select(f => new FailureRow(f.InstanceId, codes.GetValueOrDefault(f.InstanceId) ?? f.InstanceId,
+            f.Reasons is { Count: > 0 } reasons ? string.Join("; ", reasons.Select(Reason)) : f.Message)).ToList();
+    }
+
+    /// <summary>Where a case waits, in step names.</summary>
+    public string Position(InstanceMigrationCheck check) => string.Join(", ", check.ActivityIds.Select(Names.Of));
+
+    /// <summary>Why a case cannot move, in the visitor's language and with step names.</summary>
+    public string Reason(MigrationReason reason) =>
+        Names.Format(text, "Migration.Reason." + reason.Code, reason.Arguments) ?? reason.Message;
 
     public string StateText(MigrationBatchState state) =>
         text[state == MigrationBatchState.Running ? "Migration.StateRunning" : "Migration.StateCompleted"].Value;
@@ -116,6 +166,7 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
             var target = await queries.ModelAsync(Target.Id, ct);
             SourceNodes = Waits(source);
             TargetNodes = Waits(target);
+            Names = new StepNames(source, target);
         }
         RecentBatches = await batches.ListAsync(Key, ct: ct);
         return true;
@@ -156,4 +207,6 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
     }
 
     public sealed record VersionChoice(int Version, int Running);
+
+    public sealed record FailureRow(string InstanceId, string Code, string Text);
 }

@@ -19,7 +19,8 @@
                     list.replaceChildren(...p.failures.map(f => {
                         const li = document.createElement('li');
                         li.dataset.instance = f.instanceId;
-                        li.textContent = f.instanceId + ': ' + f.message;
+                        li.title = f.instanceId;
+                        li.textContent = f.code + ': ' + f.text;
                         return li;
                     }));
                 }

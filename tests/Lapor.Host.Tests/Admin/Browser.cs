@@ -42,6 +42,16 @@ public sealed partial class Browser(HttpClient client) : IDisposable
         return await Client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>A form with repeated names (a list of ticked checkboxes).</summary>
+    public async Task<HttpResponseMessage> PostFormListAsync(string formPage, string action, List<KeyValuePair<string, string>> fields)
+    {
+        var page = await Client.GetStringAsync(formPage);
+        var token = Token().Match(page);
+        Assert.True(token.Success, $"{formPage} has no antiforgery token");
+        fields.Add(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        return await Client.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
     public static AuthenticationHeaderValue Basic(string userName, string password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{userName}:{password}")));
 

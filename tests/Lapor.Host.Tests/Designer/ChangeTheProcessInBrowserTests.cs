@@ -60,7 +60,7 @@ public sealed class ChangeTheProcessInBrowserTests(PortalHost host) : IClassFixt
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Validasi", Exact = true }).ClickAsync();
         await Expect(page.Locator($".lapor-error-badge[data-element-id='{NewTask}']")).ToBeVisibleAsync();
-        await Expect(page.Locator($"#designer-problem-list li[data-element-id='{NewTask}']")).ToContainTextAsync("no incoming sequence flow");
+        await Expect(page.Locator($"#designer-problem-list li[data-element-id='{NewTask}']")).ToContainTextAsync("Tidak ada alur yang masuk");
 
         // Connect it between "Siapkan kasus" and "Verifikasi laporan": the old flow now ends at the new task.
         await page.EvaluateAsync($$"""

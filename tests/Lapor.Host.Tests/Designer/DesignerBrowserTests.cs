@@ -53,7 +53,7 @@ public sealed class DesignerBrowserTests(PortalHost host) : IClassFixture<Portal
 
         await Assertions.Expect(page.Locator(".lapor-error-badge[data-element-id='selesai']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".djs-element.lapor-invalid[data-element-id='selesai']")).ToBeAttachedAsync();
-        await Assertions.Expect(page.Locator("#designer-problem-list li[data-element-id='selesai']")).ToContainTextAsync("no incoming sequence flow");
+        await Assertions.Expect(page.Locator("#designer-problem-list li[data-element-id='selesai']")).ToContainTextAsync("Tidak ada alur yang masuk");
         Assert.Empty(scriptErrors);
     }
 

@@ -10,11 +10,11 @@ public static partial class DesignerClient
 {
     public const string EditorPage = "/Desain/Proses";
 
-    public static async Task<HttpResponseMessage> PostJsonAsync(this Browser browser, string handler, object body, string tokenPage = EditorPage)
+    public static async Task<HttpResponseMessage> PostJsonAsync(this Browser browser, string handler, object body, string tokenPage = EditorPage, string query = "")
     {
         var page = await browser.Client.GetAsync(tokenPage);
         var token = page.StatusCode == HttpStatusCode.OK ? Token().Match(await page.Content.ReadAsStringAsync()) : Match.Empty;
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{EditorPage}?handler={handler}") { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{EditorPage}?handler={handler}{query}") { Content = JsonContent.Create(body) };
         // Someone refused the page gets no token; the post must then be stopped by authorization, not by a missing token.
         if (token.Success)
             request.Headers.Add("RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value));

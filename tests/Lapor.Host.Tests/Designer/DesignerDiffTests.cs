@@ -36,4 +36,26 @@ public sealed class DesignerDiffTests(AdminHost host) : IClassFixture<AdminHost>
             Assert.Contains("/Status/403", refused.Headers.Location!.OriginalString);
         }
     }
+
+    [Fact]
+    public async Task AVersionThatOnlyMovedShapes_ShowsNoChange_UntilLayoutChangesAreAskedFor()
+    {
+        using var coordinator = await Browser.SignedInAsync(host, "koordinator", Browser.DemoPassword);
+        await coordinator.PostJsonAsync("Publish", new { xml = DesignerModels.Review("tata"), comment = "Versi pertama" });
+        // Moved, and written back the way the modeler writes: incoming/outgoing lists on the nodes.
+        var moved = DesignerModels.Review("tata").Replace("""<dc:Bounds x="200" y="78" """, """<dc:Bounds x="260" y="78" """)
+            .Replace("""camunda:dueDate="P2WD"/>""", """camunda:dueDate="P2WD"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>""");
+        var second = await coordinator.PostJsonAsync("Publish", new { xml = moved, comment = "Rapikan diagram" });
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+
+        var plain = WebUtility.HtmlDecode(await coordinator.Client.GetStringAsync("/Desain/Proses/tata/Beda?dari=1&ke=2"));
+        var withLayout = WebUtility.HtmlDecode(await coordinator.Client.GetStringAsync("/Desain/Proses/tata/Beda?dari=1&ke=2&tataLetak=true"));
+
+        Assert.Contains("id=\"diff-none\"", plain);
+        Assert.Contains("1 perubahan tata letak", plain);
+        Assert.DoesNotContain("data-kind=\"layout\"", plain);
+        Assert.Contains("Tampilkan perubahan tata letak", plain);
+        Assert.Contains("data-element=\"periksa\" data-kind=\"layout\"", withLayout);
+        Assert.DoesNotContain("data-kind=\"changed\"", withLayout);
+    }
 }

@@ -60,10 +60,25 @@ public sealed class DesignerEndpointTests(AdminHost host) : IClassFixture<AdminH
         var list = await coordinator.Client.GetStringAsync("/Desain");
         Assert.Contains("Ganti nama tugas", list);
         Assert.Contains("Versi pertama", list);
-        var rollback = await coordinator.PostFormAsync("/Desain", "/Desain?handler=RollBack", new() { ["key"] = "terbit", ["version"] = "1" });
+        var withoutReason = await coordinator.PostFormAsync("/Desain", "/Desain?handler=RollBack", new() { ["key"] = "terbit", ["version"] = "1", ["comment"] = "  " });
+        Assert.Equal(HttpStatusCode.Redirect, withoutReason.StatusCode);
+        Assert.Contains("Tuliskan alasan penerbitan ulang", WebUtility.HtmlDecode(await coordinator.Client.GetStringAsync(withoutReason.Headers.Location!.OriginalString)));
+        Assert.Equal(2, await VersionsAsync("terbit"));
+
+        var rollback = await coordinator.PostFormAsync("/Desain", "/Desain?handler=RollBack",
+            new() { ["key"] = "terbit", ["version"] = "1", ["comment"] = "Nama lama lebih jelas bagi petugas" });
         Assert.Equal(HttpStatusCode.Redirect, rollback.StatusCode);
 
         Assert.Equal(3, await VersionsAsync("terbit"));
+        var versions = WebUtility.HtmlDecode(await coordinator.Client.GetStringAsync("/Desain"));
+        Assert.Matches("data-version=\"3\">(?:(?!</tr>).)*Terbit ulang dari versi 1(?:(?!</tr>).)*Nama lama lebih jelas bagi petugas", versions.ReplaceLineEndings(" "));
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var log = await scope.ServiceProvider.GetRequiredService<Lapor.Host.Data.LaporDb>().Set<HistoryEventRow>()
+                .SingleAsync(h => h.Kind == HistoryEventKind.UserOperation && h.Name == "RollBack" && h.Value == "terbit");
+            Assert.Equal("koordinator", log.Actor);
+            Assert.Contains("Nama lama lebih jelas bagi petugas", log.Detail);
+        }
         var readOnly = await coordinator.Client.GetStringAsync("/Desain/Proses/terbit?versi=3");
         Assert.Contains("Versi 3, hanya baca", readOnly);
         Assert.Contains("name=\\u0022Periksa\\u0022", readOnly);
@@ -81,6 +96,64 @@ public sealed class DesignerEndpointTests(AdminHost host) : IClassFixture<AdminH
         var codes = agencies.EnumerateArray().Select(a => a.GetProperty("code").GetString()).ToList();
         Assert.Contains("inspektorat", codes);
         Assert.Contains("dinkes", codes);
+    }
+
+    [Fact]
+    public async Task Validate_NamesTheStep_InThePagesLanguage_AndFoldsWhatAMissingFlowCutsOff()
+    {
+        using var coordinator = await Browser.SignedInAsync(host, "koordinator", Browser.DemoPassword);
+        // start → Terima → Verifikasi laporan → Tindak lanjut → Tutup → end, without the flow into "Verifikasi laporan".
+        var xml = DesignerModels.Chain("rantai", ["Terima", "Verifikasi laporan", "Tindak lanjut", "Tutup"], missingFlowBefore: 1);
+
+        var indonesian = await ProblemsAsync(await coordinator.PostJsonAsync("Validate", new { xml }));
+        var english = await ProblemsAsync(await coordinator.PostJsonAsync("Validate", new { xml }, query: "&culture=en-US"));
+
+        var problem = Assert.Single(indonesian.EnumerateArray());
+        Assert.Equal("t1", problem.GetProperty("elementId").GetString());
+        Assert.Equal("Verifikasi laporan", problem.GetProperty("elementName").GetString());
+        Assert.StartsWith("Tidak ada alur yang masuk", problem.GetProperty("message").GetString());
+        Assert.Equal(["Tindak lanjut", "Tutup", "selesai"], problem.GetProperty("consequences").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.StartsWith("No flow leads into this step", Assert.Single(english.EnumerateArray()).GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Validate_PutsStepNamesIntoTheMessage_WhereTheRuleNamesOtherElements()
+    {
+        using var coordinator = await Browser.SignedInAsync(host, "koordinator", Browser.DemoPassword);
+        var xml = DesignerModels.Review("gerbang").Replace("""<bpmn:endEvent id="selesai"/>""", """
+            <bpmn:exclusiveGateway id="Gateway_1x" name="Lengkap?"/><bpmn:endEvent id="selesai" name="Selesai"/><bpmn:endEvent id="ditolak" name="Ditolak"/>
+            <bpmn:sequenceFlow id="Flow_ya" name="Ya" sourceRef="Gateway_1x" targetRef="selesai"/>
+            <bpmn:sequenceFlow id="Flow_tidak" sourceRef="Gateway_1x" targetRef="ditolak"/>
+            """).Replace("""<bpmn:sequenceFlow id="f2" sourceRef="periksa" targetRef="selesai"/>""",
+            """<bpmn:sequenceFlow id="f2" sourceRef="periksa" targetRef="Gateway_1x"/>""");
+
+        var problems = await ProblemsAsync(await coordinator.PostJsonAsync("Validate", new { xml }));
+
+        var gateway = Assert.Single(problems.EnumerateArray(), p => p.GetProperty("elementId").GetString() == "Gateway_1x");
+        Assert.Equal("Lengkap?", gateway.GetProperty("elementName").GetString());
+        Assert.Equal("Alur Ya, Lengkap? → Ditolak keluar dari gerbang tanpa kondisi; beri setiap alur kondisi atau tandai satu sebagai alur bawaan.",
+            gateway.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Validate_SaysReaderProblemsInThePagesLanguageToo()
+    {
+        using var coordinator = await Browser.SignedInAsync(host, "koordinator", Browser.DemoPassword);
+        var xml = DesignerModels.Review("pembaca").Replace("""<bpmn:endEvent id="selesai"/>""",
+            """<bpmn:endEvent id="selesai"/><bpmn:intermediateCatchEvent id="tunggu" name="Tunggu jawaban"><bpmn:timerEventDefinition/></bpmn:intermediateCatchEvent><bpmn:scriptTask id="skrip" name="Hitung"/>""");
+
+        var problems = (await ProblemsAsync(await coordinator.PostJsonAsync("Validate", new { xml }))).EnumerateArray().ToList();
+
+        Assert.Equal("Pengatur waktu memerlukan tepat satu dari tanggal (timeDate), durasi (timeDuration) atau siklus (timeCycle).",
+            Assert.Single(problems, p => p.GetProperty("elementId").GetString() == "tunggu").GetProperty("message").GetString());
+        Assert.StartsWith("Elemen jenis scriptTask belum didukung oleh mesin Lapor.",
+            Assert.Single(problems, p => p.GetProperty("elementId").GetString() == "skrip").GetProperty("message").GetString());
+    }
+
+    private static async Task<JsonElement> ProblemsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
     }
 
     private async Task<int> VersionsAsync(string key)

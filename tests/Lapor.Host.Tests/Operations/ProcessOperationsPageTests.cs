@@ -138,6 +138,80 @@ public sealed class ProcessOperationsPageTests(AdminHost host) : IClassFixture<A
         Assert.Equal(v2.Id, (await InstanceAsync(id)).DefinitionId);
     }
 
+    [Fact]
+    public async Task Coordinator_MovesOnlyTheChosenCases_AndReadsPositionsAndReasonsInStepNames()
+    {
+        const string key = "uji-pilih";
+        var v1 = await PublishAsync(DesignerModels.Chain(key, ["Verifikasi laporan", "Tindak lanjut"]));
+        var first = await StartAsync(key, "LPR-PILIH-1");
+        var second = await StartAsync(key, "LPR-PILIH-2");
+        var third = await StartAsync(key, "LPR-PILIH-3");
+        var ahead = await StartAsync(key, "LPR-PILIH-4");
+        await CompleteAsync(ahead, "t0");
+        // Version 2 no longer has "Tindak lanjut": the case waiting there cannot move.
+        var v2 = await PublishAsync(DesignerModels.Chain(key, ["Verifikasi laporan"]));
+        var page = $"/Desain/Proses/{key}/Migrasi";
+        using var coordinator = await Browser.SignedInAsync(host, "koordinator", Browser.DemoPassword);
+        var fields = new Dictionary<string, string> { ["dari"] = "1", ["ke"] = "2", ["Map[t0]"] = "t0" };
+
+        var report = WebUtility.HtmlDecode(await (await coordinator.PostFormAsync(page, $"{page}?handler=DryRun", new(fields))).Content.ReadAsStringAsync());
+        Assert.Matches($"data-instance=\"{first}\" data-can-move=\"true\" data-code=\"LPR-PILIH-1\"(?:(?!</tr>).)*Verifikasi laporan", report.ReplaceLineEndings(" "));
+        Assert.Contains("menunggu di langkah „Tindak lanjut” yang belum dipetakan ke versi tujuan", report);
+        Assert.DoesNotContain("which has no mapping", report);
+
+        var none = await coordinator.PostFormAsync(page, $"{page}?handler=ExecuteSelected", new(fields));
+        Assert.Contains("Pilih setidaknya satu kasus", WebUtility.HtmlDecode(await none.Content.ReadAsStringAsync()));
+
+        var chosen = new List<KeyValuePair<string, string>>(fields) { new("kasus", first), new("kasus", third) };
+        var execute = await coordinator.PostFormListAsync(page, $"{page}?handler=ExecuteSelected", chosen);
+        Assert.Equal(HttpStatusCode.Redirect, execute.StatusCode);
+        var one = await coordinator.PostFormListAsync(page, $"{page}?handler=ExecuteSelected",
+            new List<KeyValuePair<string, string>>(fields) { new("satu", second), new("kasus", ahead) });
+        Assert.Equal(HttpStatusCode.Redirect, one.StatusCode);
+
+        await WaitForBatchesAsync(key);
+        Assert.Equal(v2.Id, (await InstanceAsync(first)).DefinitionId);
+        Assert.Equal(v2.Id, (await InstanceAsync(second)).DefinitionId);
+        Assert.Equal(v2.Id, (await InstanceAsync(third)).DefinitionId);
+        Assert.Equal(v1.Id, (await InstanceAsync(ahead)).DefinitionId);
+
+        // A case chosen again after it moved is refused, in words.
+        var again = await coordinator.PostFormListAsync(page, $"{page}?handler=ExecuteSelected", new List<KeyValuePair<string, string>>(fields) { new("kasus", first) });
+        Assert.Contains("tidak lagi berjalan pada versi sumber", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
+
+        // "Move all" now finds only the case that cannot move; the batch says why, by report code and step name.
+        var all = await coordinator.PostFormAsync(page, $"{page}?handler=Execute", new(fields));
+        var location = all.Headers.Location!.OriginalString;
+        var batchId = Uri.UnescapeDataString(location[(location.IndexOf("batch=", StringComparison.Ordinal) + 6)..]);
+        await WaitForBatchesAsync(key);
+        var progress = JsonDocument.Parse(await coordinator.Client.GetStringAsync($"{page}?handler=Progress&id={Uri.EscapeDataString(batchId)}")).RootElement;
+        var failure = Assert.Single(progress.GetProperty("failures").EnumerateArray());
+        Assert.Equal("LPR-PILIH-4", failure.GetProperty("code").GetString());
+        Assert.Equal("menunggu di langkah „Tindak lanjut” yang belum dipetakan ke versi tujuan", failure.GetProperty("text").GetString());
+        Assert.Contains("LPR-PILIH-4: menunggu di langkah „Tindak lanjut”", WebUtility.HtmlDecode(await coordinator.Client.GetStringAsync(location)));
+    }
+
+    private async Task CompleteAsync(string instanceId, string taskKey)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LaporDb>();
+        var task = await db.Set<TaskRow>().AsNoTracking().SingleAsync(t => t.InstanceId == instanceId && t.TaskDefinitionKey == taskKey);
+        await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(task.Id, null, "tester");
+    }
+
+    private async Task WaitForBatchesAsync(string key)
+    {
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var batches = await scope.ServiceProvider.GetRequiredService<MigrationBatches>().ListAsync(key);
+            if (batches.Count > 0 && batches.All(b => b.State == MigrationBatchState.Completed))
+                return;
+            await Task.Delay(500);
+        }
+        Assert.Fail("The migration batches did not complete.");
+    }
+
     private async Task<string> StartAsync(string key, string businessKey)
     {
         await using var scope = host.Services.CreateAsyncScope();

@@ -120,16 +120,21 @@ public sealed class ProcessDesignsTests
         var onTwo = await h.StartAsync();
         await Designs(h, d => d.SaveDraftAsync("p", Bpmn.Sequence("z"), "koordinator"));
 
-        var result = await Designs(h, d => d.RollBackAsync("p", 1, null, "koordinator"));
+        await Assert.ThrowsAsync<Errors.WorkflowException>(() => Designs(h, d => d.RollBackAsync("p", 1, "  ", "koordinator")));
+        Assert.Equal(2, (await Designs(h, d => d.VersionsAsync("p"))).Count);
+        var result = await Designs(h, d => d.RollBackAsync("p", 1, "Tenggat x terlalu pendek", "koordinator"));
         var onThree = await h.StartAsync();
 
         var three = Assert.Single(result.Deployed);
         Assert.Equal(3, three.Version);
         Assert.Equal((await Designs(h, d => d.FindVersionAsync("p", 1)))!.Xml, three.Xml);
-        Assert.Equal("Rollback to version 1", (await Designs(h, d => d.VersionsAsync("p")))[0].Comment);
+        Assert.Equal("Tenggat x terlalu pendek", (await Designs(h, d => d.VersionsAsync("p")))[0].Comment);
+        var logged = await h.Query(db => db.Set<HistoryEventRow>().SingleAsync(e => e.Kind == HistoryEventKind.UserOperation && e.Name == "RollBack"));
+        Assert.Equal(("koordinator", "p"), (logged.Actor, logged.Value));
+        Assert.Equal(new ProcessDesigns.RollBackDetail("p", 1, 3, "Tenggat x terlalu pendek"), System.Text.Json.JsonSerializer.Deserialize<ProcessDesigns.RollBackDetail>(logged.Detail!));
         Assert.Equal(["x"], await h.PositionsAsync(onTwo));
         Assert.Equal(["a"], await h.PositionsAsync(onThree));
         Assert.NotNull(await Designs(h, d => d.FindDraftAsync("p")));
-        await Assert.ThrowsAsync<Errors.WorkflowNotFoundException>(() => Designs(h, d => d.RollBackAsync("p", 9, null, "koordinator")));
+        await Assert.ThrowsAsync<Errors.WorkflowNotFoundException>(() => Designs(h, d => d.RollBackAsync("p", 9, "salah", "koordinator")));
     }
 }

@@ -52,6 +52,7 @@ public sealed class MigrationBatchTests
             var failures = MigrationBatches.FailuresOf(done);
             Assert.Equal(stuck.Order(), failures.Select(f => f.InstanceId).Order());
             Assert.All(failures, f => Assert.Contains("active in activity 'b' which has no mapping", f.Message));
+            Assert.All(failures, f => Assert.Equal(("NoMapping", "b"), (f.Reasons![0].Code, f.Reasons[0].Arguments[0])));
 
             foreach (var id in stuck)
                 Assert.Equal(plan.SourceDefinitionId, (await after.InstanceAsync(id)).DefinitionId);
@@ -74,6 +75,49 @@ public sealed class MigrationBatchTests
         var plan = new MigrationPlan(v1.Id, v2.Id, [new MigrationInstruction("a", "nowhere")]);
 
         await Assert.ThrowsAsync<Errors.WorkflowException>(() => Batches(h, b => b.StartAsync(plan, "koordinator")));
+    }
+
+    [Fact]
+    public async Task Batch_ForChosenInstances_MovesOnlyThose_AndRefusesAnInstanceOfAnotherVersion()
+    {
+        await using var h = new EngineHarness();
+        var v1 = (await h.DeployAsync(Bpmn.Sequence("a"))).Deployed[0];
+        var ids = new List<string>();
+        for (var i = 0; i < 4; i++)
+            ids.Add(await h.StartAsync(businessKey: $"LPR-{i}"));
+        var v2 = (await h.DeployAsync(Bpmn.Sequence("a", "b"))).Deployed[0];
+        var onV2 = await h.StartAsync(businessKey: "LPR-baru");
+        var plan = new MigrationPlan(v1.Id, v2.Id, await h.With(e => e.DefaultMigrationInstructionsAsync(v1.Id, v2.Id)));
+
+        var foreign = await Assert.ThrowsAsync<Errors.WorkflowException>(() => Batches(h, b => b.StartAsync(plan, "koordinator", [ids[0], onV2])));
+        Assert.Contains(onV2, foreign.Message);
+        await Assert.ThrowsAsync<Errors.WorkflowException>(() => Batches(h, b => b.StartAsync(plan, "koordinator", [])));
+        Assert.Empty(await Batches(h, b => b.ListAsync(v1.Key)));
+
+        var batch = await Batches(h, b => b.StartAsync(plan, "koordinator", [ids[3], ids[1]]));
+        Assert.Equal(2, batch.Total);
+        await Batches(h, b => b.RunAsync(TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(MigrationBatchState.Completed, (await Batches(h, b => b.FindAsync(batch.Id)))!.State);
+        Assert.Equal([v1.Id, v2.Id, v1.Id, v2.Id], await Task.WhenAll(ids.Select(async id => (await h.InstanceAsync(id)).DefinitionId)));
+    }
+
+    [Fact]
+    public async Task AnInstanceThatCannotMove_GivesItsReasonAsACodeWithTheElement()
+    {
+        await using var h = new EngineHarness();
+        var v1 = (await h.DeployAsync(Bpmn.Sequence("a", "b"))).Deployed[0];
+        var id = await h.StartAsync(businessKey: "LPR-1");
+        await h.CompleteAsync(id, "a");
+        var v2 = (await h.DeployAsync(Bpmn.Sequence("a", "c"))).Deployed[0];
+        var plan = new MigrationPlan(v1.Id, v2.Id, await h.With(e => e.DefaultMigrationInstructionsAsync(v1.Id, v2.Id)));
+
+        var check = Assert.Single((await h.With(e => e.DryRunMigrationAsync(plan))).Instances);
+
+        Assert.Equal(["b"], check.ActivityIds);
+        var reason = Assert.Single(check.Reasons);
+        Assert.Equal(("NoMapping", "b"), (reason.Code, reason.Arguments[0]));
+        Assert.Equal("active in activity 'b' which has no mapping", reason.Message);
     }
 
     private static async Task<T> Batches<T>(EngineHarness h, Func<MigrationBatches, Task<T>> action)

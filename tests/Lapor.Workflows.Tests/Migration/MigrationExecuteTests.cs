@@ -122,9 +122,11 @@ public sealed class MigrationExecuteTests
         var (id, plan) = await StartOnV1ThenPublishV2Async(h, "PT2H");
         var unmapped = plan with { Instructions = [] };
 
-        var refused = await Assert.ThrowsAsync<WorkflowException>(() => h.With(e => e.MigrateAsync(unmapped, id, "koordinator")));
+        var refused = await Assert.ThrowsAsync<MigrationRefusedException>(() => h.With(e => e.MigrateAsync(unmapped, id, "koordinator")));
 
         Assert.Contains("active in activity 'review' which has no mapping", refused.Message);
+        Assert.Equal("MigratingProcessInstanceValidationException", refused.Type);
+        Assert.Equal("NoMapping", Assert.Single(refused.Reasons).Code);
         Assert.Equal(plan.SourceDefinitionId, (await h.InstanceAsync(id)).DefinitionId);
         Assert.Equal(["review"], await h.PositionsAsync(id));
     }

@@ -78,6 +78,55 @@ public sealed class ProcessDiffTests
     }
 
     [Fact]
+    public void AConditionEditedAndRestoredInTheModeler_IsNoChange()
+    {
+        // What bpmn-js writes after a condition was changed and typed back: the formal-expression type, the
+        // incoming/outgoing lists on nodes, another attribute order, the text on its own lines.
+        var modeler = Version1()
+            .Replace("""<bpmn:conditionExpression>""", "<bpmn:conditionExpression xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"bpmn:tFormalExpression\">\n  ")
+            .Replace("""</bpmn:conditionExpression>""", "\n</bpmn:conditionExpression>")
+            .Replace("""<bpmn:exclusiveGateway id="hasil" default="keSelesai"/>""",
+                """<bpmn:exclusiveGateway default="keSelesai" id="hasil"><bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>keSelesai</bpmn:outgoing><bpmn:outgoing>keTeruskan</bpmn:outgoing></bpmn:exclusiveGateway>""")
+            .Replace("""<bpmn:endEvent id="selesai"/>""", """<bpmn:endEvent id="selesai"><bpmn:incoming>keSelesai</bpmn:incoming></bpmn:endEvent>""");
+
+        Assert.Empty(ProcessDiff.Compare(Version1(), modeler).Changes);
+        Assert.Single(ProcessDiff.Compare(Version1(), modeler.Replace("forward'}", "teruskan'}")).Changes);
+    }
+
+    [Fact]
+    public void AnEventDefinitionWithAGeneratedId_IsPartOfItsEvent()
+    {
+        static string Timer(string definition) => Version1().Replace("""<bpmn:endEvent id="diteruskan"/>""",
+            $"""<bpmn:endEvent id="diteruskan"/><bpmn:intermediateCatchEvent id="tunggu">{definition}</bpmn:intermediateCatchEvent>""");
+        var shipped = Timer("<bpmn:timerEventDefinition><bpmn:timeDuration>P3WD</bpmn:timeDuration></bpmn:timerEventDefinition>");
+        var modeler = Timer("""<bpmn:timerEventDefinition id="TimerEventDefinition_0x1"><bpmn:timeDuration>P3WD</bpmn:timeDuration></bpmn:timerEventDefinition>""");
+
+        Assert.Empty(ProcessDiff.Compare(shipped, modeler).Changes);
+        var changed = Assert.Single(ProcessDiff.Compare(shipped, modeler.Replace("P3WD", "P5WD")).Changes);
+        Assert.Equal("tunggu", changed.Id);
+        Assert.Equal(["timerEventDefinition/timeDuration: 'P3WD' → 'P5WD'"], changed.Details);
+    }
+
+    [Fact]
+    public void MovedShapesAndWaypoints_AreLayoutOnly_NotElementChanges()
+    {
+        static string Drawn(int x, int bend) => Version1().Replace("</bpmn:process>", $"""
+            </bpmn:process>
+            <bpmndi:BPMNDiagram xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="d">
+              <bpmndi:BPMNPlane id="pl" bpmnElement="p">
+                <bpmndi:BPMNShape id="tanggapi_di" bpmnElement="tanggapi"><dc:Bounds x="{x}" y="80" width="100" height="80"/></bpmndi:BPMNShape>
+                <bpmndi:BPMNEdge id="f1_di" bpmnElement="f1"><di:waypoint x="136" y="118"/><di:waypoint x="{bend}" y="118"/></bpmndi:BPMNEdge>
+              </bpmndi:BPMNPlane>
+            </bpmndi:BPMNDiagram>
+            """);
+
+        var diff = ProcessDiff.Compare(Drawn(200, 200), Drawn(260, 260));
+
+        Assert.Empty(diff.Changes);
+        Assert.Equal(["f1", "tanggapi"], diff.Moved.Order());
+    }
+
+    [Fact]
     public void ADtd_IsRefused()
     {
         Assert.ThrowsAny<System.Xml.XmlException>(() => ProcessDiff.Compare("<!DOCTYPE x [<!ENTITY e 'x'>]><x/>", Version1()));

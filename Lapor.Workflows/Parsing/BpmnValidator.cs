@@ -25,8 +25,25 @@ public sealed class BpmnValidator(ExpressionEvaluator expressions, IReadOnlySet<
             CheckStarts(model, sub.Id, Problem);
         foreach (var node in model.Nodes.Values)
             CheckNode(model, node, Problem);
-        problems.AddRange(Reachability.Check(model));
+        AddReachability(model, problems);
         return problems;
+    }
+
+    /// <summary>
+    /// When the process's start event leads nowhere, nothing after it can run: that one missing flow is the cause, and
+    /// every element reachability would report is its consequence, not a second problem beside it.
+    /// </summary>
+    private static void AddReachability(ProcessModel model, List<DefinitionProblem> problems)
+    {
+        var unreachable = Reachability.Check(model).ToList();
+        var start = problems.FindIndex(p => p.Code == "NoOutgoing" && p.ElementId is { } id && model.Nodes.GetValueOrDefault(id) is StartEvent { ScopeId: null });
+        if (start < 0 || unreachable.Count == 0)
+        {
+            problems.AddRange(unreachable);
+            return;
+        }
+        var cutOff = unreachable.SelectMany(p => p.ElementId is null ? p.Consequences : p.Consequences.Prepend(p.ElementId)).Distinct().ToList();
+        problems[start] = problems[start] with { Consequences = cutOff };
     }
 
     private static void CheckFlows(ProcessModel model, Report problem)

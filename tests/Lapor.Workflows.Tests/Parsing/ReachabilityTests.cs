@@ -27,6 +27,18 @@ public sealed class ReachabilityTests
     }
 
     [Fact]
+    public void AStartEventThatLeadsNowhere_IsOneProblem_WithEveryStepFoldedUnderIt()
+    {
+        // start → t1 → … → t37 → end, without the flow out of the start event.
+        var xml = Bpmn.Sequence(Steps).Replace("""<bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="t1"/>""", "");
+
+        var problem = Assert.Single(Validate(xml));
+
+        Assert.Equal(("start", "NoOutgoing"), (problem.ElementId, problem.Code));
+        Assert.Equal(Steps.Append("end"), problem.Consequences);
+    }
+
+    [Fact]
     public void ALoopWithNoWayIn_IsReportedOnce()
     {
         var xml = Bpmn.Process("""

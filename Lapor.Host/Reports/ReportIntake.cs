@@ -107,9 +107,11 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
         ["reportType"] = TypedValue.From(report.Type.ToString()),
         ["category"] = TypedValue.From(report.CategoryCode),
         // The suggested agency: the verifier confirms or changes it. The routing table (rute-instansi.dmn) reads the
-        // reporter's own choice and the category, and replaces this suggestion before verification.
+        // reporter's own choice, the category and the area, and replaces this suggestion before verification.
         ["agency"] = TypedValue.From(agency),
         ["targetAgency"] = TypedValue.From(report.TargetAgencyCode),
+        // The regency or city of the report's point, for the routing table's area column; null without a point.
+        ["wilayah"] = TypedValue.From(ReportArea.Of(report.Latitude, report.Longitude)),
         ["confidential"] = TypedValue.From(report.IsConfidential),
         ["anonymous"] = TypedValue.From(report.IsAnonymous),
     };

@@ -54,35 +54,38 @@ public sealed class DecisionEditModel(DecisionDesigns designs, DecisionDefinitio
         }
         catch (WorkflowException ex)
         {
-            return Refused([new EditModel.Problem(null, ex.Message)]);
+            return Refused([EditModel.Problem.General(ex.Message)]);
         }
     }
 
     public IActionResult OnPostValidate([FromBody] DraftInput input) =>
-        new JsonResult(new { errors = Problems(input.Xml ?? "").Select(EditModel.Problem.From) });
+        new JsonResult(new { errors = Problems(input.Xml ?? "").Select(FromEngine) });
 
     public async Task<IActionResult> OnPostPublishAsync([FromBody] PublishInput input, CancellationToken ct)
     {
         var xml = input.Xml ?? "";
         if (Problems(xml) is { Count: > 0 } problems)
-            return Refused(problems.Select(EditModel.Problem.From).ToList());
+            return Refused(problems.Select(FromEngine).ToList());
         try
         {
             var result = await designs.PublishAsync(xml, input.Comment, Actor, ct);
             var published = result.DeployedDecisions.FirstOrDefault(d => d.Key == Key) ?? result.DeployedDecisions.FirstOrDefault();
             return published is null
-                ? Refused([new EditModel.Problem(null, "The table is the same as the latest version; nothing was published.")])
+                ? Refused([EditModel.Problem.General("The table is the same as the latest version; nothing was published.")])
                 : new JsonResult(new { key = published.Key, version = published.Version });
         }
         catch (DefinitionException ex)
         {
-            return Refused(ex.Problems.Select(EditModel.Problem.From).ToList());
+            return Refused(ex.Problems.Select(FromEngine).ToList());
         }
         catch (WorkflowException ex)
         {
-            return Refused([new EditModel.Problem(null, ex.Message)]);
+            return Refused([EditModel.Problem.General(ex.Message)]);
         }
     }
+
+    /// <summary>A decision problem as the page shows it: the cell's id and the engine's message (decisions have no step names).</summary>
+    private static EditModel.Problem FromEngine(DefinitionProblem p) => new(p.ElementId, null, p.Message, []);
 
     /// <summary>The deployer's problems, and one more: the file must hold this page's decision, so its key cannot drift.</summary>
     private IReadOnlyList<DefinitionProblem> Problems(string xml)

@@ -15,12 +15,13 @@ namespace Lapor.Host.Tests.Tasks;
 /// </summary>
 public sealed partial class RoutingProposalTests(TaskHost host) : IClassFixture<TaskHost>
 {
-    private async Task<string> SubmitAsync(string category, string? targetAgency = null)
+    private async Task<string> SubmitAsync(string category, string? targetAgency = null, double? latitude = null, double? longitude = null)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var draft = new ReportDraft
         {
             Type = ReportType.Complaint, Title = "Jalan berlubang di depan pasar", CategoryCode = category, TargetAgencyCode = targetAgency,
+            Latitude = latitude, Longitude = longitude,
             Description = "Lubang besar di tengah jalan sudah dua minggu, membahayakan pengendara motor.",
         };
         var intake = await scope.ServiceProvider.GetRequiredService<ReportIntake>()
@@ -48,6 +49,16 @@ public sealed partial class RoutingProposalTests(TaskHost host) : IClassFixture<
         Assert.Equal("dishub", await ProposedAgencyAsync(await SubmitAsync("transportasi")));
         Assert.Equal("dinkes", await ProposedAgencyAsync(await SubmitAsync("jalan", targetAgency: "dinkes")));
         Assert.Equal("inspektorat", await ProposedAgencyAsync(await SubmitAsync("lainnya")));
+    }
+
+    [Fact]
+    public async Task TheAreaOfThePoint_RoutesPopulationServicesToItsRegency()
+    {
+        // Ubud lies in Gianyar: identity-card and family-card services are the regency's.
+        Assert.Equal("kab-gianyar", await ProposedAgencyAsync(await SubmitAsync("kependudukan", latitude: -8.5069, longitude: 115.2625)));
+        Assert.Equal("dpmd-dukcapil", await ProposedAgencyAsync(await SubmitAsync("kependudukan")));
+        // The area column says "any" for roads: the category alone decides.
+        Assert.Equal("puprkim", await ProposedAgencyAsync(await SubmitAsync("jalan", latitude: -8.5069, longitude: 115.2625)));
     }
 
     [Fact]

@@ -52,13 +52,20 @@ public sealed partial class RoutingProposalTests(TaskHost host) : IClassFixture<
     }
 
     [Fact]
-    public async Task TheAreaOfThePoint_RoutesPopulationServicesToItsRegency()
+    public async Task TheAreaOfThePoint_IsAVariableForTheRoutingTable()
     {
-        // Ubud lies in Gianyar: identity-card and family-card services are the regency's.
-        Assert.Equal("kab-gianyar", await ProposedAgencyAsync(await SubmitAsync("kependudukan", latitude: -8.5069, longitude: 115.2625)));
-        Assert.Equal("dpmd-dukcapil", await ProposedAgencyAsync(await SubmitAsync("kependudukan")));
-        // The area column says "any" for roads: the category alone decides.
-        Assert.Equal("puprkim", await ProposedAgencyAsync(await SubmitAsync("jalan", latitude: -8.5069, longitude: 115.2625)));
+        // Ubud lies in Gianyar; a report without a point has no area.
+        var withPoint = await SubmitAsync("kependudukan", latitude: -8.5069, longitude: 115.2625);
+        var withoutPoint = await SubmitAsync("kependudukan");
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Lapor.Host.Data.LaporDb>();
+        async Task<string?> AreaOf(string code)
+        {
+            var instanceId = (await host.ReportAsync(code)).ProcessInstanceId!;
+            return (await db.Set<VariableRow>().SingleAsync(v => v.InstanceId == instanceId && v.Name == "wilayah")).Value;
+        }
+        Assert.Equal("kab-gianyar", await AreaOf(withPoint));
+        Assert.Null(await AreaOf(withoutPoint));
     }
 
     [Fact]

@@ -31,6 +31,10 @@ public static class DmnParser
             problems.Add(new(null, $"The root element is '{root.Name.LocalName}' in namespace '{ns.NamespaceName}'; expected DMN 'definitions' in '{DmnNames.Dmn13.NamespaceName}'."));
             return [];
         }
+        // Editors (dmn-js among them) drop an element whose id repeats another's, so the table would open differently
+        // from how it runs: refuse it here, naming the id.
+        foreach (var repeated in root.Descendants().Where(e => e.Attribute("id") is not null).GroupBy(e => (string)e.Attribute("id")!).Where(g => g.Count() > 1))
+            problems.Add(new(repeated.Key, $"The id '{repeated.Key}' is used by {repeated.Count()} elements; every element id in the file must be unique.", BpmnParser.LineOf(repeated.Skip(1).First())));
         var decisions = root.Elements(ns + "decision").ToList();
         if (decisions.Count == 0)
             problems.Add(new((string?)root.Attribute("id"), "The file contains no <decision> element."));

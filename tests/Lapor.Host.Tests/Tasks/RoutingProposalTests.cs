@@ -69,6 +69,16 @@ public sealed partial class RoutingProposalTests(TaskHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task TheAreaOfThePoint_RoutesPopulationServicesToItsRegency()
+    {
+        // Ubud lies in Gianyar: identity-card and family-card services are the regency's.
+        Assert.Equal("kab-gianyar", await ProposedAgencyAsync(await SubmitAsync("kependudukan", latitude: -8.5069, longitude: 115.2625)));
+        Assert.Equal("dpmd-dukcapil", await ProposedAgencyAsync(await SubmitAsync("kependudukan")));
+        // The area column says "any" for roads: the category alone decides.
+        Assert.Equal("puprkim", await ProposedAgencyAsync(await SubmitAsync("jalan", latitude: -8.5069, longitude: 115.2625)));
+    }
+
+    [Fact]
     public async Task TheCoordinatorCanChangeTheProposal()
     {
         var code = await SubmitAsync("jalan");
@@ -102,7 +112,7 @@ public sealed partial class RoutingProposalTests(TaskHost host) : IClassFixture<
         Assert.Contains("Keputusan dievaluasi", page);
         Assert.Contains("Tabel keputusan rute-instansi, versi 1", page);
         Assert.Contains("Kategori = \"air-bersih\"", page);
-        Assert.Contains("aturan 16 (aturan-air-bersih)", page);
+        Assert.Contains("aturan 17 (aturan-air-bersih)", page);
         Assert.Contains("agency = \"puprkim\"", page);
     }
 

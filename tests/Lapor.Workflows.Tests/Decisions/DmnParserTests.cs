@@ -9,6 +9,17 @@ public sealed class DmnParserTests
         Assert.Throws<DefinitionException>(() => DmnParser.Parse("t.dmn", xml)).Problems;
 
     [Fact]
+    public void ARepeatedElementId_IsRefused_NamingTheId()
+    {
+        // The second rule's first cell takes the first rule's id, as a hand edit easily does.
+        var xml = Dmn.Table("rute", "FIRST", ["kategori"], ["agency"], [["\"jalan\"", "\"puprkim\""], ["\"kesehatan\"", "\"dinkes\""]])
+            .Replace("id=\"r2i1\"", "id=\"r1\"");
+        var problem = Assert.Single(Problems(xml));
+        Assert.Equal("r1", problem.ElementId);
+        Assert.Contains("must be unique", problem.Message);
+    }
+
+    [Fact]
     public void AnUnreadableCell_NamesDecisionRuleColumnAndElement()
     {
         var xml = Dmn.Table("rute", "FIRST", ["kategori"], ["agency"], [["\"jalan\"", "\"puprkim\""], ["Kesehatan", "\"dinkes\""]]);

@@ -59,7 +59,7 @@ internal sealed class PureInstance
         return Apply(new Trigger.CompleteTask(token.Id, token.ActivityInstanceId, Vars(variables)));
     }
 
-    /// <summary>Fires the newest timer job created at <paramref name="eventId"/> that has not fired yet in this test.</summary>
+    /// <summary>Fires the newest timer job created at <paramref name="eventId"/> so far.</summary>
     public PureInstance Fire(string eventId)
     {
         var job = Jobs(eventId).Last();
@@ -76,9 +76,10 @@ internal sealed class PureInstance
     public IEnumerable<NewJob> Jobs(string activityId) =>
         All.OfType<Effect.JobCreated>().Select(e => e.Job).Where(j => j.ActivityId == activityId);
 
-    /// <summary>The node ids of the last trigger's effects of type <typeparamref name="T"/>, e.g. activities started.</summary>
+    /// <summary>The ids of the nodes the last trigger entered, in order.</summary>
     public string[] Started() => Last.OfType<Effect.ActivityStarted>().Select(e => e.Node.Id).ToArray();
 
+    /// <summary>The ids of the nodes the last trigger left (completed or cancelled), in order.</summary>
     public string[] Ended() => Last.OfType<Effect.ActivityEnded>().Select(e => e.Node.Id).ToArray();
 
     public object? Variable(string name) => State.Variables.TryGetValue(name, out var value) ? value.Value : null;

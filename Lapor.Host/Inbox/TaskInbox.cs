@@ -4,6 +4,7 @@ using Lapor.Host.Accounts;
 using Lapor.Host.Data;
 using Lapor.Workflows.Calendars;
 using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Host.Inbox;
@@ -22,7 +23,7 @@ public sealed partial class TaskInbox(LaporDb db, BusinessCalendar calendar, Tim
     public const int MaxPageSize = 100;
 
     /// <summary>The engine's delegation state while the delegatee still holds the task (Camunda's wording).</summary>
-    public const string DelegationPending = "PENDING";
+    public const string DelegationPending = DelegationStates.Pending;
 
     /// <summary>The roles the /Tugas folder admits, comma-separated as AuthorizeAttribute.Roles wants them.</summary>
     public const string StaffRoles =

@@ -2,6 +2,7 @@ using Lapor.Domain.Reports;
 using Lapor.Host.Reports;
 using Lapor.Workflows.Definitions;
 using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Runtime;
 
 namespace Lapor.Host.Tasks;
 
@@ -20,5 +21,5 @@ public sealed record TaskView(
     int? RemainingWorkingDays,
     bool IsOverdue)
 {
-    public bool IsDelegatedToMe(string? userName) => Task.DelegationState == "PENDING" && Task.Assignee == userName;
+    public bool IsDelegatedToMe(string? userName) => Task.DelegationState == DelegationStates.Pending && Task.Assignee == userName;
 }

@@ -29,25 +29,25 @@ public sealed partial class WorkflowEngine
         OnTaskAsync(taskId, actor, (scope, task) =>
         {
             task.Owner ??= task.Assignee ?? actor;
-            task.DelegationState = "PENDING";
+            task.DelegationState = DelegationStates.Pending;
             Assign(scope, task, "Delegate", userId);
         }, ct);
 
     public Task ResolveAsync(string taskId, IReadOnlyDictionary<string, TypedValue>? variables, string? actor, CancellationToken ct = default) =>
         OnTaskAsync(taskId, actor, (scope, task) =>
         {
-            if (task.DelegationState != "PENDING")
+            if (task.DelegationState != DelegationStates.Pending)
                 throw new WorkflowException($"Task '{taskId}' is not delegated, so it cannot be resolved.");
             if (variables is { Count: > 0 })
                 scope.Interpreter.Apply(new Trigger.SetVariables(variables));
-            task.DelegationState = "RESOLVED";
+            task.DelegationState = DelegationStates.Resolved;
             Assign(scope, task, "Resolve", task.Owner);
         }, ct);
 
     public Task CompleteTaskAsync(string taskId, IReadOnlyDictionary<string, TypedValue>? variables, string? actor, CancellationToken ct = default) =>
         OnTaskAsync(taskId, actor, (scope, task) =>
         {
-            if (task.DelegationState == "PENDING")
+            if (task.DelegationState == DelegationStates.Pending)
                 throw new WorkflowException($"Task '{taskId}' is delegated; the delegatee must resolve it before it can be completed.");
             scope.RecordTask(HistoryEventKind.TaskCompleted, task, "completed", actor);
             scope.LogOperation("Complete", taskId, new { variables = variables?.Keys.ToArray() ?? [] });

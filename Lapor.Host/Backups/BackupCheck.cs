@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Lapor.Host.Audit;
 using Lapor.Host.Data;
 using Lapor.Workflows.History;
-using Lapor.Workflows.Persistence.Sqlite;
+using Lapor.Workflows;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

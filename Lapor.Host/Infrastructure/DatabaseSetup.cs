@@ -4,7 +4,7 @@ using Lapor.Host.Delivery;
 using Lapor.Host.National;
 using Lapor.Host.SimilarReports;
 using Lapor.Workflows.Persistence;
-using Lapor.Workflows.Persistence.Sqlite;
+using Lapor.Workflows;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

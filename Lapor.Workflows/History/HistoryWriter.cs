@@ -1,19 +1,13 @@
-using System.Linq.Expressions;
-using System.Reflection;
 using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lapor.Workflows.History;
 
 /// <summary>
-/// Appends rows to one chain within the current command. The chain head's revision guards against a concurrent writer;
-/// engine commands write the head here (<see cref="ChainHeadStatement"/>), the engine-wide chain through EF. The rows
-/// themselves are written after <c>SaveChanges</c>, in the same transaction, by one INSERT built once per model
-/// (<see cref="EngineStatement"/>, kept compiled on SQLite), because history is the bulk of every command's writes and
-/// EF would build, prepare and read back each row on its own.
+/// Appends rows to one chain within the current command. The chain head is a tracked row whose revision is a
+/// concurrency token: <c>SaveChanges</c> moves it on with <c>UPDATE … WHERE Revision = @read</c>, so a concurrent
+/// writer of the same chain fails with <see cref="DbUpdateConcurrencyException"/> and cannot take the same sequence
+/// numbers. The rows are saved with the command's other changes (<see cref="IRuntimeStore.SaveAsync"/>).
 /// </summary>
 public sealed class HistoryWriter
 {
@@ -21,47 +15,41 @@ public sealed class HistoryWriter
     private readonly HistoryChainRow _head;
     private readonly List<HistoryEventRow> _pending = [];
 
-    // True when this writer stores the head itself (engine commands); false when EF tracks it (engine-wide chain).
-    private readonly bool _writesHead;
-    private int? _storedRevision;
+    // An instance's chain head is its commands' one concurrency guard (decision 014), so it moves on even when a
+    // command writes no history row; the engine-wide chain only moves when it gets a row.
+    private readonly bool _guardsInstance;
 
-    private HistoryWriter(DbContext db, HistoryChainRow head, bool writesHead, int? storedRevision)
+    private HistoryWriter(DbContext db, HistoryChainRow head, bool guardsInstance)
     {
         _db = db;
         _head = head;
-        _writesHead = writesHead;
-        _storedRevision = storedRevision;
+        _guardsInstance = guardsInstance;
     }
 
     public string ChainId => _head.ChainId;
 
-    /// <summary>Opens a chain through EF: its head is tracked and saved, with its revision check, by <c>SaveChanges</c>.</summary>
+    /// <summary>Opens a chain, reading its head (tracked) or adding it.</summary>
     public static async Task<HistoryWriter> OpenAsync(DbContext db, string chainId, CancellationToken ct)
     {
         var head = await db.Set<HistoryChainRow>().FirstOrDefaultAsync(c => c.ChainId == chainId, ct);
-        if (head is null)
-        {
-            head = new HistoryChainRow { ChainId = chainId, LastSeq = 0, LastHash = HistoryHash.Genesis };
-            db.Add(head);
-        }
-        return new HistoryWriter(db, head, writesHead: false, storedRevision: null);
+        return head is null ? New(db, chainId, guardsInstance: false) : new HistoryWriter(db, head, guardsInstance: false);
     }
 
-    /// <summary>
-    /// Continues a chain whose head the caller has already read, or starts it when there is none. The head is left
-    /// as read; <see cref="FlushAsync"/> writes the new one, checking that its revision is still the one read.
-    /// </summary>
-    public static HistoryWriter Continue(DbContext db, string chainId, HistoryChainRow? head) =>
-        head is null
-            ? StartNew(db, chainId)
-            : new HistoryWriter(db, new HistoryChainRow { ChainId = head.ChainId, LastSeq = head.LastSeq, LastHash = head.LastHash, Revision = head.Revision },
-                writesHead: true, storedRevision: head.Revision);
+    /// <summary>Continues an instance's chain whose head the command has already read, tracked; starts it when there is none.</summary>
+    internal static HistoryWriter Continue(DbContext db, string chainId, HistoryChainRow? head) =>
+        head is null ? StartNew(db, chainId) : new HistoryWriter(db, head, guardsInstance: true);
 
-    /// <summary>A chain that cannot exist yet (a new instance's): no need to look for its head; <see cref="FlushAsync"/> inserts it.</summary>
-    public static HistoryWriter StartNew(DbContext db, string chainId) =>
-        new(db, new HistoryChainRow { ChainId = chainId, LastSeq = 0, LastHash = HistoryHash.Genesis }, writesHead: true, storedRevision: null);
+    /// <summary>A chain that cannot exist yet (a new instance's): no need to look for its head.</summary>
+    internal static HistoryWriter StartNew(DbContext db, string chainId) => New(db, chainId, guardsInstance: true);
 
-    /// <summary>Fills in chain, sequence and hashes; the row is written by <see cref="FlushAsync"/>.</summary>
+    private static HistoryWriter New(DbContext db, string chainId, bool guardsInstance)
+    {
+        var head = new HistoryChainRow { ChainId = chainId, LastSeq = 0, LastHash = HistoryHash.Genesis };
+        db.Add(head);
+        return new HistoryWriter(db, head, guardsInstance);
+    }
+
+    /// <summary>Fills in chain, sequence and hashes; the row is saved by <see cref="FlushAsync"/> or the engine command.</summary>
     public void Append(HistoryEventRow row)
     {
         row.ChainId = _head.ChainId;
@@ -74,76 +62,21 @@ public sealed class HistoryWriter
         _pending.Add(row);
     }
 
-    /// <summary>
-    /// Writes the appended rows (and, for an engine command, the head). Call after <c>SaveChanges</c> succeeded and
-    /// before the transaction commits; once the head's revision check has passed, no other writer can take the same
-    /// sequence numbers.
-    /// </summary>
+    /// <summary>The rows appended since the last call, for the caller to save; an instance's head moves on even without any.</summary>
+    internal List<HistoryEventRow> TakePending()
+    {
+        if (_guardsInstance && _pending.Count == 0)
+            _head.Revision++;
+        var rows = _pending.ToList();
+        _pending.Clear();
+        return rows;
+    }
+
+    /// <summary>Saves the appended rows and the head, inside the caller's transaction.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
-        if (_pending.Count == 0 && !_writesHead)
-            return;
-        var transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
-                          ?? throw new InvalidOperationException("History rows must be written inside the command's transaction.");
-        if (_writesHead)
-        {
-            // The head is an engine command's only concurrency guard on its instance, so it moves on even when the
-            // command wrote no history row.
-            if (_pending.Count == 0)
-                _head.Revision++;
-            await ChainHeadStatement.For(_db).WriteAsync(transaction, _head, _storedRevision, ct);
-            _storedRevision = _head.Revision;
-            if (_pending.Count == 0)
-                return;
-        }
-        var insert = HistoryInsert.For(_db);
-        foreach (var row in _pending)
-        {
-            var values = new StatementValue[insert.Columns.Count];
-            for (var i = 0; i < values.Length; i++)
-                values[i] = new StatementValue(insert.Columns[i].Mapping, insert.Columns[i].Read(row));
-            await EngineStatement.ExecuteAsync(transaction, insert.Sql, values, ct);
-        }
-        _pending.Clear();
-    }
-
-    /// <summary>The INSERT statement and column values, built once per model from EF's own mapping.</summary>
-    private sealed record HistoryInsert(string Sql, IReadOnlyList<HistoryColumn> Columns)
-    {
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, HistoryInsert> Cache = new();
-
-        public static HistoryInsert For(DbContext db) => Cache.GetValue(db.Model, _ => Build(db));
-
-        private static HistoryInsert Build(DbContext db)
-        {
-            var entity = db.Model.FindEntityType(typeof(HistoryEventRow))!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var sql = db.GetService<ISqlGenerationHelper>();
-            var columns = entity.GetProperties()
-                .Where(p => p.ValueGenerated == ValueGenerated.Never && p.PropertyInfo is not null)
-                .Select((p, i) => new HistoryColumn(p.GetColumnName(table)!, $"@p{i}", p))
-                .ToList();
-            var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
-                       $"VALUES ({string.Join(", ", columns.Select(c => c.ParameterName))})";
-            return new HistoryInsert(text, columns);
-        }
-    }
-
-    private sealed record HistoryColumn(string Name, string ParameterName, IProperty Property)
-    {
-        public RelationalTypeMapping Mapping { get; } = Property.GetRelationalTypeMapping();
-
-        // Read for every column of every row, so compiled once instead of going through reflection each time.
-        private readonly Func<HistoryEventRow, object?> _get = Getter(Property.PropertyInfo!);
-
-        /// <summary>The property's value as the entity holds it.</summary>
-        public object? Read(HistoryEventRow row) => _get(row);
-
-        private static Func<HistoryEventRow, object?> Getter(PropertyInfo property)
-        {
-            var row = Expression.Parameter(typeof(HistoryEventRow), "row");
-            var body = Expression.Convert(Expression.Property(row, property), typeof(object));
-            return Expression.Lambda<Func<HistoryEventRow, object?>>(body, row).Compile();
-        }
+        var rows = TakePending();
+        _db.ChangeTracker.DetectChanges();
+        await RuntimeStore.For(_db).SaveAsync(_db, rows, ct);
     }
 }

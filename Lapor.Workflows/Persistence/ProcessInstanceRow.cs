@@ -4,7 +4,7 @@ namespace Lapor.Workflows.Persistence;
 
 /// <summary>
 /// The header of an instance. Concurrent commands on one instance are caught by its history chain head, whose revision
-/// every command moves on (<see cref="History.ChainHeadStatement"/>); <see cref="Revision"/> stays a concurrency token
+/// every command moves on (<see cref="History.HistoryWriter"/>); <see cref="Revision"/> stays a concurrency token
 /// for writers outside the engine.
 /// </summary>
 public sealed class ProcessInstanceRow

@@ -48,7 +48,7 @@ internal sealed partial class CommandScope
     public static async Task<CommandScope> LoadAsync(DbContext db, string instanceId, Func<ProcessModel, InterpreterContext> contextFor,
         DefinitionCache definitions, string? actor, CancellationToken ct)
     {
-        var loaded = await CommandReads.InstanceWithChainHeadAsync(db, instanceId, ct)
+        var loaded = await RuntimeStore.For(db).InstanceWithChainHeadAsync(db, instanceId, ct)
                      ?? throw new WorkflowNotFoundException($"Process instance '{instanceId}' does not exist.");
         return await LoadAsync(db, loaded, contextFor, definitions, actor, ct);
     }
@@ -60,8 +60,8 @@ internal sealed partial class CommandScope
         var instance = loaded.Instance;
         var instanceId = instance.Id;
         var model = await definitions.GetAsync(db, instance.DefinitionId, ct);
-        var executions = await CommandReads.ExecutionsAsync(db, instanceId, ct);
-        var variables = (await CommandReads.VariablesAsync(db, instanceId, ct)).ToDictionary(v => v.Name);
+        var executions = await RuntimeStore.For(db).ExecutionsAsync(db, instanceId, ct);
+        var variables = (await RuntimeStore.For(db).VariablesAsync(db, instanceId, ct)).ToDictionary(v => v.Name);
         var state = new InstanceState
         {
             InstanceId = instance.Id,
@@ -163,8 +163,8 @@ internal sealed partial class CommandScope
         // (HistoryWriter.FlushAsync), already refuses a concurrent command, and an UPDATE less is a page less per commit.
     }
 
-    /// <summary>Writes this command's history rows; after SaveChanges, inside the transaction.</summary>
-    public Task FlushHistoryAsync(CancellationToken ct) => _history.FlushAsync(ct);
+    /// <summary>The history rows this command appended, for the store to save with its other rows.</summary>
+    public List<HistoryEventRow> TakeHistory() => _history.TakePending();
 
     /// <summary>Adds a user-operation row (who claimed, assigned, completed…) to the instance's chain.</summary>
     public void LogOperation(string operation, string? taskId, object? detail) =>

@@ -69,10 +69,10 @@ public sealed partial class WorkflowEngine
         InTransactionAsync(async scopes =>
         {
             // Read inside the transaction: a task completed a moment ago by someone else is gone (or conflicts on save).
-            var loaded = await CommandReads.TaskWithInstanceAsync(db, taskId, ct)
+            var loaded = await RuntimeStore.For(db).TaskWithInstanceAsync(db, taskId, ct)
                          ?? throw await MissingTaskAsync(taskId, ct);
             var task = loaded.Task;
-            await CommandReads.CandidatesAsync(db, taskId, ct);
+            await RuntimeStore.For(db).CandidatesAsync(db, taskId, ct);
             var instance = loaded.Instance
                            ?? throw new WorkflowNotFoundException($"Process instance '{task.InstanceId}' does not exist.");
             var scope = await CommandScope.LoadAsync(db, new LoadedInstance(instance, loaded.Head), ContextFor, definitions, actor, ct);

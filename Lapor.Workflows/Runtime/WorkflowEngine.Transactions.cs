@@ -30,16 +30,9 @@ public sealed partial class WorkflowEngine
         try
         {
             var result = await body(scopes);
+            var history = scopes.SelectMany(s => s.TakeHistory()).ToList();
             db.ChangeTracker.DetectChanges();
-            // The engine's own rows go through prepared-once SQL; EF saves the rest (the host's rows, task candidates).
-            var rows = new RuntimeRowWriter(db);
-            await rows.InsertAndUpdateAsync(ct);
-            // Usually nothing is left for EF (no host rows, no candidates); then SaveChanges would only look.
-            if (db.ChangeTracker.HasChanges())
-                await db.SaveChangesAsync(ct);
-            await rows.DeleteAsync(ct);
-            foreach (var scope in scopes)
-                await scope.FlushHistoryAsync(ct);
+            await RuntimeStore.For(db).SaveAsync(db, history, ct);
             // The scheduler hears of the jobs when the transaction holding their rows commits: ours just below, or
             // the caller's whenever it does (and never, if it rolls back).
             if (scopes.Exists(s => s.NewJobs.Count > 0 || s.RemovedJobIds.Count > 0))

@@ -70,9 +70,9 @@ public sealed partial class WorkflowEngine(
     private async Task<DefinitionRef> ResolveDefinitionAsync(StartRequest request, CancellationToken ct)
     {
         if (request.DefinitionId is { } id)
-            return await CommandReads.DefinitionAsync(db, key: null, id, ct)
+            return await RuntimeStore.For(db).DefinitionAsync(db, key: null, id, ct)
                    ?? throw new WorkflowNotFoundException($"No process definition with id '{id}'.");
-        return await CommandReads.DefinitionAsync(db, request.Key ?? "", id: null, ct)
+        return await RuntimeStore.For(db).DefinitionAsync(db, request.Key ?? "", id: null, ct)
                ?? throw new WorkflowNotFoundException($"No process definition with key '{request.Key}' has been deployed.");
     }
 

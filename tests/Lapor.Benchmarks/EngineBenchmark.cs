@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Persistence;
-using Lapor.Workflows.Persistence.Sqlite;
+using Lapor.Workflows;
 using Lapor.Workflows.Runtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -6,7 +6,7 @@ using Lapor.Domain.Reports;
 using Lapor.Host.Inbox;
 using Lapor.Host.Notifications;
 using Lapor.Workflows.Calendars;
-using Lapor.Workflows.Persistence.Sqlite;
+using Lapor.Workflows;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using Lapor.Workflows.Persistence.Sqlite;
+using Lapor.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 

@@ -1,7 +1,7 @@
 using Lapor.Host.Data;
 using Lapor.Host.Data.Schema;
 using Lapor.Host.Tests.Support;
-using Lapor.Workflows.Persistence.Sqlite;
+using Lapor.Workflows;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;

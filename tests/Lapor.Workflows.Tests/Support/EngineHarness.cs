@@ -2,7 +2,7 @@ using Lapor.Workflows.Calendars;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.History;
 using Lapor.Workflows.Persistence;
-using Lapor.Workflows.Persistence.Sqlite;
+using Lapor.Workflows;
 using Lapor.Workflows.Runtime;
 using Lapor.Workflows.ServiceTasks;
 using Microsoft.Data.Sqlite;

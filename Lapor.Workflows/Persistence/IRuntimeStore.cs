@@ -1,0 +1,49 @@
+using Lapor.Workflows.History;
+using Lapor.Workflows.Persistence.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Workflows.Persistence;
+
+/// <summary>
+/// How an engine command reads and saves its rows; the only place the engine touches the database for a command.
+/// The reads return tracked rows, so the interpreter changes them in place; <see cref="SaveAsync"/> then writes what
+/// changed and the command's history rows, inside the command's transaction. Every read and write goes through the
+/// caller's <see cref="DbContext"/>, its connection and its transaction, so a host's own rows (a report and its
+/// instance) commit or roll back together with the engine's.
+/// <para>
+/// <see cref="EfRuntimeStore"/> does it with EF Core's compiled queries and <c>SaveChanges</c>; on SQLite,
+/// <see cref="SqliteRuntimeStore"/> writes the engine's rows with statements built once from EF's mapping, because
+/// EF's update pipeline runs one command per row there and cost more than the writes (decision 025).
+/// </para>
+/// </summary>
+internal interface IRuntimeStore
+{
+    /// <summary>A task with its instance and the instance's history chain head (null if the task does not exist).</summary>
+    Task<LoadedTask?> TaskWithInstanceAsync(DbContext db, string taskId, CancellationToken ct);
+
+    Task<List<TaskCandidateRow>> CandidatesAsync(DbContext db, string taskId, CancellationToken ct);
+
+    Task<LoadedInstance?> InstanceWithChainHeadAsync(DbContext db, string instanceId, CancellationToken ct);
+
+    Task<List<ExecutionRow>> ExecutionsAsync(DbContext db, string instanceId, CancellationToken ct);
+
+    Task<List<VariableRow>> VariablesAsync(DbContext db, string instanceId, CancellationToken ct);
+
+    /// <summary>Which definition a start runs: the newest version of <paramref name="key"/>, or the definition <paramref name="id"/>.</summary>
+    Task<DefinitionRef?> DefinitionAsync(DbContext db, string? key, string? id, CancellationToken ct);
+
+    /// <summary>
+    /// Saves every tracked change (changes already detected) and inserts <paramref name="history"/>, inside the
+    /// current transaction. A row whose concurrency token moved on since it was read fails the save with
+    /// <see cref="DbUpdateConcurrencyException"/>.
+    /// </summary>
+    Task SaveAsync(DbContext db, IReadOnlyList<HistoryEventRow> history, CancellationToken ct);
+}
+
+internal static class RuntimeStore
+{
+    public static IRuntimeStore For(DbContext db) => db.Database.IsSqlite() ? SqliteRuntimeStore.Instance : EfRuntimeStore.Instance;
+}
+
+/// <summary>Which definition a start runs: its id and process key.</summary>
+internal sealed record DefinitionRef(string Id, string Key);

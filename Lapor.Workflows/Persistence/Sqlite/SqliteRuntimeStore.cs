@@ -1,0 +1,249 @@
+using System.Runtime.CompilerServices;
+using Lapor.Workflows.History;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Lapor.Workflows.Persistence.Sqlite;
+
+/// <summary>
+/// The engine's store on SQLite: a command's reads and writes as plain Microsoft.Data.Sqlite commands on EF's
+/// connection and transaction. EF's SQLite provider saves one statement per row, building SQL text, parameters and
+/// read-back anew for each, and its queries pay for a pipeline the engine's few fixed reads do not need; together that
+/// cost more than the commit (decision 025). Here the statements are built once per model from EF's mapping
+/// (<see cref="SqliteTable"/>), values are bound with EF's type mappings and read as EF's provider reads them (so rows
+/// are EF's, byte for byte), and a statement that runs for several rows of one command (history) is compiled once.
+/// Rows read are handed to EF's change tracker as a tracking query would; concurrency tokens are checked as EF does.
+/// <para>
+/// Inserts and updates run before <c>SaveChanges</c>, deletes after it: EF still saves the host's rows and the task
+/// candidates (their keys come from the database), and a candidate must be inserted after its task and deleted before.
+/// </para>
+/// </summary>
+internal sealed class SqliteRuntimeStore : EfRuntimeStore
+{
+    public new static readonly SqliteRuntimeStore Instance = new();
+
+    private static readonly ConditionalWeakTable<IModel, Reads> PerModel = new();
+
+    private SqliteRuntimeStore()
+    {
+    }
+
+    public override Task<LoadedTask?> TaskWithInstanceAsync(DbContext db, string taskId, CancellationToken ct)
+    {
+        var sql = For(db);
+        var found = Query(db, sql.TaskWithInstance, sql.Task.Keys[0], taskId, reader =>
+        {
+            var offset = 0;
+            return ((TaskRow)sql.Task.Read(reader, ref offset)!, (ProcessInstanceRow?)sql.Instance.Read(reader, ref offset),
+                (HistoryChainRow?)sql.Head.Read(reader, ref offset));
+        });
+        return Task.FromResult(found.Count == 0 ? null
+            : new LoadedTask(Track(db, sql.Task, found[0].Item1)!, Track(db, sql.Instance, found[0].Item2), Track(db, sql.Head, found[0].Item3)));
+    }
+
+    public override Task<LoadedInstance?> InstanceWithChainHeadAsync(DbContext db, string instanceId, CancellationToken ct)
+    {
+        var sql = For(db);
+        var found = Query(db, sql.InstanceWithHead, sql.Instance.Keys[0], instanceId, reader =>
+        {
+            var offset = 0;
+            return ((ProcessInstanceRow)sql.Instance.Read(reader, ref offset)!, (HistoryChainRow?)sql.Head.Read(reader, ref offset));
+        });
+        return Task.FromResult(found.Count == 0 ? null
+            : new LoadedInstance(Track(db, sql.Instance, found[0].Item1)!, Track(db, sql.Head, found[0].Item2)));
+    }
+
+    public override Task<List<TaskCandidateRow>> CandidatesAsync(DbContext db, string taskId, CancellationToken ct) =>
+        Task.FromResult(All<TaskCandidateRow>(db, For(db).Candidate, For(db).Candidates, nameof(TaskCandidateRow.TaskId), taskId));
+
+    public override Task<List<ExecutionRow>> ExecutionsAsync(DbContext db, string instanceId, CancellationToken ct) =>
+        Task.FromResult(All<ExecutionRow>(db, For(db).Execution, For(db).Executions, nameof(ExecutionRow.InstanceId), instanceId));
+
+    public override Task<List<VariableRow>> VariablesAsync(DbContext db, string instanceId, CancellationToken ct) =>
+        Task.FromResult(All<VariableRow>(db, For(db).Variable, For(db).Variables, nameof(VariableRow.InstanceId), instanceId));
+
+    public override Task<DefinitionRef?> DefinitionAsync(DbContext db, string? key, string? id, CancellationToken ct)
+    {
+        var sql = For(db);
+        var found = Query(db, key is not null ? sql.LatestDefinition : sql.Definition, sql.DefinitionKey, key ?? id,
+            reader => new DefinitionRef(reader.GetString(0), reader.GetString(1)));
+        return Task.FromResult(found.Count == 0 ? null : found[0]);
+    }
+
+    private static Reads For(DbContext db) => PerModel.GetValue(db.Model, _ => new Reads(SqliteTable.For(db)));
+
+    private static List<T> All<T>(DbContext db, SqliteTable table, string sql, string keyProperty, string key) where T : class
+    {
+        var rows = Query(db, sql, table.Column(keyProperty), key, reader =>
+        {
+            var offset = 0;
+            return (T)table.Read(reader, ref offset)!;
+        });
+        for (var i = 0; i < rows.Count; i++)
+            rows[i] = Track(db, table, rows[i])!;
+        return rows;
+    }
+
+    // Commands read inside their transaction, on its connection.
+    private static List<T> Query<T>(DbContext db, string sql, SqliteColumn parameter, string? value, Func<SqliteDataReader, T> read)
+    {
+        var transaction = Transaction(db);
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.Add(parameter.Mapping.CreateParameter(command, "@p0", value, nullable: true));
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+            rows.Add(read(reader));
+        return rows;
+    }
+
+    /// <summary>The tracked instance of the same row if the context has one (as an EF tracking query returns it), else this one, now tracked.</summary>
+    private static T? Track<T>(DbContext db, SqliteTable table, T? row) where T : class
+    {
+        if (row is null)
+            return null;
+        if (db.Set<T>().Local.FindEntryUntyped(table.Keys.Select(k => k.Read(row))) is { } existing)
+            return existing.Entity;
+        db.Entry(row).State = EntityState.Unchanged;
+        return row;
+    }
+
+    private static SqliteTransaction Transaction(DbContext db) =>
+        db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction
+        ?? throw new InvalidOperationException("An engine command reads and saves inside its transaction.");
+
+    public override async Task SaveAsync(DbContext db, IReadOnlyList<HistoryEventRow> history, CancellationToken ct)
+    {
+        var transaction = Transaction(db);
+        var tables = SqliteTable.For(db);
+        using var statements = new Statements(transaction);
+        var deletes = new List<(SqliteStatement Statement, object?[] Values)>();
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached || !tables.TryGetValue(entry.Entity.GetType(), out var table) || !table.IsWritten)
+                continue;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    statements.Run(table.Insert, Values(table.Insert, entry.Entity, entry));
+                    entry.State = EntityState.Unchanged;
+                    break;
+                case EntityState.Modified:
+                    if (table.Update(p => entry.Property(p).IsModified) is { } update)
+                        statements.Run(update, Values(update, entry.Entity, entry));
+                    entry.State = EntityState.Unchanged;
+                    break;
+                case EntityState.Deleted:
+                    deletes.Add((table.Delete, Values(table.Delete, entry.Entity, entry)));
+                    entry.State = EntityState.Detached;
+                    break;
+            }
+        }
+        // Usually nothing is left for EF (no host rows, no candidates); then SaveChanges would only look.
+        if (db.ChangeTracker.HasChanges())
+            await db.SaveChangesAsync(ct);
+        foreach (var (statement, values) in deletes)
+            statements.Run(statement, values);
+        if (history.Count > 0)
+        {
+            var insert = tables[typeof(HistoryEventRow)].Insert;
+            foreach (var row in history)
+                statements.Run(insert, Values(insert, row, entry: null));
+        }
+    }
+
+    /// <summary>The parameter values: the row's current ones, and for concurrency checks the ones the command read.</summary>
+    private static object?[] Values(SqliteStatement statement, object row, EntityEntry? entry)
+    {
+        var values = new object?[statement.Parameters.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var (column, asRead) = statement.Parameters[i];
+            values[i] = asRead ? entry!.OriginalValues[column.Property] : column.Read(row);
+        }
+        return values;
+    }
+
+    /// <summary>The SQL of the reads, built once per model.</summary>
+    private sealed class Reads
+    {
+        public Reads(Dictionary<Type, SqliteTable> tables)
+        {
+            (Task, Instance, Head, Candidate, Execution, Variable) = (tables[typeof(TaskRow)], tables[typeof(ProcessInstanceRow)],
+                tables[typeof(HistoryChainRow)], tables[typeof(TaskCandidateRow)], tables[typeof(ExecutionRow)], tables[typeof(VariableRow)]);
+            string Column(SqliteTable table, string property) => table.Column(property).Name;
+            var (taskInstance, instanceId, chainId) = (Column(Task, nameof(TaskRow.InstanceId)), Column(Instance, nameof(ProcessInstanceRow.Id)),
+                Column(Head, nameof(HistoryChainRow.ChainId)));
+            TaskWithInstance = $"SELECT {Task.SelectList("t")}, {Instance.SelectList("i")}, {Head.SelectList("h")} FROM {Task.Name} AS t " +
+                               $"LEFT JOIN {Instance.Name} AS i ON i.{instanceId} = t.{taskInstance} " +
+                               $"LEFT JOIN {Head.Name} AS h ON h.{chainId} = t.{taskInstance} WHERE t.{Column(Task, nameof(TaskRow.Id))} = @p0";
+            InstanceWithHead = $"SELECT {Instance.SelectList("i")}, {Head.SelectList("h")} FROM {Instance.Name} AS i " +
+                               $"LEFT JOIN {Head.Name} AS h ON h.{chainId} = i.{instanceId} WHERE i.{instanceId} = @p0";
+            Candidates = $"SELECT {Candidate.SelectList("c")} FROM {Candidate.Name} AS c WHERE c.{Column(Candidate, nameof(TaskCandidateRow.TaskId))} = @p0";
+            Executions = $"SELECT {Execution.SelectList("e")} FROM {Execution.Name} AS e WHERE e.{Column(Execution, nameof(ExecutionRow.InstanceId))} = @p0";
+            Variables = $"SELECT {Variable.SelectList("v")} FROM {Variable.Name} AS v WHERE v.{Column(Variable, nameof(VariableRow.InstanceId))} = @p0";
+            // A start needs only which definition; the XML comes parsed from the definition cache.
+            var definition = tables[typeof(ProcessDefinitionRow)];
+            var (id, key, version) = (Column(definition, nameof(ProcessDefinitionRow.Id)), Column(definition, nameof(ProcessDefinitionRow.Key)),
+                Column(definition, nameof(ProcessDefinitionRow.Version)));
+            LatestDefinition = $"SELECT {id}, {key} FROM {definition.Name} WHERE {key} = @p0 ORDER BY {version} DESC LIMIT 1";
+            Definition = $"SELECT {id}, {key} FROM {definition.Name} WHERE {id} = @p0";
+            DefinitionKey = definition.Keys[0];
+        }
+
+        public SqliteTable Task { get; }
+        public SqliteTable Instance { get; }
+        public SqliteTable Head { get; }
+        public SqliteTable Candidate { get; }
+        public SqliteTable Execution { get; }
+        public SqliteTable Variable { get; }
+        public string TaskWithInstance { get; }
+        public string InstanceWithHead { get; }
+        public string Candidates { get; }
+        public string Executions { get; }
+        public string Variables { get; }
+        public string LatestDefinition { get; }
+        public string Definition { get; }
+
+        /// <summary>Definition id and key are both text; either mapping binds the look-up's value.</summary>
+        public SqliteColumn DefinitionKey { get; }
+    }
+
+    /// <summary>One command's statements: each text gets one <see cref="SqliteCommand"/>, which keeps it compiled while the command runs it again.</summary>
+    private sealed class Statements(SqliteTransaction transaction) : IDisposable
+    {
+        private readonly Dictionary<string, SqliteCommand> _commands = [];
+
+        public void Run(SqliteStatement statement, object?[] values)
+        {
+            if (!_commands.TryGetValue(statement.Sql, out var command))
+            {
+                command = transaction.Connection!.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = statement.Sql;
+                // EF's own parameters (type, converter), so the stored bytes are what EF would store.
+                for (var i = 0; i < values.Length; i++)
+                    command.Parameters.Add(statement.Parameters[i].Column.Mapping.CreateParameter(command, $"@p{i}", values[i], nullable: true));
+                _commands[statement.Sql] = command;
+            }
+            else
+            {
+                for (var i = 0; i < values.Length; i++)
+                    command.Parameters[i].Value = statement.Parameters[i].Column.Stored(values[i]) ?? DBNull.Value;
+            }
+            if (command.ExecuteNonQuery() != 1)
+                throw new DbUpdateConcurrencyException($"{statement.Table}: the row was changed or removed by another command at the same time.");
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in _commands.Values)
+                command.Dispose();
+        }
+    }
+}

@@ -42,7 +42,9 @@ internal interface IRuntimeStore
 
 internal static class RuntimeStore
 {
-    public static IRuntimeStore For(DbContext db) => db.Database.IsSqlite() ? SqliteRuntimeStore.Instance : EfRuntimeStore.Instance;
+    /// <summary>Commands run in a transaction; anything outside one (rare, never on the hot path) takes EF's way.</summary>
+    public static IRuntimeStore For(DbContext db) =>
+        db.Database.CurrentTransaction is not null && db.Database.IsSqlite() ? SqliteRuntimeStore.Instance : EfRuntimeStore.Instance;
 }
 
 /// <summary>Which definition a start runs: its id and process key.</summary>

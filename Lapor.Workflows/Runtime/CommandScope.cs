@@ -160,7 +160,7 @@ internal sealed partial class CommandScope
         foreach (var gone in rows.Values)
             _db.Remove(gone);
         // No revision bump on the instance row: the chain head's revision check, which every command passes
-        // (HistoryWriter.FlushAsync), already refuses a concurrent command, and an UPDATE less is a page less per commit.
+        // (HistoryWriter), already refuses a concurrent command, and an UPDATE less is a page less per commit.
     }
 
     /// <summary>The history rows this command appended, for the store to save with its other rows.</summary>

@@ -1,6 +1,6 @@
-using static Lapor.Host.Api.EngineRest.VariablesJson;
+using static Lapor.Workflows.Rest.VariablesJson;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 /// <summary>Camunda's historic shapes, projected from the one append-only history table.</summary>
 internal static class HistoryDtos

@@ -2,11 +2,14 @@ using System.Security.Claims;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using static Lapor.Host.Api.EngineRest.MessageDtos;
-using static Lapor.Host.Api.EngineRest.ProcessInstanceDtos;
+using static Lapor.Workflows.Rest.MessageDtos;
+using static Lapor.Workflows.Rest.ProcessInstanceDtos;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 /// <summary><c>POST /message</c>: correlates a message to waiting executions, or starts an instance at a message start event.</summary>
 internal static class MessageEndpoints

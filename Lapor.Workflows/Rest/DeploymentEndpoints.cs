@@ -3,11 +3,14 @@ using System.Text;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using static Lapor.Host.Api.EngineRest.DeploymentDtos;
-using static Lapor.Host.Api.EngineRest.ProcessDefinitionDtos;
+using static Lapor.Workflows.Rest.DeploymentDtos;
+using static Lapor.Workflows.Rest.ProcessDefinitionDtos;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 /// <summary><c>/deployment</c>: upload BPMN and DMN files (multipart, as Camunda Modeler does) and list deployments.</summary>
 internal static class DeploymentEndpoints

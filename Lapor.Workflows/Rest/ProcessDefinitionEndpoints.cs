@@ -2,11 +2,14 @@ using System.Security.Claims;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using static Lapor.Host.Api.EngineRest.ProcessDefinitionDtos;
-using static Lapor.Host.Api.EngineRest.ProcessInstanceDtos;
+using static Lapor.Workflows.Rest.ProcessDefinitionDtos;
+using static Lapor.Workflows.Rest.ProcessInstanceDtos;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 /// <summary><c>/process-definition</c>: deployed versions, their XML, and starting instances.</summary>
 internal static class ProcessDefinitionEndpoints

@@ -4,10 +4,13 @@ using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using static Lapor.Host.Api.EngineRest.TaskDtos;
+using static Lapor.Workflows.Rest.TaskDtos;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 /// <summary>
 /// <c>/task</c>: open human tasks and the Camunda task commands. Commands answer 204; a task someone else already

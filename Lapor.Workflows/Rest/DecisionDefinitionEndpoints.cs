@@ -2,10 +2,13 @@ using Lapor.Workflows.Decisions;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using static Lapor.Host.Api.EngineRest.DecisionDefinitionDtos;
+using static Lapor.Workflows.Rest.DecisionDefinitionDtos;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 /// <summary>
 /// <c>/decision-definition</c>: deployed DMN decisions, their XML, and evaluating one with typed variables. As in

@@ -1,4 +1,5 @@
-namespace Lapor.Host.Api.EngineRest;
+using Microsoft.AspNetCore.Http;
+namespace Lapor.Workflows.Rest;
 
 /// <summary>Small shapes several resources share.</summary>
 internal static class CommonDtos

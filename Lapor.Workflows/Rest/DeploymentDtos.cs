@@ -1,8 +1,9 @@
 using Lapor.Workflows.Persistence;
-using static Lapor.Host.Api.EngineRest.CommonDtos;
-using static Lapor.Host.Api.EngineRest.ProcessDefinitionDtos;
+using Microsoft.AspNetCore.Http;
+using static Lapor.Workflows.Rest.CommonDtos;
+using static Lapor.Workflows.Rest.ProcessDefinitionDtos;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 internal static class DeploymentDtos
 {

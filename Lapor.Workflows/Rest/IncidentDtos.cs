@@ -1,6 +1,6 @@
 using Lapor.Workflows.Persistence;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 internal static class IncidentDtos
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Lapor.Workflows.Persistence;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 internal static class DecisionDefinitionDtos
 {

@@ -1,11 +1,12 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Persistence;
-using static Lapor.Host.Api.EngineRest.CommonDtos;
-using static Lapor.Host.Api.EngineRest.VariablesJson;
+using Microsoft.AspNetCore.Http;
+using static Lapor.Workflows.Rest.CommonDtos;
+using static Lapor.Workflows.Rest.VariablesJson;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 internal static class ProcessInstanceDtos
 {

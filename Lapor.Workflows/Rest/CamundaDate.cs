@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Lapor.Workflows.Errors;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 /// <summary>
 /// Dates as the Camunda 7 REST API writes them (<c>yyyy-MM-dd'T'HH:mm:ss.SSSZ</c>, e.g. <c>2026-03-02T01:00:00.000+0000</c>).
 /// Output is always UTC so that clients comparing strings see one offset; input accepts Camunda's form and any ISO 8601.
 /// </summary>
-internal static partial class CamundaDate
+public static partial class CamundaDate
 {
     public static string Format(DateTime value)
     {

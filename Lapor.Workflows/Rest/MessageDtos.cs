@@ -1,9 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using static Lapor.Host.Api.EngineRest.ProcessInstanceDtos;
-using static Lapor.Host.Api.EngineRest.VariablesJson;
+using System.Text.Json;
+using static Lapor.Workflows.Rest.ProcessInstanceDtos;
+using static Lapor.Workflows.Rest.VariablesJson;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 internal static class MessageDtos
 {

@@ -4,10 +4,13 @@ using Lapor.Workflows.Execution;
 using Lapor.Workflows.History;
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using static Lapor.Host.Api.EngineRest.HistoryDtos;
+using static Lapor.Workflows.Rest.HistoryDtos;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 /// <summary>
 /// <c>/history/process-instance</c>, <c>/history/variable-instance</c>, <c>/history/detail</c> and Lapor's

@@ -4,7 +4,7 @@ using Lapor.Workflows.Execution;
 using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 /// <summary>Camunda's typed variables, <c>{"name": {"value": 5, "type": "Integer", "valueInfo": {}}}</c>, in and out.</summary>
 internal static class VariablesJson

@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using Lapor.Workflows.History;
 using Lapor.Workflows.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using static Lapor.Host.Api.EngineRest.HistoryDtos;
+using static Lapor.Workflows.Rest.HistoryDtos;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 /// <summary>
 /// <c>/history/user-operation</c>: who did what, from the history's UserOperation and Deployment rows. The engine's

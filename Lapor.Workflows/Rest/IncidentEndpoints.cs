@@ -2,10 +2,13 @@ using System.Security.Claims;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using static Lapor.Host.Api.EngineRest.IncidentDtos;
+using static Lapor.Workflows.Rest.IncidentDtos;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 /// <summary>
 /// <c>/incident</c>: service tasks whose attempts are used up. <c>POST /incident/{id}/retry</c> is Lapor's extension

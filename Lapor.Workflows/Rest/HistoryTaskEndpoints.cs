@@ -1,10 +1,13 @@
 using System.Text.Json;
 using Lapor.Workflows.History;
 using Lapor.Workflows.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using static Lapor.Host.Api.EngineRest.HistoryDtos;
+using static Lapor.Workflows.Rest.HistoryDtos;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 /// <summary>
 /// <c>/history/activity-instance</c> and <c>/history/task</c>. History is append-only, so a start and its end are two

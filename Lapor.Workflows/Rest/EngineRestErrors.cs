@@ -1,7 +1,9 @@
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Parsing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 /// <summary>
 /// Turns exceptions into Camunda's error body <c>{"type", "message"}</c>: the engine's own exceptions keep their

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Lapor.Workflows.Errors;
+using Microsoft.AspNetCore.Http;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 /// <summary>
 /// Query-string parameters read by hand, so that a bad value is a Camunda-shaped 400 naming the parameter

@@ -1,9 +1,10 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Lapor.Workflows.Errors;
+using Microsoft.AspNetCore.Http;
 
-namespace Lapor.Host.Api.EngineRest;
+namespace Lapor.Workflows.Rest;
 
 /// <summary>
 /// JSON as Camunda clients expect it: camelCase properties, nulls written out (Camunda never omits a field),

@@ -55,8 +55,11 @@ internal static class DeploymentEndpoints
         var d = result.Deployment;
         var definitions = result.Deployed.Count == 0 ? null : result.Deployed.ToDictionary(p => p.Id, ProcessDefinitionDto.Of);
         var decisions = result.DeployedDecisions.Count == 0 ? null : result.DeployedDecisions.ToDictionary(p => p.Id, DecisionDefinitionDtos.DecisionDefinitionDto.Of);
-        return EngineRestJson.Ok(new DeploymentWithDefinitionsDto(
-            CommonDtos.Self(request, $"deployment/{d.Id}"), d.Id, d.Name, d.Source, d.DeployedAt, null, definitions, null, decisions, null));
+        return EngineRestJson.Ok(new DeploymentWithDefinitionsDto
+        {
+            Links = CommonDtos.Self(request, $"deployment/{d.Id}"), Id = d.Id, Name = d.Name, Source = d.Source, DeploymentTime = d.DeployedAt,
+            DeployedProcessDefinitions = definitions, DeployedDecisionDefinitions = decisions,
+        });
     }
 
     private static async Task<IResult> ListAsync(HttpRequest request, WorkflowEngine engine, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lapor.Workflows.Errors;
+using Lapor.Workflows.Queries;
 using Microsoft.AspNetCore.Http;
 
 namespace Lapor.Workflows.Rest;
@@ -55,6 +56,13 @@ internal static class EngineRestQuery
         return (by, descending);
     }
 
+    /// <summary>The sort key as the engine names it: <paramref name="keys"/> maps Camunda's sortBy values.</summary>
+    public static (TKey By, bool Descending) Sort<TKey>(HttpRequest request, string fallback, IReadOnlyDictionary<string, TKey> keys)
+    {
+        var (by, descending) = Sort(request, fallback, keys.Keys.ToArray());
+        return (keys[by], descending);
+    }
+
     /// <summary>Camunda's firstResult/maxResults paging.</summary>
     public static IQueryable<T> Page<T>(IQueryable<T> query, HttpRequest request)
     {
@@ -65,17 +73,8 @@ internal static class EngineRestQuery
         return query;
     }
 
-    public static IEnumerable<T> Page<T>(IEnumerable<T> items, HttpRequest request)
-    {
-        if (Int(request, "firstResult") is { } first)
-            items = items.Skip(first);
-        if (Int(request, "maxResults") is { } max)
-            items = items.Take(max);
-        return items;
-    }
-
-    public static IOrderedEnumerable<T> Order<T, TKey>(IEnumerable<T> items, Func<T, TKey> key, bool descending) =>
-        descending ? items.OrderByDescending(key) : items.OrderBy(key);
+    /// <summary>Camunda's firstResult/maxResults for a history list, which the database applies.</summary>
+    public static HistoryPage Page(HttpRequest request) => new() { Skip = Int(request, "firstResult"), Take = Int(request, "maxResults") };
 
     public static IOrderedQueryable<T> Order<T, TKey>(IQueryable<T> items, System.Linq.Expressions.Expression<Func<T, TKey>> key, bool descending) =>
         descending ? items.OrderByDescending(key) : items.OrderBy(key);

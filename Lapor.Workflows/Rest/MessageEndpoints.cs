@@ -42,9 +42,19 @@ internal static class MessageEndpoints
         {
             var variables = body.VariablesInResultEnabled ? await VariablesJson.OfInstanceAsync(engine.Db, result.ProcessInstanceId, ct) : null;
             dtos.Add(result.ResultType == CorrelationResultType.Execution
-                ? new CorrelationResultDto("Execution",
-                    new ExecutionDto(result.ExecutionId!, result.ProcessInstanceId, !liveExecutions.Contains(result.ExecutionId!), null), null, variables)
-                : new CorrelationResultDto("ProcessDefinition", null, ProcessInstanceDto.Of(instances[result.ProcessInstanceId], request), variables));
+                ? new CorrelationResultDto
+                {
+                    ResultType = CorrelationResultDto.ToExecution, Variables = variables,
+                    Execution = new ExecutionDto
+                    {
+                        Id = result.ExecutionId!, ProcessInstanceId = result.ProcessInstanceId, Ended = !liveExecutions.Contains(result.ExecutionId!),
+                    },
+                }
+                : new CorrelationResultDto
+                {
+                    ResultType = CorrelationResultDto.ToNewInstance, Variables = variables,
+                    ProcessInstance = ProcessInstanceDto.Of(instances[result.ProcessInstanceId], request),
+                });
         }
         return EngineRestJson.Ok(dtos);
     }

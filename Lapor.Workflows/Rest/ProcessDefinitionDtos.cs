@@ -5,12 +5,28 @@ namespace Lapor.Workflows.Rest;
 
 internal static class ProcessDefinitionDtos
 {
-    public sealed record ProcessDefinitionDto(
-        string Id, string Key, string? Category, string? Description, string? Name, int Version, string Resource, string DeploymentId,
-        string? Diagram, bool Suspended, string? TenantId, string? VersionTag, int? HistoryTimeToLive, bool StartableInTasklist)
+    /// <summary>Camunda's process definition; Lapor has no categories, diagrams, tenants or version tags.</summary>
+    public sealed record ProcessDefinitionDto
     {
-        public static ProcessDefinitionDto Of(ProcessDefinitionRow d) =>
-            new(d.Id, d.Key, null, null, d.Name, d.Version, d.ResourceName, d.DeploymentId, null, false, null, null, null, true);
+        public required string Id { get; init; }
+        public required string Key { get; init; }
+        public string? Category { get; init; }
+        public string? Description { get; init; }
+        public string? Name { get; init; }
+        public required int Version { get; init; }
+        public required string Resource { get; init; }
+        public required string DeploymentId { get; init; }
+        public string? Diagram { get; init; }
+        public bool Suspended { get; init; }
+        public string? TenantId { get; init; }
+        public string? VersionTag { get; init; }
+        public int? HistoryTimeToLive { get; init; }
+        public bool StartableInTasklist { get; init; } = true;
+
+        public static ProcessDefinitionDto Of(ProcessDefinitionRow d) => new()
+        {
+            Id = d.Id, Key = d.Key, Name = d.Name, Version = d.Version, Resource = d.ResourceName, DeploymentId = d.DeploymentId,
+        };
     }
 
     public sealed record ProcessDefinitionXmlDto(string Id, string Bpmn20Xml);

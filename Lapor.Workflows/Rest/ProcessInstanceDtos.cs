@@ -1,5 +1,5 @@
-using System.Text.Json.Serialization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Persistence;
 using Microsoft.AspNetCore.Http;
@@ -11,13 +11,25 @@ namespace Lapor.Workflows.Rest;
 internal static class ProcessInstanceDtos
 {
     /// <summary>A runtime instance; <see cref="Variables"/> appears only when the client asked for it, as in Camunda.</summary>
-    public sealed record ProcessInstanceDto(
-        IReadOnlyList<LinkDto> Links, string Id, string DefinitionId, string? BusinessKey, string? CaseInstanceId, bool Ended, bool Suspended,
-        string? TenantId,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, VariableValueDto>? Variables = null)
+    public sealed record ProcessInstanceDto
     {
-        public static ProcessInstanceDto Of(ProcessInstanceRow i, HttpRequest request, IReadOnlyDictionary<string, VariableValueDto>? variables = null) =>
-            new(Self(request, $"process-instance/{i.Id}"), i.Id, i.DefinitionId, i.BusinessKey, null, i.Status != InstanceStatus.Active, i.Suspended, null, variables);
+        public required IReadOnlyList<LinkDto> Links { get; init; }
+        public required string Id { get; init; }
+        public required string DefinitionId { get; init; }
+        public string? BusinessKey { get; init; }
+        public string? CaseInstanceId { get; init; }
+        public bool Ended { get; init; }
+        public bool Suspended { get; init; }
+        public string? TenantId { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyDictionary<string, VariableValueDto>? Variables { get; init; }
+
+        public static ProcessInstanceDto Of(ProcessInstanceRow i, HttpRequest request, IReadOnlyDictionary<string, VariableValueDto>? variables = null) => new()
+        {
+            Links = Self(request, $"process-instance/{i.Id}"), Id = i.Id, DefinitionId = i.DefinitionId, BusinessKey = i.BusinessKey,
+            Ended = i.Status != InstanceStatus.Active, Suspended = i.Suspended, Variables = variables,
+        };
     }
 
     /// <summary>Body of <c>POST /process-instance/{id}/variables</c>.</summary>

@@ -8,6 +8,10 @@ namespace Lapor.Workflows.Rest;
 /// <summary>Camunda's user-operation log entry; the job, batch and case fields Lapor has no use for are always null.</summary>
 internal sealed record UserOperationLogEntryDto
 {
+    /// <summary>Camunda's categories: work on a task is a task worker's, everything else an operator's.</summary>
+    public const string OperatorCategory = "Operator";
+    public const string TaskWorkerCategory = "TaskWorker";
+
     public required string Id { get; init; }
     public string? DeploymentId { get; init; }
     public string? ProcessDefinitionId { get; init; }
@@ -42,7 +46,7 @@ internal sealed record UserOperationLogEntryDto
             return new()
             {
                 Id = id, DeploymentId = operation.Value, UserId = operation.Actor, Timestamp = operation.Time, OperationId = id,
-                OperationType = operation.OperationType, EntityType = operation.EntityType, Category = "Operator",
+                OperationType = operation.OperationType, EntityType = operation.EntityType, Category = OperatorCategory,
             };
         var (property, orgValue, newValue) = Change(operation.Detail);
         return new()
@@ -51,7 +55,7 @@ internal sealed record UserOperationLogEntryDto
             ProcessInstanceId = operation.InstanceId, ExecutionId = operation.ExecutionId, TaskId = operation.TaskId, UserId = operation.Actor,
             Timestamp = operation.Time, OperationId = id, OperationType = operation.OperationType, EntityType = operation.EntityType,
             Property = property, OrgValue = orgValue, NewValue = newValue, RootProcessInstanceId = operation.InstanceId,
-            Category = operation.EntityType == CamundaOperations.TaskEntity ? "TaskWorker" : "Operator",
+            Category = operation.EntityType == CamundaOperations.TaskEntity ? TaskWorkerCategory : OperatorCategory,
         };
     }
 

@@ -8,7 +8,8 @@ namespace Lapor.Workflows.Rest;
 /// <summary>
 /// The engine's REST API under <c>/engine-rest</c>, shaped like Camunda 7's (paths, JSON property names, error
 /// bodies, date format) so Camunda clients and habits carry over. Every endpoint needs HTTP Basic credentials.
-/// Where Lapor differs or extends, the endpoint's comment says so.
+/// Where Lapor differs or extends, the endpoint's comment says so. The engine does not authenticate: the host defines
+/// the authorization policy named <see cref="Policy"/> (who may call, by which scheme) and then maps the API.
 /// </summary>
 public static class EngineRestApi
 {

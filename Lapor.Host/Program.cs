@@ -1,6 +1,6 @@
 using Lapor.Host.Accounts;
 using Lapor.Host.Api.Docs;
-using Lapor.Host.Api.EngineRest;
+using Lapor.Workflows.Rest;
 using Lapor.Host.Api.Open311;
 using Lapor.Host.Api.Reports;
 using Lapor.Host.Audit;

@@ -4,6 +4,7 @@ using Lapor.Host.Audit;
 using Lapor.Host.Data;
 using Lapor.Workflows.History;
 using Lapor.Workflows;
+using Lapor.Workflows.Queries;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,7 +39,7 @@ public static class BackupCheck
     {
         var connection = new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
         await using var db = new LaporDb(new DbContextOptionsBuilder<LaporDb>().UseWorkflowSqlite(connection).Options);
-        var chains = await new HistoryIntegrity(db).VerifyAllAsync(ct: ct);
+        var chains = await new HistoryIntegrity(new HistoryQuery(db), new HistoryVerifier(db)).VerifyAllAsync(ct: ct);
         var reports = await db.Reports.CountAsync(ct);
         var attachments = await db.Reports.AsNoTracking().SelectMany(r => r.Attachments)
             .Select(a => new { a.StoredName, a.SizeBytes, a.Sha256 }).ToListAsync(ct);

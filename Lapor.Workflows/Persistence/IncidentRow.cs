@@ -4,7 +4,7 @@ namespace Lapor.Workflows.Persistence;
 public sealed class IncidentRow
 {
     public required string Id { get; set; }
-    public string Type { get; set; } = "failedJob";
+    public string Type { get; set; } = Runtime.IncidentTypes.FailedJob;
     public required string InstanceId { get; set; }
     public required string DefinitionId { get; set; }
     public required string ExecutionId { get; set; }

@@ -58,7 +58,7 @@ internal sealed partial class CommandScope
             Id = Context.NewId(), InstanceId = Instance.Id, DefinitionId = Instance.DefinitionId, ExecutionId = incident.TokenId,
             ActivityId = incident.ActivityId, ActivityInstanceId = incident.ActivityInstanceId, Message = incident.Message, CreatedAt = Now,
         });
-        Append(new HistoryEventRow { Kind = HistoryEventKind.IncidentRaised, ActivityId = incident.ActivityId, ActivityInstanceId = incident.ActivityInstanceId, ExecutionId = incident.TokenId, Name = "failedJob", Value = incident.Message });
+        Append(new HistoryEventRow { Kind = HistoryEventKind.IncidentRaised, ActivityId = incident.ActivityId, ActivityInstanceId = incident.ActivityInstanceId, ExecutionId = incident.TokenId, Name = IncidentTypes.FailedJob, Value = incident.Message });
     }
 
     private async Task CancelWaitsAsync(string tokenId, FlowNode node, string reason, CancellationToken ct)
@@ -96,7 +96,7 @@ internal sealed partial class CommandScope
             foreach (var incident in _db.Set<IncidentRow>().Local.Where(i => i.ExecutionId == tokenId && IsLive(i)).ToList())
             {
                 _db.Remove(incident);
-                Append(new HistoryEventRow { Kind = HistoryEventKind.IncidentResolved, ActivityId = incident.ActivityId, ExecutionId = tokenId, Name = "failedJob", Value = reason });
+                Append(new HistoryEventRow { Kind = HistoryEventKind.IncidentResolved, ActivityId = incident.ActivityId, ExecutionId = tokenId, Name = IncidentTypes.FailedJob, Value = reason });
             }
         }
     }

@@ -99,7 +99,7 @@ internal sealed partial class CommandScope
                     Record(HistoryEventKind.ActivityStarted, started.Node, started.ActivityInstanceId, started.TokenId, parent: started.ParentActivityInstanceId, value: started.FlowId);
                     break;
                 case Effect.ActivityEnded ended:
-                    Record(HistoryEventKind.ActivityEnded, ended.Node, ended.ActivityInstanceId, ended.TokenId, value: ended.Canceled ? "canceled" : "completed");
+                    Record(HistoryEventKind.ActivityEnded, ended.Node, ended.ActivityInstanceId, ended.TokenId, value: ended.Canceled ? ActivityEndings.Canceled : ActivityEndings.Completed);
                     break;
                 case Effect.HumanTaskCreated created:
                     AddTask(created.Task);

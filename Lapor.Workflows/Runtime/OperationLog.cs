@@ -11,15 +11,23 @@ namespace Lapor.Workflows.Runtime;
 /// </summary>
 public sealed class OperationLog(DbContext db, TimeProvider clock)
 {
-    public async Task RecordAsync(string operation, string actor, string? value, object detail, CancellationToken ct = default)
+    public Task RecordAsync(string operation, string actor, string? value, object detail, CancellationToken ct = default) =>
+        RecordOnChainAsync(Deployer.EngineChain, operation, actor, value, detail, ct);
+
+    /// <summary>
+    /// The same on a chain of the host's own, e.g. the auditors' log of revealed reporters, which the integrity check
+    /// covers like any other chain while the engine's user-operation log stays about the engine.
+    /// </summary>
+    public async Task RecordOnChainAsync(string chainId, string operation, string actor, string? value, object detail, CancellationToken ct = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(chainId);
         ArgumentException.ThrowIfNullOrWhiteSpace(operation);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var owns = db.Database.CurrentTransaction is null;
         var transaction = owns ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            var history = await HistoryWriter.OpenAsync(db, Deployer.EngineChain, ct);
+            var history = await HistoryWriter.OpenAsync(db, chainId, ct);
             history.Append(new HistoryEventRow
             {
                 Kind = HistoryEventKind.UserOperation, Time = WorkflowClock.Utc(clock.GetUtcNow()), Actor = actor, Name = operation, Value = value,

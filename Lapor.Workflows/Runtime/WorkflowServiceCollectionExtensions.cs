@@ -42,6 +42,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<DecisionDesigns>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<OperationLog>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => new HistoryVerifier(sp.GetRequiredService<TDb>()));
+        services.AddScoped(sp => new Queries.HistoryQuery(sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<ProcessQueries>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<MigrationBatches>(sp, sp.GetRequiredService<TDb>()));
         return services;

@@ -3,7 +3,7 @@ using Lapor.Domain.Reports;
 using Lapor.Host.Audit.Performance;
 using Lapor.Host.Data;
 using Lapor.Workflows.Calendars;
-using Lapor.Workflows.History;
+using Lapor.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Host.Audit.Exports;
@@ -13,7 +13,7 @@ namespace Lapor.Host.Audit.Exports;
 /// replaced by <see cref="ReporterExport.Redacted"/> — in the report's fields and wherever they occur in the engine's
 /// journal — unless an auditor reveals them with a reason, which <see cref="RevealLog"/> records first.
 /// </summary>
-public sealed class AuditExporter(LaporDb db, CaseLocator cases, RevealLog reveals, BusinessCalendar calendar, TimeProvider clock)
+public sealed class AuditExporter(LaporDb db, HistoryQuery history, CaseLocator cases, RevealLog reveals, BusinessCalendar calendar, TimeProvider clock)
 {
     /// <summary>A period export is for reading, not for bulk copying: beyond this many cases narrow the period.</summary>
     public const int MaxCases = 5000;
@@ -50,14 +50,13 @@ public sealed class AuditExporter(LaporDb db, CaseLocator cases, RevealLog revea
             await reveals.RecordAsync(actor, revealReason!.Trim(), scope, reports.Select(r => r.TrackingCode.ToString()).ToList(), ct);
         }
 
-        var instanceIds = reports.Select(r => r.ProcessInstanceId).Where(i => i is not null).ToList();
-        var journal = (await db.Set<HistoryEventRow>().AsNoTracking().Where(h => instanceIds.Contains(h.ChainId)).ToListAsync(ct))
-            .ToLookup(h => h.ChainId);
-        var list = reports.Select(r => ToExport(r, journal[r.ProcessInstanceId ?? ""].OrderBy(h => h.Seq), reveal)).ToList();
+        var instanceIds = reports.Select(r => r.ProcessInstanceId).OfType<string>().ToList();
+        var journals = await history.JournalsAsync(instanceIds, ct);
+        var list = reports.Select(r => ToExport(r, journals.GetValueOrDefault(r.ProcessInstanceId ?? "") ?? [], reveal)).ToList();
         return new AuditExport(clock.GetUtcNow(), actor, scope, reveal, reveal ? revealReason!.Trim() : null, list);
     }
 
-    private static CaseExport ToExport(Report r, IEnumerable<HistoryEventRow> journal, bool reveal)
+    private static CaseExport ToExport(Report r, IEnumerable<HistoryEntry> journal, bool reveal)
     {
         var who = r.Reporter;
         var reporter = reveal

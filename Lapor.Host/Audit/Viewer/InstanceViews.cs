@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Lapor.Host.Data;
 using Lapor.Workflows.History;
-using Lapor.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Lapor.Workflows.Queries;
 
 namespace Lapor.Host.Audit.Viewer;
 
@@ -10,26 +8,26 @@ namespace Lapor.Host.Audit.Viewer;
 /// Reconstructs an instance for the viewer from the engine's history only (plus its open incidents): the definition
 /// version it is pinned to, per-node counts, the flows taken and a journal of every row. Reads, never writes.
 /// </summary>
-public sealed class InstanceViews(LaporDb db)
+public sealed class InstanceViews(HistoryQuery history)
 {
     public async Task<InstanceView?> LoadAsync(string instanceId, CancellationToken ct = default)
     {
-        var rows = await db.Set<HistoryEventRow>().AsNoTracking().Where(h => h.ChainId == instanceId).OrderBy(h => h.Seq).ToListAsync(ct);
-        var instance = await db.Set<ProcessInstanceRow>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, ct);
+        var rows = (await history.JournalAsync(instanceId, ct: ct)).ToList();
+        var instance = await history.InstanceAsync(instanceId, ct);
         var definitionId = instance?.DefinitionId ?? rows.FirstOrDefault(r => r.DefinitionId is not null)?.DefinitionId;
         if (definitionId is null)
             return null;
-        var definition = await db.Set<ProcessDefinitionRow>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == definitionId, ct);
+        var definition = await history.DiagramAsync(definitionId, ct);
         if (definition is null)
             return null;
-        var openIncidents = await db.Set<IncidentRow>().AsNoTracking().Where(i => i.InstanceId == instanceId).ToListAsync(ct);
+        var openIncidents = await history.OpenIncidentsAsync(instanceId, ct);
         var diagram = DiagramFacts.Parse(definition.Xml);
 
         var nodes = rows.Where(r => r.Kind == HistoryEventKind.ActivityStarted && r.ActivityId is not null)
             .GroupBy(r => r.ActivityId!).ToDictionary(g => g.Key, g =>
             {
                 var ends = rows.Where(r => r.Kind == HistoryEventKind.ActivityEnded && r.ActivityId == g.Key).ToList();
-                var canceled = ends.Count(e => e.Value == "canceled");
+                var canceled = ends.Count(e => e.Value == ActivityEndings.Canceled);
                 return new NodeCounts(g.Count(), ends.Count - canceled, g.Count() - ends.Count, canceled);
             });
         var incidents = openIncidents.Select(i => new IncidentMark(i.ActivityId, i.Message, true))
@@ -39,7 +37,7 @@ public sealed class InstanceViews(LaporDb db)
 
         return new InstanceView(
             instanceId, definition.Id, definition.Key, definition.Version, definition.Xml,
-            instance?.Status.ToString() ?? "Unknown", Utc(instance?.StartedAt), Utc(instance?.EndedAt),
+            instance?.Status.ToString() ?? "Unknown", Utc(instance?.StartTime), Utc(instance?.EndTime),
             nodes,
             nodes.Where(n => n.Value.Completed > 0).Select(n => n.Key).ToList(),
             nodes.Where(n => n.Value.Waiting > 0).Select(n => n.Key).ToList(),
@@ -52,7 +50,7 @@ public sealed class InstanceViews(LaporDb db)
     /// The flows the engine recorded as taken: each activity-start row names the sequence flow its token came along.
     /// Chains written before the engine recorded flows have none; for those the flows are inferred as before.
     /// </summary>
-    private static List<string> TakenFlows(List<HistoryEventRow> rows, DiagramFacts diagram)
+    private static List<string> TakenFlows(List<HistoryEntry> rows, DiagramFacts diagram)
     {
         var starts = rows.Where(r => r.Kind == HistoryEventKind.ActivityStarted && r.ActivityId is not null).ToList();
         var recorded = starts.Where(r => r.Value is not null).Select(r => r.Value!).ToHashSet(StringComparer.Ordinal);
@@ -64,7 +62,7 @@ public sealed class InstanceViews(LaporDb db)
     /// For chains written before the engine recorded flows: a flow counts as taken when its target was entered after its
     /// source completed, preferring the source that completed last on the same token (so a gateway's other branches stay unlit).
     /// </summary>
-    private static HashSet<string> InferredFlows(List<HistoryEventRow> rows, DiagramFacts diagram)
+    private static HashSet<string> InferredFlows(List<HistoryEntry> rows, DiagramFacts diagram)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var incoming = diagram.Flows.ToLookup(f => f.Target);
@@ -73,7 +71,7 @@ public sealed class InstanceViews(LaporDb db)
         {
             if (row.ActivityId is null)
                 continue;
-            if (row.Kind == HistoryEventKind.ActivityEnded && row.Value != "canceled")
+            if (row.Kind == HistoryEventKind.ActivityEnded && row.Value != ActivityEndings.Canceled)
                 lastEnd[row.ActivityId] = (row.Seq, row.ExecutionId);
             else if (row.Kind == HistoryEventKind.ActivityStarted)
             {
@@ -87,7 +85,7 @@ public sealed class InstanceViews(LaporDb db)
         return taken;
     }
 
-    private static List<JournalStep> Journal(List<HistoryEventRow> rows, DiagramFacts diagram)
+    private static List<JournalStep> Journal(List<HistoryEntry> rows, DiagramFacts diagram)
     {
         var started = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         var created = new Dictionary<string, DateTime>(StringComparer.Ordinal);
@@ -123,7 +121,7 @@ public sealed class InstanceViews(LaporDb db)
     }
 
     /// <summary>What a person wrote: an operation's reason or comment, a note or reason variable, an incident's message.</summary>
-    private static string? Comment(HistoryEventRow r)
+    private static string? Comment(HistoryEntry r)
     {
         if (r.Kind is HistoryEventKind.IncidentRaised or HistoryEventKind.JobFailed)
             return r.Value;
@@ -149,7 +147,7 @@ public sealed class InstanceViews(LaporDb db)
         return null;
     }
 
-    private static Lapor.Workflows.Decisions.DecisionHistory? DecisionOf(HistoryEventRow r)
+    private static Lapor.Workflows.Decisions.DecisionHistory? DecisionOf(HistoryEntry r)
     {
         if (r.Kind != HistoryEventKind.DecisionEvaluated || string.IsNullOrEmpty(r.Detail))
             return null;

@@ -1,4 +1,4 @@
-using Lapor.Host.Api.EngineRest;
+using Lapor.Workflows.Rest;
 using Lapor.Workflows.Errors;
 
 namespace Lapor.Host.Tests.EngineRest;

@@ -1,0 +1,3 @@
+namespace Lapor.Workflows.Queries;
+
+public enum HistoricInstanceSort { StartTime, EndTime, InstanceId, DefinitionId, DefinitionKey, BusinessKey }

@@ -1,0 +1,3 @@
+namespace Lapor.Workflows.Queries;
+
+public enum HistoricVariableSort { VariableName, InstanceId }

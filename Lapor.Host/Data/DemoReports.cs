@@ -76,7 +76,7 @@ public static class DemoReports
             };
             var result = await intake.SubmitAsync(draft, Reporter.Guest(sample.Name, sample.Email, null).Value!, []);
             if (result.Report is not { } report)
-                throw new InvalidOperationException($"Demo report '{sample.Title}' was refused: {string.Join("; ", result.Errors.Select(e => e.Key))}");
+                throw new InvalidOperationException($"Demo report '{sample.Title}' was refused: {string.Join("; ", result.Errors)}");
             foreach (var step in sample.Steps ?? [])
                 await RunStepAsync(services, report.TrackingCode.ToString(), report.ProcessInstanceId!, step);
         }

@@ -30,7 +30,7 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
         errors.AddRange(submitted.Errors);
         var checks = CheckAttachments(uploads, errors);
         if (errors.Count > 0 || submitted.Value is not { } report)
-            return new IntakeResult(null, errors.DistinctBy(e => (e.Field, e.Key, string.Join("|", e.Arguments))).ToList());
+            return new IntakeResult(null, errors.Distinct().ToList());
 
         // The database store writes content inside the transaction, so the transaction comes first; the folder cannot
         // join it, so files are written before it (not holding SQLite's write lock while they copy) and removed below.

@@ -18,6 +18,7 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
 {
     public AttachmentRules Rules { get; } = AttachmentRules.Default;
 
+    /// <summary>The report keeps the current UI language as its reporter's, for every notice it will send them.</summary>
     /// <param name="alongside">Called once the report exists, before it is saved: rows it adds to the context are saved
     /// in the same transaction (the national connector's link), and a failure to save them stores nothing.</param>
     public async Task<IntakeResult> SubmitAsync(ReportDraft draft, Reporter reporter, IReadOnlyList<IncomingFile> uploads,

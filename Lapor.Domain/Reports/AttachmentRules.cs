@@ -43,13 +43,12 @@ public sealed class AttachmentRules
         string? fileName,
         string? declaredContentType,
         ReadOnlySpan<byte> header,
-        long sizeBytes,
-        string culture = ReportMessages.DefaultCulture)
+        long sizeBytes)
     {
         var safeName = AttachmentFileName.Sanitize(fileName);
         var shownName = safeName.Length > 0 ? safeName : "?";
         AttachmentCheck Refuse(string key, params object?[] args) =>
-            new(safeName, null, null, ReportMessages.Sentence(Field, key, culture, [shownName, .. args]));
+            new(safeName, null, null, ReportMessages.Sentence(Field, key, [shownName, .. args]));
 
         if (!KindsByExtension.TryGetValue(Path.GetExtension(safeName).ToLowerInvariant(), out var kind))
         {
@@ -75,8 +74,8 @@ public sealed class AttachmentRules
     }
 
     /// <summary>An error when a report that already has <paramref name="alreadyAttached"/> files may take no more.</summary>
-    public FieldError? CheckCount(int alreadyAttached, string culture = ReportMessages.DefaultCulture) =>
-        alreadyAttached >= MaxFiles ? ReportMessages.Sentence(Field, ReportMessages.AttachmentTooMany, culture, MaxFiles) : null;
+    public FieldError? CheckCount(int alreadyAttached) =>
+        alreadyAttached >= MaxFiles ? ReportMessages.Sentence(Field, ReportMessages.AttachmentTooMany, MaxFiles) : null;
 
     // Browsers send application/octet-stream or nothing for types they do not know; anything specific must agree.
     private static bool DeclaredTypeFits(FileKind kind, string? declared)

@@ -21,28 +21,30 @@ internal static partial class IdentityRedaction
         "wayan", "putu", "gede", "made", "kadek", "nengah", "nyoman", "komang", "ketut", "ngurah", "gusti",
         "agung", "bagus", "dewa", "dewi", "sang", "anak", "bapak", "pak", "ibu");
 
+    /// <summary>What replaces a contact detail or a name part in stored text; part of the record, so in the record's language.</summary>
+    public const string Marker = "[disamarkan]";
+
     public static string Apply(string text, Reporter reporter, bool hideName)
     {
-        var replacement = ReportMessages.Get(ReportMessages.Redacted);
         if (reporter.Email is { } email)
         {
-            text = text.Replace(email, replacement, StringComparison.OrdinalIgnoreCase);
+            text = text.Replace(email, Marker, StringComparison.OrdinalIgnoreCase);
         }
 
         if (reporter.Phone is { } phone)
         {
             var national = phone["+62".Length..];
-            text = SeparatedDigits().Replace(text, run => RedactNumber(run.Value, national, replacement));
+            text = SeparatedDigits().Replace(text, run => RedactNumber(run.Value, national));
         }
 
         if (hideName)
         {
-            text = WholeWords(reporter.Name).Replace(text, replacement);
+            text = WholeWords(reporter.Name).Replace(text, Marker);
             foreach (var part in reporter.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 if (part.Length >= ShortestRedactedNamePart && !SharedNameParts.Contains(part))
                 {
-                    text = WholeWords(part).Replace(text, replacement);
+                    text = WholeWords(part).Replace(text, Marker);
                 }
             }
         }
@@ -52,7 +54,7 @@ internal static partial class IdentityRedaction
 
     // Finds the number inside a run of digits and separators however it was written: 0812-3456-7890,
     // +62 812 3456 7890, 62812…, even glued to other digits.
-    private static string RedactNumber(string run, string national, string replacement)
+    private static string RedactNumber(string run, string national)
     {
         var positions = new List<int>();
         for (var i = 0; i < run.Length; i++)
@@ -82,7 +84,7 @@ internal static partial class IdentityRedaction
 
         var from = positions[first] > 0 && run[positions[first] - 1] == '+' ? positions[first] - 1 : positions[first];
         var to = positions[at + national.Length - 1];
-        return run[..from] + replacement + RedactNumber(run[(to + 1)..], national, replacement);
+        return run[..from] + Marker + RedactNumber(run[(to + 1)..], national);
     }
 
     private static Regex WholeWords(string words) => new(

@@ -36,12 +36,11 @@ public sealed class InternalNote
         string? agencyCode,
         string? taskId,
         string? text,
-        DateTimeOffset now,
-        string culture = ReportMessages.DefaultCulture)
+        DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(author);
         var errors = new List<FieldError>();
-        var clean = TextInput.Clean(text, "Note", TextMaxLength, required: true, multiline: true, culture, errors);
+        var clean = TextInput.Clean(text, "Note", TextMaxLength, required: true, multiline: true, errors);
         if (errors.Count > 0)
         {
             return Validated<InternalNote>.Failure(errors);

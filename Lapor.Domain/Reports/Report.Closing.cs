@@ -8,18 +8,18 @@ public sealed partial class Report
     /// The institution has answered and the reporter is asked to confirm or reopen: the report is not closed yet, so the
     /// reporter (and everyone else) reads that it waits for them. Asking again while it already waits changes nothing.
     /// </summary>
-    public IReadOnlyList<FieldError> AwaitConfirmation(DateTimeOffset now, string culture = ReportMessages.DefaultCulture)
+    public IReadOnlyList<FieldError> AwaitConfirmation(DateTimeOffset now)
     {
         switch (Status)
         {
             case ReportStatus.Closed:
-                return Refuse(nameof(Status), ReportMessages.ReportClosed, culture);
+                return Refuse(nameof(Status), ReportMessages.ReportClosed);
             case ReportStatus.AwaitingConfirmation:
                 return [];
         }
 
         Status = ReportStatus.AwaitingConfirmation;
-        Record(now, TimelineEntryKind.AwaitingConfirmation, ReportMessages.Get(ReportMessages.TimelineAwaitingConfirmation, StoredCulture), actor: null);
+        Record(now, TimelineEntryKind.AwaitingConfirmation, TimelineRecord.AwaitingConfirmation, actor: null);
         return [];
     }
 
@@ -36,16 +36,16 @@ public sealed partial class Report
     }
 
     /// <summary>Final: the reporter confirmed, the quiet period ended, or the process ended another way.</summary>
-    public IReadOnlyList<FieldError> Close(DateTimeOffset now, string culture = ReportMessages.DefaultCulture)
+    public IReadOnlyList<FieldError> Close(DateTimeOffset now)
     {
         if (Status == ReportStatus.Closed)
         {
-            return Refuse(nameof(Status), ReportMessages.ReportClosed, culture);
+            return Refuse(nameof(Status), ReportMessages.ReportClosed);
         }
 
         Status = ReportStatus.Closed;
         ClosedAt = now;
-        Record(now, TimelineEntryKind.Closed, ReportMessages.Get(ReportMessages.TimelineClosed, StoredCulture), actor: null);
+        Record(now, TimelineEntryKind.Closed, TimelineRecord.Closed, actor: null);
         return [];
     }
 
@@ -53,15 +53,15 @@ public sealed partial class Report
     /// The reporter finds the answer does not resolve the matter; the reason tells the institution what is still wrong.
     /// Only while the report waits for the reporter: once closed, its process has ended and nobody would pick it up.
     /// </summary>
-    public IReadOnlyList<FieldError> Reopen(string? reason, DateTimeOffset now, string culture = ReportMessages.DefaultCulture)
+    public IReadOnlyList<FieldError> Reopen(string? reason, DateTimeOffset now)
     {
         if (Status != ReportStatus.AwaitingConfirmation)
         {
-            return Refuse(nameof(Status), Status == ReportStatus.Closed ? ReportMessages.ReportClosed : ReportMessages.NotAwaitingConfirmation, culture);
+            return Refuse(nameof(Status), Status == ReportStatus.Closed ? ReportMessages.ReportClosed : ReportMessages.NotAwaitingConfirmation);
         }
 
         var errors = new List<FieldError>();
-        var why = CleanPublicText(reason, "Reason", ReasonMaxLength, required: true, culture, errors);
+        var why = CleanPublicText(reason, "Reason", ReasonMaxLength, required: true, errors);
         if (errors.Count > 0)
         {
             return errors;
@@ -77,32 +77,32 @@ public sealed partial class Report
     /// closed report may still be rated). Given once: a later reopen does not wipe it, so the agency figures count what
     /// the reporter said first.
     /// </summary>
-    public IReadOnlyList<FieldError> Rate(int stars, string? comment, DateTimeOffset now, string culture = ReportMessages.DefaultCulture)
+    public IReadOnlyList<FieldError> Rate(int stars, string? comment, DateTimeOffset now)
     {
         if (Status == ReportStatus.Open)
         {
-            return Refuse(nameof(Status), ReportMessages.NotAwaitingConfirmation, culture);
+            return Refuse(nameof(Status), ReportMessages.NotAwaitingConfirmation);
         }
 
         if (Rating is not null)
         {
-            return Refuse(nameof(Rating), ReportMessages.AlreadyRated, culture);
+            return Refuse(nameof(Rating), ReportMessages.AlreadyRated);
         }
 
         var errors = new List<FieldError>();
         if (stars is < Rating.MinStars or > Rating.MaxStars)
         {
-            errors.Add(ReportMessages.ForField("Stars", ReportMessages.OutOfRange, culture, Rating.MinStars, Rating.MaxStars));
+            errors.Add(ReportMessages.ForField("Stars", ReportMessages.OutOfRange, Rating.MinStars, Rating.MaxStars));
         }
 
-        var remark = CleanPublicText(comment, "Comment", CommentMaxLength, required: false, culture, errors);
+        var remark = CleanPublicText(comment, "Comment", CommentMaxLength, required: false, errors);
         if (errors.Count > 0)
         {
             return errors;
         }
 
         Rating = new Rating(stars, remark, now);
-        Record(now, TimelineEntryKind.Rated, ReportMessages.Format(ReportMessages.TimelineRated, StoredCulture, stars), actor: null);
+        Record(now, TimelineEntryKind.Rated, TimelineRecord.Rated(stars), actor: null);
         return [];
     }
 }

@@ -16,7 +16,7 @@ public sealed partial class Report
     /// Joins this report to <paramref name="primary"/>. Both get a timeline entry; the primary's names no code, since
     /// the duplicate may be confidential. A confidential primary is refused: its answer would reach another reporter.
     /// </summary>
-    public IReadOnlyList<FieldError> JoinTo(Report primary, string actor, DateTimeOffset now, string culture = ReportMessages.DefaultCulture)
+    public IReadOnlyList<FieldError> JoinTo(Report primary, string actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(primary);
         var by = RequireActor(actor);
@@ -35,11 +35,11 @@ public sealed partial class Report
         else if (primary.Status == ReportStatus.Closed)
             refusal = ReportMessages.DuplicatePrimaryClosed;
         if (refusal is not null)
-            return [new FieldError("DuplicateOf", ReportMessages.Format(refusal, culture, code))];
+            return [new FieldError("DuplicateOf", refusal, code)];
 
         DuplicateOfId = primary.Id;
-        Record(now, TimelineEntryKind.MergedInto, ReportMessages.Format(ReportMessages.TimelineMergedInto, StoredCulture, code), by);
-        primary.Record(now, TimelineEntryKind.DuplicateLinked, ReportMessages.Get(ReportMessages.TimelineDuplicateLinked, StoredCulture), by);
+        Record(now, TimelineEntryKind.MergedInto, TimelineRecord.MergedInto(code), by);
+        primary.Record(now, TimelineEntryKind.DuplicateLinked, TimelineRecord.DuplicateLinked, by);
         return [];
     }
 

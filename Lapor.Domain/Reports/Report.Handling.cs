@@ -11,24 +11,23 @@ public sealed partial class Report
     public IReadOnlyList<FieldError> Dispose(
         string agencyCode,
         string actor,
-        DateTimeOffset now,
-        string culture = ReportMessages.DefaultCulture)
+        DateTimeOffset now)
     {
         var agency = RequireAgency(agencyCode);
         var by = RequireActor(actor);
         if (Status == ReportStatus.Closed)
         {
-            return Refuse(nameof(Status), ReportMessages.ReportClosed, culture);
+            return Refuse(nameof(Status), ReportMessages.ReportClosed);
         }
 
         // Every move after the first must say why, so a second disposition is a forward.
         if (ResponsibleAgencyCode is not null)
         {
-            return Refuse("AgencyCode", ReportMessages.AlreadyDisposed, culture);
+            return Refuse("AgencyCode", ReportMessages.AlreadyDisposed);
         }
 
         ResponsibleAgencyCode = agency;
-        Record(now, TimelineEntryKind.Disposed, ReportMessages.Get(ReportMessages.TimelineDisposed, StoredCulture), by, agency);
+        Record(now, TimelineEntryKind.Disposed, TimelineRecord.Disposed, by, agency);
         return [];
     }
 
@@ -41,23 +40,22 @@ public sealed partial class Report
         string agencyCode,
         string? reason,
         string actor,
-        DateTimeOffset now,
-        string culture = ReportMessages.DefaultCulture)
+        DateTimeOffset now)
     {
         var agency = RequireAgency(agencyCode);
         var by = RequireActor(actor);
         if (Status == ReportStatus.Closed)
         {
-            return Refuse(nameof(Status), ReportMessages.ReportClosed, culture);
+            return Refuse(nameof(Status), ReportMessages.ReportClosed);
         }
 
         if (agency == ResponsibleAgencyCode)
         {
-            return Refuse("AgencyCode", ReportMessages.SameAgency, culture);
+            return Refuse("AgencyCode", ReportMessages.SameAgency);
         }
 
         var errors = new List<FieldError>();
-        var why = CleanPublicText(reason, "Reason", ReasonMaxLength, required: true, culture, errors);
+        var why = CleanPublicText(reason, "Reason", ReasonMaxLength, required: true, errors);
         if (errors.Count > 0)
         {
             return errors;
@@ -72,8 +70,7 @@ public sealed partial class Report
     public IReadOnlyList<FieldError> MoveToStage(
         string stageKey,
         string? publicText,
-        DateTimeOffset now,
-        string culture = ReportMessages.DefaultCulture)
+        DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stageKey);
         var key = stageKey.Trim();
@@ -83,7 +80,7 @@ public sealed partial class Report
         }
 
         var errors = new List<FieldError>();
-        var text = CleanPublicText(publicText, "PublicText", StageTextMaxLength, required: true, culture, errors);
+        var text = CleanPublicText(publicText, "PublicText", StageTextMaxLength, required: true, errors);
         if (errors.Count > 0)
         {
             return errors;
@@ -98,11 +95,10 @@ public sealed partial class Report
     public IReadOnlyList<FieldError> AddPublicResponse(
         string? text,
         string actor,
-        DateTimeOffset now,
-        string culture = ReportMessages.DefaultCulture)
+        DateTimeOffset now)
     {
         var by = RequireActor(actor);
-        return AddText(TimelineEntryKind.PublicResponse, "Text", text, by, now, culture);
+        return AddText(TimelineEntryKind.PublicResponse, "Text", text, by, now);
     }
 
     /// <summary>
@@ -112,11 +108,10 @@ public sealed partial class Report
     public IReadOnlyList<FieldError> AskReporter(
         string? question,
         string actor,
-        DateTimeOffset now,
-        string culture = ReportMessages.DefaultCulture)
+        DateTimeOffset now)
     {
         var by = RequireActor(actor);
-        return AddText(TimelineEntryKind.InformationRequested, "Question", question, by, now, culture);
+        return AddText(TimelineEntryKind.InformationRequested, "Question", question, by, now);
     }
 
     /// <summary>
@@ -126,19 +121,17 @@ public sealed partial class Report
     public IReadOnlyList<FieldError> Explain(
         string? text,
         string actor,
-        DateTimeOffset now,
-        string culture = ReportMessages.DefaultCulture)
+        DateTimeOffset now)
     {
         var by = RequireActor(actor);
-        return AddText(TimelineEntryKind.Explanation, "Explanation", text, by, now, culture, ReasonMaxLength, evenWhenClosed: true);
+        return AddText(TimelineEntryKind.Explanation, "Explanation", text, by, now, ReasonMaxLength, evenWhenClosed: true);
     }
 
     /// <summary>The reporter's answer, e.g. the data an institution asked for.</summary>
     public IReadOnlyList<FieldError> AddReporterReply(
         string? text,
-        DateTimeOffset now,
-        string culture = ReportMessages.DefaultCulture) =>
-        AddText(TimelineEntryKind.ReporterReply, "Reply", text, actor: null, now, culture);
+        DateTimeOffset now) =>
+        AddText(TimelineEntryKind.ReporterReply, "Reply", text, actor: null, now);
 
     private IReadOnlyList<FieldError> AddText(
         TimelineEntryKind kind,
@@ -146,17 +139,16 @@ public sealed partial class Report
         string? text,
         string? actor,
         DateTimeOffset now,
-        string culture,
         int maxLength = ResponseMaxLength,
         bool evenWhenClosed = false)
     {
         if (Status == ReportStatus.Closed && !evenWhenClosed)
         {
-            return Refuse(nameof(Status), ReportMessages.ReportClosed, culture);
+            return Refuse(nameof(Status), ReportMessages.ReportClosed);
         }
 
         var errors = new List<FieldError>();
-        var clean = CleanPublicText(text, field, maxLength, required: true, culture, errors);
+        var clean = CleanPublicText(text, field, maxLength, required: true, errors);
         if (errors.Count > 0)
         {
             return errors;

@@ -13,8 +13,8 @@ public sealed partial class Report
     /// <summary>The stage a report is in until its process says otherwise.</summary>
     public const string InitialStage = "awaiting-verification";
 
-    /// <summary>Timeline texts written by the domain are stored in the portal's main language.</summary>
-    private const string StoredCulture = ReportMessages.DefaultCulture;
+    /// <summary>The language a report is in unless its reporter wrote in English.</summary>
+    public const string DefaultLanguage = "id";
 
     private readonly List<Attachment> _attachments = [];
     private readonly List<TimelineEntry> _timeline = [];
@@ -74,7 +74,7 @@ public sealed partial class Report
     public Rating? Rating { get; private set; }
 
     /// <summary>"id" or "en": the language the reporter submitted in, which every notice to them is written in.</summary>
-    public string Language { get; private set; } = ReportMessages.DefaultCulture;
+    public string Language { get; private set; } = DefaultLanguage;
 
     /// <summary>Set when the reporter followed the unsubscribe link of a notice: nothing more is sent to them.</summary>
     public bool NoticesStopped { get; private set; }
@@ -90,8 +90,8 @@ public sealed partial class Report
     /// <summary>The public history of the report, oldest first.</summary>
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
 
-    /// <summary>The name agencies and the public see: "Anonim" for an anonymous report.</summary>
-    public string PublicReporterName => GetPublicReporterName(StoredCulture);
+    /// <summary>The name agencies and the public see; null for an anonymous report, which the host calls "Anonim".</summary>
+    public string? PublicReporterName => IsAnonymous ? null : Reporter.Name;
 
     /// <summary>Whether anyone may read the report; a confidential one is for its handlers only.</summary>
     public bool IsPublic => !IsConfidential;
@@ -106,7 +106,7 @@ public sealed partial class Report
         Reporter reporter,
         TrackingCode code,
         DateTimeOffset now,
-        string culture = ReportMessages.DefaultCulture)
+        string language = DefaultLanguage)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(reporter);
@@ -115,7 +115,7 @@ public sealed partial class Report
             throw new ArgumentException("A report needs a tracking code; use TrackingCode.New().", nameof(code));
         }
 
-        var (clean, errors) = draft.Clean(LatestDateInIndonesia(now), culture);
+        var (clean, errors) = draft.Clean(LatestDateInIndonesia(now));
         if (errors.Count > 0)
         {
             return Validated<Report>.Failure(errors);
@@ -140,9 +140,9 @@ public sealed partial class Report
             SubmittedAt = now,
             Status = ReportStatus.Open,
             NoticeToken = NewNoticeToken(),
-            Language = culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : ReportMessages.DefaultCulture,
+            Language = language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : DefaultLanguage,
         };
-        report.Record(now, TimelineEntryKind.Submitted, ReportMessages.Get(ReportMessages.TimelineSubmitted, StoredCulture), actor: null);
+        report.Record(now, TimelineEntryKind.Submitted, TimelineRecord.Submitted, actor: null);
         return Validated<Report>.Success(report);
     }
 
@@ -154,9 +154,6 @@ public sealed partial class Report
 
     private static string NewNoticeToken() =>
         Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-
-    public string GetPublicReporterName(string culture) =>
-        IsAnonymous ? ReportMessages.Get(ReportMessages.AnonymousName, culture) : Reporter.Name;
 
     /// <summary>Links the report to the process instance that handles it; a report has exactly one.</summary>
     public void AttachProcess(string processInstanceId)
@@ -174,17 +171,16 @@ public sealed partial class Report
     /// <summary>Adds a file that passed <see cref="AttachmentRules.Check"/> and was stored under its stored name.</summary>
     public IReadOnlyList<FieldError> AddAttachment(
         Attachment attachment,
-        AttachmentRules rules,
-        string culture = ReportMessages.DefaultCulture)
+        AttachmentRules rules)
     {
         ArgumentNullException.ThrowIfNull(attachment);
         ArgumentNullException.ThrowIfNull(rules);
         if (Status == ReportStatus.Closed)
         {
-            return Refuse(nameof(Status), ReportMessages.ReportClosed, culture);
+            return Refuse(nameof(Status), ReportMessages.ReportClosed);
         }
 
-        if (rules.CheckCount(_attachments.Count, culture) is { } tooMany)
+        if (rules.CheckCount(_attachments.Count) is { } tooMany)
         {
             return [tooMany];
         }
@@ -196,8 +192,8 @@ public sealed partial class Report
     private static DateOnly LatestDateInIndonesia(DateTimeOffset now) =>
         DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(9)).DateTime);
 
-    private static IReadOnlyList<FieldError> Refuse(string field, string key, string culture) =>
-        [ReportMessages.Sentence(field, key, culture)];
+    private static IReadOnlyList<FieldError> Refuse(string field, string key) =>
+        [ReportMessages.Sentence(field, key)];
 
     private static string RequireActor(string actor)
     {
@@ -207,9 +203,9 @@ public sealed partial class Report
 
     private static string RequireAgency(string agencyCode) => CatalogueCode.Require(agencyCode, nameof(agencyCode));
 
-    private string? CleanPublicText(string? raw, string field, int maxLength, bool required, string culture, List<FieldError> errors)
+    private string? CleanPublicText(string? raw, string field, int maxLength, bool required, List<FieldError> errors)
     {
-        var text = TextInput.Clean(raw, field, maxLength, required, multiline: true, culture, errors);
+        var text = TextInput.Clean(raw, field, maxLength, required, multiline: true, errors);
         return text is null ? null : IdentityRedaction.Apply(text, Reporter, hideName: IsAnonymous);
     }
 

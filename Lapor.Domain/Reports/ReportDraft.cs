@@ -43,34 +43,34 @@ public sealed record ReportDraft
     /// Every problem with the draft, for showing them all at once (together with the guest's contact
     /// errors) before submitting. <paramref name="today"/> is the reporter's calendar date.
     /// </summary>
-    public IReadOnlyList<FieldError> Validate(DateOnly today, string culture = ReportMessages.DefaultCulture) =>
-        Clean(today, culture).Errors;
+    public IReadOnlyList<FieldError> Validate(DateOnly today) =>
+        Clean(today).Errors;
 
     /// <summary>The draft with every text trimmed and normalised, and the problems found on the way.</summary>
-    internal (ReportDraft Draft, List<FieldError> Errors) Clean(DateOnly today, string culture)
+    internal (ReportDraft Draft, List<FieldError> Errors) Clean(DateOnly today)
     {
         var errors = new List<FieldError>();
         if (!Enum.IsDefined(Type))
         {
-            errors.Add(ReportMessages.ForField(nameof(Type), ReportMessages.Invalid, culture));
+            errors.Add(ReportMessages.ForField(nameof(Type), ReportMessages.Invalid));
         }
 
-        var title = TextInput.Clean(Title, nameof(Title), TitleMaxLength, required: true, multiline: false, culture, errors);
-        var description = TextInput.Clean(Description, nameof(Description), DescriptionMaxLength, required: true, multiline: true, culture, errors);
-        var location = TextInput.Clean(Location, nameof(Location), LocationMaxLength, required: false, multiline: false, culture, errors);
+        var title = TextInput.Clean(Title, nameof(Title), TitleMaxLength, required: true, multiline: false, errors);
+        var description = TextInput.Clean(Description, nameof(Description), DescriptionMaxLength, required: true, multiline: true, errors);
+        var location = TextInput.Clean(Location, nameof(Location), LocationMaxLength, required: false, multiline: false, errors);
 
         if (IncidentDate > today)
         {
-            errors.Add(ReportMessages.ForField(nameof(IncidentDate), ReportMessages.DateInFuture, culture));
+            errors.Add(ReportMessages.ForField(nameof(IncidentDate), ReportMessages.DateInFuture));
         }
         else if (IncidentDate < EarliestIncidentDate)
         {
-            errors.Add(ReportMessages.ForField(nameof(IncidentDate), ReportMessages.Invalid, culture));
+            errors.Add(ReportMessages.ForField(nameof(IncidentDate), ReportMessages.Invalid));
         }
 
-        CheckCoordinates(culture, errors);
-        var category = CleanCode(CategoryCode, nameof(CategoryCode), required: true, culture, errors);
-        var target = CleanCode(TargetAgencyCode, nameof(TargetAgencyCode), required: false, culture, errors);
+        CheckCoordinates(errors);
+        var category = CleanCode(CategoryCode, nameof(CategoryCode), required: true, errors);
+        var target = CleanCode(TargetAgencyCode, nameof(TargetAgencyCode), required: false, errors);
 
         var cleaned = this with
         {
@@ -83,36 +83,36 @@ public sealed record ReportDraft
         return (cleaned, errors);
     }
 
-    private void CheckCoordinates(string culture, List<FieldError> errors)
+    private void CheckCoordinates(List<FieldError> errors)
     {
         if (Latitude.HasValue != Longitude.HasValue)
         {
             var missing = Latitude.HasValue ? nameof(Longitude) : nameof(Latitude);
-            errors.Add(ReportMessages.Sentence(missing, ReportMessages.CoordinatesIncomplete, culture));
+            errors.Add(ReportMessages.Sentence(missing, ReportMessages.CoordinatesIncomplete));
             return;
         }
 
-        CheckRange(Latitude, nameof(Latitude), 90, culture, errors);
-        CheckRange(Longitude, nameof(Longitude), 180, culture, errors);
+        CheckRange(Latitude, nameof(Latitude), 90, errors);
+        CheckRange(Longitude, nameof(Longitude), 180, errors);
     }
 
-    private static void CheckRange(double? value, string field, int limit, string culture, List<FieldError> errors)
+    private static void CheckRange(double? value, string field, int limit, List<FieldError> errors)
     {
         if (value is { } number && (!double.IsFinite(number) || Math.Abs(number) > limit))
         {
-            errors.Add(ReportMessages.ForField(field, ReportMessages.OutOfRange, culture, -limit, limit));
+            errors.Add(ReportMessages.ForField(field, ReportMessages.OutOfRange, -limit, limit));
         }
     }
 
     // The catalogue is the host's; here a code only needs the right shape. The host checks it exists.
-    private static string? CleanCode(string? raw, string field, bool required, string culture, List<FieldError> errors)
+    private static string? CleanCode(string? raw, string field, bool required, List<FieldError> errors)
     {
         var code = raw?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(code))
         {
             if (required)
             {
-                errors.Add(ReportMessages.ForField(field, ReportMessages.RequiredChoice, culture));
+                errors.Add(ReportMessages.ForField(field, ReportMessages.RequiredChoice));
             }
 
             return null;
@@ -120,7 +120,7 @@ public sealed record ReportDraft
 
         if (!CatalogueCode.IsWellFormed(code))
         {
-            errors.Add(ReportMessages.ForField(field, ReportMessages.UnknownCode, culture));
+            errors.Add(ReportMessages.ForField(field, ReportMessages.UnknownCode));
             return null;
         }
 

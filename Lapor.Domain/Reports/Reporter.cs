@@ -36,10 +36,10 @@ public sealed class Reporter
     }
 
     /// <summary>A reporter without an account, who must leave an e-mail address or a phone number.</summary>
-    public static Validated<Reporter> Guest(string? name, string? email, string? phone, string culture = ReportMessages.DefaultCulture)
+    public static Validated<Reporter> Guest(string? name, string? email, string? phone)
     {
         var errors = new List<FieldError>();
-        var cleanName = TextInput.Clean(name, nameof(Name), NameMaxLength, required: true, multiline: false, culture, errors);
+        var cleanName = TextInput.Clean(name, nameof(Name), NameMaxLength, required: true, multiline: false, errors);
 
         string? cleanEmail = null;
         if (!string.IsNullOrWhiteSpace(email))
@@ -50,7 +50,7 @@ public sealed class Reporter
             }
             else
             {
-                errors.Add(ReportMessages.ForField(nameof(Email), ReportMessages.Invalid, culture));
+                errors.Add(ReportMessages.ForField(nameof(Email), ReportMessages.Invalid));
             }
         }
 
@@ -63,13 +63,13 @@ public sealed class Reporter
             }
             else
             {
-                errors.Add(ReportMessages.Sentence(nameof(Phone), ReportMessages.PhoneInvalid, culture));
+                errors.Add(ReportMessages.Sentence(nameof(Phone), ReportMessages.PhoneInvalid));
             }
         }
 
         if (string.IsNullOrWhiteSpace(email) && string.IsNullOrWhiteSpace(phone))
         {
-            errors.Add(ReportMessages.Sentence("Contact", ReportMessages.ContactRequired, culture));
+            errors.Add(ReportMessages.Sentence("Contact", ReportMessages.ContactRequired));
         }
 
         return errors.Count > 0

@@ -17,7 +17,6 @@ public static partial class TextInput
         int maxLength,
         bool required,
         bool multiline,
-        string culture,
         List<FieldError> errors)
     {
         var text = (raw ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
@@ -25,7 +24,7 @@ public static partial class TextInput
         {
             if (required)
             {
-                errors.Add(ReportMessages.ForField(field, ReportMessages.Required, culture));
+                errors.Add(ReportMessages.ForField(field, ReportMessages.Required));
             }
 
             return null;
@@ -34,7 +33,7 @@ public static partial class TextInput
         // Checked before normalising: Normalize throws on a lone surrogate.
         if (HasForbiddenCharacter(text, multiline))
         {
-            errors.Add(ReportMessages.ForField(field, ReportMessages.ControlCharacters, culture));
+            errors.Add(ReportMessages.ForField(field, ReportMessages.ControlCharacters));
             return null;
         }
 
@@ -42,13 +41,13 @@ public static partial class TextInput
         // Counted in UTF-16 units, as the browser's maxlength does, so the form and the domain agree.
         if (text.Length > maxLength)
         {
-            errors.Add(ReportMessages.ForField(field, ReportMessages.TooLong, culture, maxLength));
+            errors.Add(ReportMessages.ForField(field, ReportMessages.TooLong, maxLength));
             return null;
         }
 
         if (ContainsMarkup(text))
         {
-            errors.Add(ReportMessages.ForField(field, ReportMessages.Markup, culture));
+            errors.Add(ReportMessages.ForField(field, ReportMessages.Markup));
             return null;
         }
 

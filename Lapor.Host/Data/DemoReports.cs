@@ -1,5 +1,6 @@
 using Lapor.Domain.Reports;
 using Lapor.Host.Infrastructure;
+using Lapor.Host.Localization;
 using Lapor.Host.Reports;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Persistence;
@@ -49,6 +50,8 @@ public static class DemoReports
     {
         if (!options.DemoData)
             return;
+        // The demo reporters write in Indonesian, whatever language the server runs in.
+        using var indonesian = PortalCultures.Use(PortalCultures.Indonesian);
         await using var check = services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<LaporDb>();
         if (await db.Reports.AnyAsync())
@@ -71,7 +74,7 @@ public static class DemoReports
                 Type = sample.Type, Title = sample.Title, Description = sample.Description, CategoryCode = sample.Category,
                 Location = sample.Location, Latitude = sample.At?.Lat, Longitude = sample.At?.Lon, IsAnonymous = sample.Anonymous, IsConfidential = sample.Confidential,
             };
-            var result = await intake.SubmitAsync(draft, Reporter.Guest(sample.Name, sample.Email, null).Value!, [], "id");
+            var result = await intake.SubmitAsync(draft, Reporter.Guest(sample.Name, sample.Email, null).Value!, []);
             if (result.Report is not { } report)
                 throw new InvalidOperationException($"Demo report '{sample.Title}' was refused: {string.Join("; ", result.Errors)}");
             foreach (var step in sample.Steps ?? [])
@@ -103,7 +106,7 @@ public static class DemoReports
                 await CompleteAsync(engine, instanceId, "tindakLanjut", new() { ["outcome"] = "respond", ["response"] = argument }, "opd.demo");
                 break;
             case "confirm":
-                await scope.ServiceProvider.GetRequiredService<ReporterActions>().ConfirmAsync(code, int.Parse(argument, System.Globalization.CultureInfo.InvariantCulture), "Terima kasih, sudah ditangani.", "id");
+                await scope.ServiceProvider.GetRequiredService<ReporterActions>().ConfirmAsync(code, int.Parse(argument, System.Globalization.CultureInfo.InvariantCulture), "Terima kasih, sudah ditangani.");
                 break;
             default:
                 throw new InvalidOperationException($"Unknown demo step '{step}'.");

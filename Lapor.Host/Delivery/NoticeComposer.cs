@@ -6,7 +6,8 @@ using Microsoft.Extensions.Localization;
 namespace Lapor.Host.Delivery;
 
 /// <summary>
-/// Writes notices from the portal's resources (<c>Notice.*</c> in PortalText), in Indonesian or English, as plain text
+/// Writes notices from the portal's resources (<c>Notice.*</c> in PortalText), in the current UI language (the caller
+/// sets the reporter's with <see cref="PortalCultures.Use"/>; staff notices are always Indonesian), as plain text
 /// and as simple HTML: no images, no tracking pixels, no remote content, every value encoded. Reporter notices carry
 /// the tracking link and an unsubscribe link; staff notices link the task and never carry the reporter's address.
 /// </summary>
@@ -20,54 +21,54 @@ public sealed class NoticeComposer(IStringLocalizer<PortalText> text, DeliverySe
     public string TaskUrl(string taskId) => Absolute($"/Tugas/{Uri.EscapeDataString(taskId)}");
 
     /// <param name="detail">The forward reason, the question, the answer or the reopening reason, as the timeline shows it.</param>
-    public ComposedNotice ForReporter(ReporterNotice kind, string culture, string name, string code, string token, string title, string agency, string? detail)
+    public ComposedNotice ForReporter(ReporterNotice kind, string name, string code, string token, string title, string agency, string? detail)
     {
         var values = new object[] { code, title, agency, detail?.Trim() ?? "" };
-        var body = Get($"Notice.Reporter.{kind}.Body", culture, values);
+        var body = Get($"Notice.Reporter.{kind}.Body", values);
         var track = TrackingUrl(code);
         var unsubscribe = UnsubscribeUrl(token);
         var plain = new StringBuilder()
-            .AppendLine(Get("Notice.Greeting", culture, name)).AppendLine()
+            .AppendLine(Get("Notice.Greeting", name)).AppendLine()
             .AppendLine(body).AppendLine()
-            .AppendLine(Get("Notice.TrackLink", culture, track)).AppendLine()
+            .AppendLine(Get("Notice.TrackLink", track)).AppendLine()
             .AppendLine("-- ")
-            .AppendLine(Get("Notice.Footer", culture))
-            .AppendLine(Get("Notice.Unsubscribe", culture, unsubscribe));
+            .AppendLine(Get("Notice.Footer"))
+            .AppendLine(Get("Notice.Unsubscribe", unsubscribe));
         var html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">")
-            .Append(Paragraph(Get("Notice.Greeting", culture, name)))
+            .Append(Paragraph(Get("Notice.Greeting", name)))
             .Append(Paragraph(body))
-            .Append(Paragraph(Get("Notice.TrackLink", culture, "{0}"), track))
+            .Append(Paragraph(Get("Notice.TrackLink", "{0}"), track))
             .Append("<hr>")
-            .Append(Paragraph(Get("Notice.Footer", culture)))
-            .Append(Paragraph(Get("Notice.Unsubscribe", culture, "{0}"), unsubscribe))
+            .Append(Paragraph(Get("Notice.Footer")))
+            .Append(Paragraph(Get("Notice.Unsubscribe", "{0}"), unsubscribe))
             .Append("</body></html>");
-        return new ComposedNotice($"reporter.{Slug(kind.ToString())}", Get($"Notice.Reporter.{kind}.Subject", culture, values), plain.ToString(), html.ToString());
+        return new ComposedNotice($"reporter.{Slug(kind.ToString())}", Get($"Notice.Reporter.{kind}.Subject", values), plain.ToString(), html.ToString());
     }
 
     /// <summary>The SMS / WhatsApp text: one or two sentences with the tracking code.</summary>
-    public string SmsForReporter(ReporterNotice kind, string culture, string code, string agency) =>
-        Get($"Notice.Sms.{kind}", culture, code, "", agency, "", TrackingUrl(code));
+    public string SmsForReporter(ReporterNotice kind, string code, string agency) =>
+        Get($"Notice.Sms.{kind}", code, "", agency, "", TrackingUrl(code));
 
     public ComposedNotice ForStaff(StaffNotice kind, string code, string title, string agency, string taskName, string? taskId)
     {
         // Staff accounts carry no language; the province works in Indonesian.
-        const string culture = "id";
+        using var indonesian = PortalCultures.Use(PortalCultures.Indonesian);
         var values = new object[] { code, title, agency, taskName };
-        var body = Get($"Notice.Staff.{kind}.Body", culture, values);
+        var body = Get($"Notice.Staff.{kind}.Body", values);
         var link = taskId is null ? Absolute("/Tugas") : TaskUrl(taskId);
         var plain = new StringBuilder().AppendLine(body).AppendLine()
-            .AppendLine(Get("Notice.Staff.TaskLink", culture, link)).AppendLine()
-            .AppendLine("-- ").AppendLine(Get("Notice.Staff.Footer", culture));
+            .AppendLine(Get("Notice.Staff.TaskLink", link)).AppendLine()
+            .AppendLine("-- ").AppendLine(Get("Notice.Staff.Footer"));
         var html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">")
             .Append(Paragraph(body))
-            .Append(Paragraph(Get("Notice.Staff.TaskLink", culture, "{0}"), link))
-            .Append("<hr>").Append(Paragraph(Get("Notice.Staff.Footer", culture)))
+            .Append(Paragraph(Get("Notice.Staff.TaskLink", "{0}"), link))
+            .Append("<hr>").Append(Paragraph(Get("Notice.Staff.Footer")))
             .Append("</body></html>");
-        return new ComposedNotice($"staff.{Slug(kind.ToString())}", Get($"Notice.Staff.{kind}.Subject", culture, values), plain.ToString(), html.ToString());
+        return new ComposedNotice($"staff.{Slug(kind.ToString())}", Get($"Notice.Staff.{kind}.Subject", values), plain.ToString(), html.ToString());
     }
 
-    private string Get(string key, string culture, params object[] values) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, CultureText.Get(text, key, culture), values);
+    private string Get(string key, params object[] values) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, text[key].Value, values);
 
     /// <summary>An encoded paragraph; with a link, the text's "{0}" becomes the anchor, whose text is the address itself.</summary>
     private static string Paragraph(string sentence, string? link = null)

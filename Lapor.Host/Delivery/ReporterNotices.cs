@@ -1,5 +1,6 @@
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
+using Lapor.Host.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Host.Delivery;
@@ -27,9 +28,11 @@ public sealed class ReporterNotices(NoticeComposer composer, DeliverySettings se
             var agencyCode = step.AgencyCode ?? report.ResponsibleAgencyCode;
             var agency = agencyCode is null ? "" : await AgencyNameAsync(db, agencyCode, ct);
             var now = clock.GetUtcNow().UtcDateTime;
+            // Each notice speaks the language its reporter submitted in, whoever's request or job wrote the step.
+            using var language = PortalCultures.Use(report.Language);
             if (email is not null && settings.Email.Enabled)
             {
-                var notice = composer.ForReporter(kind, report.Language, report.Reporter.Name, code, report.EnsureNoticeToken(), report.Title, agency, step.PublicText);
+                var notice = composer.ForReporter(kind, report.Reporter.Name, code, report.EnsureNoticeToken(), report.Title, agency, step.PublicText);
                 db.Outbox.Add(new OutboxMessage
                 {
                     ProcessInstanceId = report.ProcessInstanceId, BusinessKey = code, Template = notice.Template, Channel = EmailChannel.ChannelName,
@@ -41,7 +44,7 @@ public sealed class ReporterNotices(NoticeComposer composer, DeliverySettings se
                 db.Outbox.Add(new OutboxMessage
                 {
                     ProcessInstanceId = report.ProcessInstanceId, BusinessKey = code, Template = $"reporter.sms.{kind.ToString().ToLowerInvariant()}",
-                    Channel = SmsGatewayChannel.ChannelName, Recipient = phone, Body = composer.SmsForReporter(kind, report.Language, code, agency),
+                    Channel = SmsGatewayChannel.ChannelName, Recipient = phone, Body = composer.SmsForReporter(kind, code, agency),
                     CreatedAt = now,
                 });
             }

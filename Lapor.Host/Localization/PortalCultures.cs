@@ -22,17 +22,25 @@ public static class PortalCultures
         options.SetDefaultCulture(Indonesian).AddSupportedCultures(Supported).AddSupportedUICultures(Supported);
         options.RequestCultureProviders =
         [
+            // The JSON and Open311 APIs answer in the language their client asks for; the pages ignore Accept-Language.
+            new ApiLanguageProvider(),
             new CookieRequestCultureProvider { CookieName = CookieName },
             // ?culture=en-US lets a shared link open in English without a cookie.
             new QueryStringRequestCultureProvider(),
         ];
     }
 
-    /// <summary>The culture the domain's messages take: "en" or "id".</summary>
-    public static string DomainCulture =>
-        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : ReportMessages.DefaultCulture;
+    /// <summary>The current UI language as a report stores it: "en" or "id".</summary>
+    public static string Language =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : Report.DefaultLanguage;
 
-    public static bool IsEnglish => DomainCulture == "en";
+    public static bool IsEnglish => Language == "en";
+
+    /// <summary>
+    /// Runs the code until disposal in <paramref name="language"/> ("id", "en", "en-US"…), for texts written outside a
+    /// request or for someone other than the visitor: a notice in its reporter's language, a staff notice in Indonesian.
+    /// </summary>
+    public static CultureScope Use(string? language) => new(CultureInfo.GetCultureInfo(Resolve(language)));
 
     /// <summary>The supported culture a language switch value ("id", "en", "en-US"…) stands for.</summary>
     public static string Resolve(string? requested) =>

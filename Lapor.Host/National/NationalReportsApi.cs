@@ -40,8 +40,7 @@ public static class NationalReportsApi
     private static async Task<IResult> ReceiveAsync(HttpContext http, NationalSettings settings, ReportIntake intake, LaporDb db, TimeProvider clock,
         IStringLocalizer<PortalText> text, ILoggerFactory logs, CancellationToken ct)
     {
-        var culture = ReportsApi.Culture(http);
-        IResult Refuse(int status, string key) => Results.Problem(statusCode: status, title: CultureText.Get(text, key, culture));
+        IResult Refuse(int status, string key) => Results.Problem(statusCode: status, title: text[key]);
         if (!settings.InboundEnabled)
             return Refuse(StatusCodes.Status404NotFound, "Api.National.Off");
 
@@ -75,29 +74,29 @@ public static class NationalReportsApi
         catch (JsonException ex)
         {
             var field = ex.Path is null or "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return Invalid([new FieldError(field, CultureText.Get(text, field == "body" ? "Api.BodyNotJson" : "Api.FieldInvalid", culture))], culture, text);
+            return Invalid([new FieldError(field, field == "body" ? "Api.BodyNotJson" : "Api.FieldInvalid")], text);
         }
         if (request is null)
-            return Invalid([new FieldError("body", CultureText.Get(text, "Api.BodyEmpty", culture))], culture, text);
+            return Invalid([new FieldError("body", "Api.BodyEmpty")], text);
         if (!NationalReportRequest.IsWellFormedNationalId(request.NationalId))
-            return Invalid([new FieldError("nationalId", CultureText.Get(text, "Api.National.IdInvalid", culture))], culture, text);
+            return Invalid([new FieldError("nationalId", "Api.National.IdInvalid")], text);
         var nationalId = request.NationalId!;
 
         if (await TrackingCodeOfAsync(db, nationalId, ct) is { } known)
             return Results.Ok(Receipt(known, nationalId));
 
-        var guest = Reporter.Guest(request.Reporter?.Name, request.Reporter?.Email, request.Reporter?.Phone, culture);
+        var guest = Reporter.Guest(request.Reporter?.Name, request.Reporter?.Email, request.Reporter?.Phone);
         if (guest.Value is not { } reporter)
         {
             // Every mistake at once: the contact's and the report's own.
             var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
-            return Invalid(guest.Errors.Select(e => e with { Field = "Reporter." + e.Field }).Concat(request.ToDraft().Validate(today, culture)).ToList(), culture, text);
+            return Invalid(guest.Errors.Select(e => e with { Field = "Reporter." + e.Field }).Concat(request.ToDraft().Validate(today)).ToList(), text);
         }
 
         IntakeResult result;
         try
         {
-            result = await intake.SubmitAsync(request.ToDraft(), reporter, [], culture, ct,
+            result = await intake.SubmitAsync(request.ToDraft(), reporter, [], ct,
                 alongside: report => db.NationalReportLinks.Add(new NationalReportLink
                 {
                     NationalId = nationalId, ReportId = report.Id, ReceivedAt = clock.GetUtcNow().UtcDateTime,
@@ -112,7 +111,7 @@ public static class NationalReportsApi
             return Results.Ok(Receipt(winner, nationalId));
         }
         if (result.Report is not { } stored)
-            return Invalid(result.Errors, culture, text);
+            return Invalid(result.Errors, text);
         var code = stored.TrackingCode.ToString();
         log.LogInformation("National report {NationalId} stored as {Code}", nationalId, code);
         return Results.Created($"/api/reports/track/{code}", Receipt(code, nationalId));
@@ -143,8 +142,8 @@ public static class NationalReportsApi
         return buffer.ToArray();
     }
 
-    private static IResult Invalid(IReadOnlyList<FieldError> errors, string culture, IStringLocalizer<PortalText> text) =>
+    private static IResult Invalid(IReadOnlyList<FieldError> errors, IStringLocalizer<PortalText> text) =>
         Results.ValidationProblem(
-            errors.GroupBy(e => NationalReportRequest.FieldName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: CultureText.Get(text, "Api.ReportRefused", culture));
+            errors.GroupBy(e => NationalReportRequest.FieldName(e.Field)).ToDictionary(g => g.Key, g => g.Select(text.Message).ToArray()),
+            title: text["Api.ReportRefused"]);
 }

@@ -19,7 +19,7 @@ public sealed class IndexModel(ReportQueries queries, ProcessStages stages, Lapo
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var page = await queries.PublicListAsync(new ReportFilter(PageSize: LatestCount), PortalCultures.DomainCulture, ct);
+        var page = await queries.PublicListAsync(new ReportFilter(PageSize: LatestCount), ct);
         Latest = page.Items;
         Stages = await stages.LoadAsync(ct);
         CategoryNames = await db.CategoryNamesAsync(ct);

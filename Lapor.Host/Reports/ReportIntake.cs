@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
+using Lapor.Host.Localization;
 using Lapor.Host.Operations;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Runtime;
@@ -17,19 +18,20 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
 {
     public AttachmentRules Rules { get; } = AttachmentRules.Default;
 
+    /// <summary>The report keeps the current UI language as its reporter's, for every notice it will send them.</summary>
     /// <param name="alongside">Called once the report exists, before it is saved: rows it adds to the context are saved
     /// in the same transaction (the national connector's link), and a failure to save them stores nothing.</param>
-    public async Task<IntakeResult> SubmitAsync(ReportDraft draft, Reporter reporter, IReadOnlyList<IncomingFile> uploads, string culture,
+    public async Task<IntakeResult> SubmitAsync(ReportDraft draft, Reporter reporter, IReadOnlyList<IncomingFile> uploads,
         CancellationToken ct = default, Action<Report>? alongside = null)
     {
         var now = clock.GetUtcNow();
         var errors = new List<FieldError>();
-        await CheckCatalogueAsync(draft, culture, errors, ct);
-        var submitted = Report.Submit(draft, reporter, TrackingCode.New(), now, culture);
+        await CheckCatalogueAsync(draft, errors, ct);
+        var submitted = Report.Submit(draft, reporter, TrackingCode.New(), now, PortalCultures.Language);
         errors.AddRange(submitted.Errors);
-        var checks = CheckAttachments(uploads, culture, errors);
+        var checks = CheckAttachments(uploads, errors);
         if (errors.Count > 0 || submitted.Value is not { } report)
-            return new IntakeResult(null, errors.DistinctBy(e => (e.Field, e.Message)).ToList());
+            return new IntakeResult(null, errors.Distinct().ToList());
 
         // The database store writes content inside the transaction, so the transaction comes first; the folder cannot
         // join it, so files are written before it (not holding SQLite's write lock while they copy) and removed below.
@@ -45,7 +47,7 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
                 Attachment attachment;
                 await using (var content = upload.Open())
                     attachment = Attachment.Create(check, upload.Length, await SHA256.HashDataAsync(content, ct));
-                if (report.AddAttachment(attachment, Rules, culture) is { Count: > 0 } refused)
+                if (report.AddAttachment(attachment, Rules) is { Count: > 0 } refused)
                     return new IntakeResult(null, refused);
                 saved.Add(attachment.StoredName);
                 await using var again = upload.Open();
@@ -116,24 +118,23 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
         ["anonymous"] = TypedValue.From(report.IsAnonymous),
     };
 
-    private async Task CheckCatalogueAsync(ReportDraft draft, string culture, List<FieldError> errors, CancellationToken ct)
+    private async Task CheckCatalogueAsync(ReportDraft draft, List<FieldError> errors, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(draft.CategoryCode)
             && !await db.Categories.AnyAsync(c => c.Code == draft.CategoryCode.Trim() && c.IsActive, ct))
-            errors.Add(Unknown(nameof(ReportDraft.CategoryCode), culture));
+            errors.Add(Unknown(nameof(ReportDraft.CategoryCode)));
         if (!string.IsNullOrWhiteSpace(draft.TargetAgencyCode)
             && !await db.Agencies.AnyAsync(a => a.Code == draft.TargetAgencyCode.Trim() && a.IsActive, ct))
-            errors.Add(Unknown(nameof(ReportDraft.TargetAgencyCode), culture));
+            errors.Add(Unknown(nameof(ReportDraft.TargetAgencyCode)));
     }
 
-    private static FieldError Unknown(string field, string culture) =>
-        new(field, ReportMessages.Format(ReportMessages.UnknownCode, culture, ReportMessages.Label(field, culture)));
+    private static FieldError Unknown(string field) => ReportMessages.ForField(field, ReportMessages.UnknownCode);
 
-    private List<AttachmentCheck> CheckAttachments(IReadOnlyList<IncomingFile> uploads, string culture, List<FieldError> errors)
+    private List<AttachmentCheck> CheckAttachments(IReadOnlyList<IncomingFile> uploads, List<FieldError> errors)
     {
         if (uploads.Count > Rules.MaxFiles)
         {
-            errors.Add(Rules.CheckCount(uploads.Count, culture)!);
+            errors.Add(Rules.CheckCount(uploads.Count)!);
             return [];
         }
         var checks = new List<AttachmentCheck>();
@@ -143,7 +144,7 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
             int read;
             using (var stream = upload.Open())
                 read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-            var check = Rules.Check(upload.FileName, upload.ContentType, header.AsSpan(0, read), upload.Length, culture);
+            var check = Rules.Check(upload.FileName, upload.ContentType, header.AsSpan(0, read), upload.Length);
             if (check.Error is { } error)
                 errors.Add(error);
             checks.Add(check);

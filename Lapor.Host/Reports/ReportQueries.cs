@@ -1,7 +1,9 @@
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
+using Lapor.Host.Localization;
 using Lapor.Host.Maps;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Reports;
 
@@ -9,7 +11,7 @@ namespace Lapor.Host.Reports;
 /// What the public and reporters may read. Confidential reports are filtered in the query itself, so no page or API
 /// can list them by mistake; the tracking code (a secret held by the reporter) opens the reporter's own view.
 /// </summary>
-public sealed class ReportQueries(LaporDb db)
+public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text)
 {
     public const int MaxPageSize = 100;
 
@@ -50,7 +52,7 @@ public sealed class ReportQueries(LaporDb db)
         return query;
     }
 
-    public async Task<ReportPage<ReportSummary>> PublicListAsync(ReportFilter filter, string culture, CancellationToken ct = default)
+    public async Task<ReportPage<ReportSummary>> PublicListAsync(ReportFilter filter, CancellationToken ct = default)
     {
         var query = PublicMatching(filter);
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
@@ -59,7 +61,7 @@ public sealed class ReportQueries(LaporDb db)
         var rows = await query.OrderByDescending(r => r.SubmittedAt).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(r => new { r.TrackingCode, r.Type, r.Title, r.CategoryCode, r.ResponsibleAgencyCode, r.IsAnonymous, r.Reporter.Name, r.Stage, r.Status, r.SubmittedAt })
             .ToListAsync(ct);
-        var anonymous = ReportMessages.Get(ReportMessages.AnonymousName, culture);
+        var anonymous = text["Report.Anonymous"].Value;
         return new ReportPage<ReportSummary>(
             rows.Select(r => new ReportSummary(r.TrackingCode.ToString(), r.Type, r.Title, r.CategoryCode, r.ResponsibleAgencyCode,
                 r.IsAnonymous ? anonymous : r.Name, r.Stage, r.Status, r.SubmittedAt)).ToList(),
@@ -67,15 +69,15 @@ public sealed class ReportQueries(LaporDb db)
     }
 
     /// <summary>The public page of a report; null for unknown codes and for confidential reports alike (no existence leak).</summary>
-    public async Task<PublicReport?> PublicAsync(string code, string culture, CancellationToken ct = default) =>
-        await FindAsync(code, culture, forReporter: false, ct);
+    public async Task<PublicReport?> PublicAsync(string code, CancellationToken ct = default) =>
+        await FindAsync(code, forReporter: false, ct);
 
     /// <summary>The reporter's view by tracking code: confidential reports too, since the code is the reporter's secret.</summary>
-    public async Task<PublicReport?> TrackAsync(string code, string culture, CancellationToken ct = default) =>
-        await FindAsync(code, culture, forReporter: true, ct);
+    public async Task<PublicReport?> TrackAsync(string code, CancellationToken ct = default) =>
+        await FindAsync(code, forReporter: true, ct);
 
     /// <summary>Reports submitted from an account, newest first.</summary>
-    public async Task<IReadOnlyList<ReportSummary>> OwnAsync(string userId, string culture, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ReportSummary>> OwnAsync(string userId, CancellationToken ct = default)
     {
         var rows = await db.Reports.AsNoTracking().Where(r => r.Reporter.UserId == userId).OrderByDescending(r => r.SubmittedAt)
             .Select(r => new { r.TrackingCode, r.Type, r.Title, r.CategoryCode, r.ResponsibleAgencyCode, r.IsAnonymous, r.Reporter.Name, r.Stage, r.Status, r.SubmittedAt })
@@ -88,24 +90,24 @@ public sealed class ReportQueries(LaporDb db)
     /// The report behind a process instance, for staff who reached it through a task they may see (the caller checks
     /// that). Same shape as the public view: the reporter by public name only, since agencies read it too.
     /// </summary>
-    public async Task<(Guid Id, PublicReport View)?> ForInstanceAsync(string instanceId, string culture, CancellationToken ct = default)
+    public async Task<(Guid Id, PublicReport View)?> ForInstanceAsync(string instanceId, CancellationToken ct = default)
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.ProcessInstanceId == instanceId, ct);
-        return report is null ? null : (report.Id, await ViewAsync(report, culture, withRatingComment: true, ct));
+        return report is null ? null : (report.Id, await ViewAsync(report, withRatingComment: true, ct));
     }
 
     /// <summary>The reporter's view holds what only the code's holder may read: a confidential report, their rating comment.</summary>
-    private async Task<PublicReport?> FindAsync(string input, string culture, bool forReporter, CancellationToken ct)
+    private async Task<PublicReport?> FindAsync(string input, bool forReporter, CancellationToken ct)
     {
         if (!TrackingCode.TryParse(input, out var code))
             return null;
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.TrackingCode == code, ct);
         if (report is null || (report.IsConfidential && !forReporter))
             return null;
-        return await ViewAsync(report, culture, withRatingComment: forReporter, ct);
+        return await ViewAsync(report, withRatingComment: forReporter, ct);
     }
 
-    private async Task<PublicReport> ViewAsync(Report report, string culture, bool withRatingComment, CancellationToken ct)
+    private async Task<PublicReport> ViewAsync(Report report, bool withRatingComment, CancellationToken ct)
     {
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
         var category = await db.Categories.AsNoTracking().Where(c => c.Code == report.CategoryCode).Select(c => c.Name).FirstOrDefaultAsync(ct);
@@ -113,7 +115,7 @@ public sealed class ReportQueries(LaporDb db)
         var view = new PublicReport(
             report.TrackingCode.ToString(), report.Type, report.Title, report.Description, report.IncidentDate, report.Location,
             report.CategoryCode, category, report.ResponsibleAgencyCode, Agency(report.ResponsibleAgencyCode),
-            report.GetPublicReporterName(culture), report.IsAnonymous, report.IsConfidential, report.Stage, report.Status,
+            report.PublicReporterName ?? text["Report.Anonymous"], report.IsAnonymous, report.IsConfidential, report.Stage, report.Status,
             report.SubmittedAt, report.ClosedAt, report.Rating?.Stars, withRatingComment ? report.Rating?.Comment : null,
             report.Timeline.OrderBy(t => t.When).Select(t => new PublicTimelineEntry(t.When, t.Kind, t.PublicText, Agency(t.AgencyCode))).ToList(),
             report.Attachments.Select(a => new PublicAttachment(a.Id, a.FileName, a.ContentType, a.SizeBytes)).ToList());

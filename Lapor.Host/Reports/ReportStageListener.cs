@@ -1,10 +1,12 @@
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
+using Lapor.Host.Localization;
 using Lapor.Workflows.Definitions;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Listeners;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Reports;
 
@@ -28,7 +30,7 @@ namespace Lapor.Host.Reports;
 /// </list>
 /// A report change the domain refuses (e.g. a forward without a reason) refuses the whole command.
 /// </summary>
-public sealed class ReportStageListener(LaporDb db) : IInstanceListener
+public sealed class ReportStageListener(LaporDb db, IStringLocalizer<PortalText> text) : IInstanceListener
 {
     public const string ActionProperty = "reportAction";
     public const string TextProperty = "reportText";
@@ -71,7 +73,7 @@ public sealed class ReportStageListener(LaporDb db) : IInstanceListener
         return node?.Properties[LaporProcess.StageProperty];
     }
 
-    private static void Apply(Report report, string action, FlowNode node, InstanceChange change)
+    private void Apply(Report report, string action, FlowNode node, InstanceChange change)
     {
         var actor = change.Actor ?? "system";
         string? Text(string name) => change.Variables.GetValueOrDefault(name)?.ToString();
@@ -92,6 +94,6 @@ public sealed class ReportStageListener(LaporDb db) : IInstanceListener
             _ => throw new WorkflowException($"Element '{node.Id}' has {ActionProperty}='{action}'; use dispose, forward, respond, ask or explain."),
         };
         if (errors.Count > 0)
-            throw new WorkflowException(string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")), "InvalidRequestException");
+            throw new WorkflowException(string.Join(" ", errors.Select(e => $"{e.Field}: {text.Message(e)}")), "InvalidRequestException");
     }
 }

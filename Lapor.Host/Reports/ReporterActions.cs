@@ -1,11 +1,9 @@
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
-using Lapor.Host.Localization;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Reports;
 
@@ -14,19 +12,19 @@ namespace Lapor.Host.Reports;
 /// Each changes the report and tells its process in ONE transaction; when the process is not waiting for that
 /// (e.g. a reply while nothing was asked), the action is refused with a clear message and nothing changes.
 /// </summary>
-public sealed class ReporterActions(LaporDb db, WorkflowEngine engine, ProcessQueries queries, TimeProvider clock, IStringLocalizer<PortalText> text)
+public sealed class ReporterActions(LaporDb db, WorkflowEngine engine, ProcessQueries queries, TimeProvider clock)
 {
-    public Task<IReadOnlyList<FieldError>> ReplyAsync(string code, string? text, string culture, CancellationToken ct = default) =>
-        ActAsync(code, LaporProcess.ReporterReplied, culture, (report, now) => report.AddReporterReply(text, now, culture),
+    public Task<IReadOnlyList<FieldError>> ReplyAsync(string code, string? text, CancellationToken ct = default) =>
+        ActAsync(code, LaporProcess.ReporterReplied, (report, now) => report.AddReporterReply(text, now),
             new() { ["reply"] = TypedValue.From(text) }, ct);
 
-    public Task<IReadOnlyList<FieldError>> ConfirmAsync(string code, int? stars, string? comment, string culture, CancellationToken ct = default) =>
-        ActAsync(code, LaporProcess.ReporterConfirmed, culture,
-            (report, now) => stars is { } s ? report.Rate(s, comment, now, culture) : [],
+    public Task<IReadOnlyList<FieldError>> ConfirmAsync(string code, int? stars, string? comment, CancellationToken ct = default) =>
+        ActAsync(code, LaporProcess.ReporterConfirmed,
+            (report, now) => stars is { } s ? report.Rate(s, comment, now) : [],
             new() { ["rating"] = TypedValue.From(stars) }, ct);
 
-    public Task<IReadOnlyList<FieldError>> ReopenAsync(string code, string? reason, string culture, CancellationToken ct = default) =>
-        ActAsync(code, LaporProcess.ReportReopened, culture, (report, now) => report.Reopen(reason, now, culture),
+    public Task<IReadOnlyList<FieldError>> ReopenAsync(string code, string? reason, CancellationToken ct = default) =>
+        ActAsync(code, LaporProcess.ReportReopened, (report, now) => report.Reopen(reason, now),
             new() { ["reopenReason"] = TypedValue.From(reason) }, ct);
 
     /// <summary>The messages the report's process waits for now: the actions a page should offer.</summary>
@@ -47,14 +45,14 @@ public sealed class ReporterActions(LaporDb db, WorkflowEngine engine, ProcessQu
         return catching.ToHashSet();
     }
 
-    private async Task<IReadOnlyList<FieldError>> ActAsync(string code, string message, string culture,
+    private async Task<IReadOnlyList<FieldError>> ActAsync(string code, string message,
         Func<Report, DateTimeOffset, IReadOnlyList<FieldError>> change, Dictionary<string, TypedValue> variables, CancellationToken ct)
     {
         var report = await FindAsync(code, ct);
         if (report?.ProcessInstanceId is not { } instanceId)
-            return [new FieldError("Code", ReportMessages.Format(ReportMessages.UnknownCode, culture, ReportMessages.Label("Code", culture)))];
+            return [ReportMessages.ForField("Code", ReportMessages.UnknownCode)];
         if (!(await AvailableAsync(report, ct)).Contains(message))
-            return [new FieldError("Action", CultureText.Get(text, "Actions.NotPossibleNow", culture))];
+            return [new FieldError("Action", "Actions.NotPossibleNow")];
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var errors = change(report, clock.GetUtcNow());

@@ -24,8 +24,7 @@ public sealed class DuplicateLinks(
     SimilarReportFinder finder,
     WorkflowEngine engine,
     OperationLog operations,
-    TimeProvider clock,
-    IStringLocalizer<PortalText> text)
+    TimeProvider clock)
 {
     public const string Operation = "LinkDuplicate";
     public const string Field = "DuplicateOf";
@@ -63,21 +62,20 @@ public sealed class DuplicateLinks(
             return TaskActionResult.NotFound;
         if (!MayLink(TaskWorkspace.PermissionsOf(user, task)))
             return TaskActionResult.Forbidden;
-        var culture = PortalCultures.DomainCulture;
         var duplicate = await db.Reports.FirstOrDefaultAsync(r => r.ProcessInstanceId == task.InstanceId, ct);
         if (duplicate?.ProcessInstanceId is not { } instanceId)
-            return TaskActionResult.Invalid(Field, text["Task.NoReport"].Value);
+            return TaskActionResult.Invalid(Field, "Task.NoReport");
         var primary = TrackingCode.TryParse(primaryCode, out var code) ? await db.Reports.FirstOrDefaultAsync(r => r.TrackingCode == code, ct) : null;
         // The same answer for an unknown code and another agency's report: a code is no way to learn what exists.
         if (primary is null || (primary.Id != duplicate.Id && !Handles(user, primary)))
-            return TaskActionResult.Invalid(Field, text["Duplicates.NotYours", primaryCode ?? ""].Value);
+            return TaskActionResult.Invalid(Field, "Duplicates.NotYours", primaryCode ?? "");
         if (primary.Id != duplicate.Id && await db.Reports.AnyAsync(r => r.DuplicateOfId == duplicate.Id, ct))
-            return TaskActionResult.Invalid(Field, text["Duplicates.HasDuplicates", duplicate.TrackingCode.ToString()].Value);
+            return TaskActionResult.Invalid(Field, "Duplicates.HasDuplicates", duplicate.TrackingCode.ToString());
 
         var actor = user.Identity!.Name!;
         var primaryText = primary.TrackingCode.ToString();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var errors = duplicate.JoinTo(primary, actor, clock.GetUtcNow(), culture);
+        var errors = duplicate.JoinTo(primary, actor, clock.GetUtcNow());
         if (errors.Count > 0)
             return TaskActionResult.Invalid(errors);
         try
@@ -93,8 +91,8 @@ public sealed class DuplicateLinks(
         {
             db.ChangeTracker.Clear();
             return e is WorkflowConflictException
-                ? TaskActionResult.Conflict(text["Task.Conflict", e.Message].Value)
-                : TaskActionResult.Invalid("", text["Task.Refused", e.Message].Value);
+                ? TaskActionResult.Conflict("Task.Conflict", e.Message)
+                : TaskActionResult.Invalid("", "Task.Refused", e.Message);
         }
     }
 }

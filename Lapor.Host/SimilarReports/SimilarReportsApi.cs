@@ -1,5 +1,6 @@
 using Lapor.Domain.Reports;
-using Lapor.Host.Api.Reports;
+using Lapor.Host.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.SimilarReports;
 
@@ -24,15 +25,14 @@ public static class SimilarReportsApi
         return app;
     }
 
-    private static async Task<IResult> FindAsync(HttpContext http, SimilarReportFinder finder, string? title, string? category, double? lat, double? lon,
+    private static async Task<IResult> FindAsync(SimilarReportFinder finder, IStringLocalizer<PortalText> text, string? title, string? category, double? lat, double? lon,
         CancellationToken ct)
     {
         if (title is { Length: > ReportDraft.TitleMaxLength })
         {
-            var culture = ReportsApi.Culture(http);
             return Results.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["title"] = [ReportMessages.Format(ReportMessages.TooLong, culture, ReportMessages.Label("Title", culture), ReportDraft.TitleMaxLength)],
+                ["title"] = [text.Message(ReportMessages.ForField(nameof(ReportDraft.Title), ReportMessages.TooLong, ReportDraft.TitleMaxLength))],
             });
         }
         return Results.Ok(new SimilarReportsAnswer(await finder.ForTitleAsync(title, category, lat, lon, ct)));

@@ -1,5 +1,7 @@
 using Lapor.Workflows.Definitions;
+using Lapor.Host.Localization;
 using Lapor.Workflows.Execution;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Tasks;
 
@@ -28,6 +30,18 @@ public sealed record BuiltInForm(
         return FieldsByChoice.GetValueOrDefault(choice, [])
             .Where(id => values.GetValueOrDefault(id)?.Value is null or "");
     }
+
+    /// <summary>The portal text of a default field's label, or of one of its options: <c>BuiltInForm.verification.decision.verify</c>.</summary>
+    public string TextKey(string fieldId, string? optionId = null) =>
+        $"BuiltInForm.{Key[BuiltInForms.Prefix.Length..]}.{fieldId}" + (optionId is null ? "" : "." + optionId);
+
+    /// <summary>The default fields with their labels and option names in the current UI language.</summary>
+    public IReadOnlyList<FormField> DefaultFieldsIn(IStringLocalizer<PortalText> text) =>
+        DefaultFields.Select(f => f with
+        {
+            Label = text[TextKey(f.Id)],
+            Options = f.Options.Select(o => o with { Name = text[TextKey(f.Id, o.Id)] }).ToList(),
+        }).ToList();
 
     /// <summary>The choices that show <paramref name="fieldId"/>; empty when the field is always shown.</summary>
     public IReadOnlyList<string> ChoicesShowing(string fieldId) =>

@@ -23,12 +23,10 @@ public static class BuiltInForms
         AgencyFields: new HashSet<string> { "agency" },
         DefaultFields:
         [
-            Choice("decision", "Keputusan", ("verify", "Verifikasi dan disposisi ke instansi"), ("hold", "Tunda: minta data dari pelapor"),
-                ("notInRemit", "Bukan wewenang: teruskan ke instansi lain"), ("archive", "Arsipkan")),
-            Text("agency", "Instansi yang bertanggung jawab"),
-            Choice("archiveReason", "Alasan arsip", ("hoax", "Hoaks"), ("duplicate", "Duplikat"), ("tooGeneral", "Terlalu umum"),
-                ("notPublicService", "Bukan pelayanan publik")) with { Required = false },
-            Text("reason", "Alasan / catatan untuk pelapor", "text"),
+            Choice("decision", "verify", "hold", "notInRemit", "archive"),
+            Text("agency"),
+            Choice("archiveReason", "hoax", "duplicate", "tooGeneral", "notPublicService") with { Required = false },
+            Text("reason", "text"),
         ]);
 
     public static readonly BuiltInForm Response = new(
@@ -43,12 +41,11 @@ public static class BuiltInForms
         AgencyFields: new HashSet<string> { "forwardTo" },
         DefaultFields:
         [
-            Choice("outcome", "Hasil", ("respond", "Tanggapi laporan"), ("forward", "Bukan wewenang kami: teruskan"),
-                ("ask", "Minta data tambahan dari pelapor")),
-            Text("response", "Tanggapan untuk pelapor", "text"),
-            Text("forwardTo", "Teruskan ke instansi"),
-            Text("forwardReason", "Alasan penerusan", "text"),
-            Text("question", "Pertanyaan untuk pelapor", "text"),
+            Choice("outcome", "respond", "forward", "ask"),
+            Text("response", "text"),
+            Text("forwardTo"),
+            Text("forwardReason", "text"),
+            Text("question", "text"),
         ]);
 
     public static readonly BuiltInForm Escalation = new(
@@ -58,12 +55,15 @@ public static class BuiltInForms
         AgencyFields: new HashSet<string> { "agency" },
         DefaultFields:
         [
-            Text("agency", "Instansi yang menindaklanjuti") with { Required = true },
-            Text("escalationNote", "Catatan eskalasi", "text"),
+            Text("agency") with { Required = true },
+            Text("escalationNote", "text"),
         ]);
 
+    /// <summary>Every built-in form, for the check that each of their texts exists in both languages.</summary>
+    public static readonly IReadOnlyList<BuiltInForm> All = [Verification, Response, Escalation];
+
     private static readonly Dictionary<string, BuiltInForm> ByKey =
-        new[] { Verification, Response, Escalation }.ToDictionary(f => f.Key, StringComparer.Ordinal);
+        All.ToDictionary(f => f.Key, StringComparer.Ordinal);
 
     /// <summary>The built-in form for a form key, or null for tasks whose form is generated from their fields alone.</summary>
     public static BuiltInForm? For(string? formKey) => formKey is null ? null : ByKey.GetValueOrDefault(formKey);
@@ -75,9 +75,11 @@ public static class BuiltInForms
     public static bool IsAgencyField(BuiltInForm? form, FormField field) =>
         form?.AgencyFields.Contains(field.Id) == true || field.Properties.GetValueOrDefault(PickerProperty) == "agency";
 
-    private static FormField Choice(string id, string label, params (string Id, string Name)[] options) =>
-        new(id, label, "enum", options[0].Id, Required: true, options.Select(o => new FormFieldOption(o.Id, o.Name)).ToList(), new Dictionary<string, string>());
+    // Labels and option names are left empty here: the form's texts are portal texts keyed by form, field and option
+    // (BuiltInForm.TextKey), written in the officer's language when the form is shown.
+    private static FormField Choice(string id, params string[] options) =>
+        new(id, "", "enum", options[0], Required: true, options.Select(o => new FormFieldOption(o, "")).ToList(), new Dictionary<string, string>());
 
-    private static FormField Text(string id, string label, string type = "string") =>
-        new(id, label, type, null, Required: false, [], new Dictionary<string, string>());
+    private static FormField Text(string id, string type = "string") =>
+        new(id, "", type, null, Required: false, [], new Dictionary<string, string>());
 }

@@ -7,8 +7,8 @@ namespace Lapor.Host.Tasks;
 
 /// <summary>
 /// Turns what a browser posted for a task's <c>camunda:formField</c>s into typed process variables, or into one
-/// message per field that names the field's label and what is wrong. Pure: the messages come from
-/// <paramref name="message"/>, so the same rules answer in Indonesian and English and are tested without a host.
+/// error per field that names the field's label and what is wrong. Pure: an error is a portal-text key with the label
+/// and values, written in the reader's language by whoever shows it, so the rules are tested without a host.
 /// </summary>
 public static class FormFieldBinder
 {
@@ -20,8 +20,7 @@ public static class FormFieldBinder
 
     public static FormBinding Bind(
         IReadOnlyList<FormField> fields,
-        Func<string, string?> posted,
-        Func<string, object[], string> message)
+        Func<string, string?> posted)
     {
         var values = new Dictionary<string, TypedValue>();
         var errors = new List<FieldError>();
@@ -33,7 +32,7 @@ public static class FormFieldBinder
             var raw = posted(field.Id);
             var error = BindOne(field, raw, out var value);
             if (error is not null)
-                errors.Add(new FieldError(field.Id, message(error.Value.Key, [field.Label, .. error.Value.Args])));
+                errors.Add(new FieldError(field.Id, error.Value.Key, [field.Label, .. error.Value.Args]));
             else
                 values[field.Id] = value;
         }

@@ -28,7 +28,7 @@ public sealed record TaskActionResult(TaskActionStatus Status, IReadOnlyList<Fie
 
     public static TaskActionResult Invalid(IReadOnlyList<FieldError> errors) => new(TaskActionStatus.Invalid, errors);
 
-    public static TaskActionResult Invalid(string field, string message) => new(TaskActionStatus.Invalid, [new FieldError(field, message)]);
+    public static TaskActionResult Invalid(string field, string key, params object?[] args) => new(TaskActionStatus.Invalid, [new FieldError(field, key, args)]);
 
-    public static TaskActionResult Conflict(string message) => new(TaskActionStatus.Conflict, [new FieldError("", message)]);
+    public static TaskActionResult Conflict(string key, params object?[] args) => new(TaskActionStatus.Conflict, [new FieldError("", key, args)]);
 }

@@ -46,7 +46,7 @@ public sealed class TaskWorkspace(
         // A form shows the case's current value when there is one (an earlier answer), else the field's default.
         var current = fields.ToDictionary(f => f.Id, f => variables.TryGetValue(f.Id, out var value) && value is not null ? value : f.DefaultValue);
 
-        var report = await reports.ForInstanceAsync(task.InstanceId, PortalCultures.DomainCulture, ct);
+        var report = await reports.ForInstanceAsync(task.InstanceId, ct);
         var notes = report is { } r
             ? await db.InternalNotes.AsNoTracking().Where(n => n.ReportId == r.Id).OrderBy(n => n.WrittenAt).ToListAsync(ct)
             : [];
@@ -62,7 +62,7 @@ public sealed class TaskWorkspace(
     {
         var definition = (await queries.ModelAsync(task.DefinitionId, ct)).Nodes.GetValueOrDefault(task.TaskDefinitionKey) as UserTask;
         var builtIn = BuiltInForms.For(task.FormKey);
-        return (definition, builtIn, definition?.FormFields is { Count: > 0 } declared ? declared : builtIn?.DefaultFields ?? []);
+        return (definition, builtIn, definition?.FormFields is { Count: > 0 } declared ? declared : builtIn?.DefaultFieldsIn(text) ?? []);
     }
 
     public static TaskPermissions PermissionsOf(ClaimsPrincipal user, TaskRow task)
@@ -85,7 +85,7 @@ public sealed class TaskWorkspace(
             return TaskActionResult.Forbidden;
         var (_, builtIn, fields) = await FormOfAsync(task, ct);
 
-        var binding = FormFieldBinder.Bind(fields, posted, (key, args) => text[key, args].Value);
+        var binding = FormFieldBinder.Bind(fields, posted);
         if (!binding.Succeeded)
             return TaskActionResult.Invalid(binding.Errors);
         var errors = await BuiltInRuleErrorsAsync(task, builtIn, fields, binding.Values, ct);
@@ -119,9 +119,9 @@ public sealed class TaskWorkspace(
             return TaskActionResult.Forbidden;
         var reportId = await db.Reports.Where(r => r.ProcessInstanceId == task.InstanceId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
         if (reportId is null)
-            return TaskActionResult.Invalid("Note", text["Task.NoReport"].Value);
+            return TaskActionResult.Invalid("Note", "Task.NoReport");
         var written = InternalNote.Write(reportId.Value, user.Identity!.Name!, user.FindFirstValue(LaporClaimTypes.Agency), taskId, note,
-            clock.GetUtcNow(), PortalCultures.DomainCulture);
+            clock.GetUtcNow());
         if (!written.Succeeded)
             return TaskActionResult.Invalid(written.Errors);
         db.InternalNotes.Add(written.Value);
@@ -142,7 +142,7 @@ public sealed class TaskWorkspace(
             return TaskActionResult.Forbidden;
         var (outcome, receiver) = await colleagues.CheckAsync(user, task, userName, ct);
         if (outcome != HandOverOutcome.Done)
-            return TaskActionResult.Invalid("Assignee", text["HandOver.Refused." + outcome, receiver ?? userName ?? ""].Value);
+            return TaskActionResult.Invalid("Assignee", "HandOver.Refused." + outcome, receiver ?? userName ?? "");
         var actor = user.Identity!.Name;
         return await RunAsync(() => engine.SetAssigneeAsync(taskId, receiver, actor, ct));
     }
@@ -169,13 +169,13 @@ public sealed class TaskWorkspace(
             return TaskActionResult.Forbidden;
         var errors = new List<FieldError>();
         if (!DateOnly.TryParseExact(day?.Trim(), "yyyy-MM-dd", out var date))
-            errors.Add(new FieldError("Due", text["Task.DueInvalid"].Value));
+            errors.Add(new FieldError("Due", "Task.DueInvalid"));
         else if (date < DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(FormFieldBinder.DateOffset).DateTime))
-            errors.Add(new FieldError("Due", text["Task.DueInPast"].Value));
+            errors.Add(new FieldError("Due", "Task.DueInPast"));
         if (string.IsNullOrWhiteSpace(reason))
-            errors.Add(new FieldError("DueReason", text["Task.DueReasonRequired"].Value));
+            errors.Add(new FieldError("DueReason", "Task.DueReasonRequired"));
         else if (reason.Trim().Length > WorkflowEngine.DateChangeReasonMaxLength)
-            errors.Add(new FieldError("DueReason", text["Form.TooLong", text["Task.DueReason"].Value, WorkflowEngine.DateChangeReasonMaxLength].Value));
+            errors.Add(new FieldError("DueReason", "Form.TooLong", text["Task.DueReason"].Value, WorkflowEngine.DateChangeReasonMaxLength));
         if (errors.Count > 0)
             return TaskActionResult.Invalid(errors);
         var due = new DateTimeOffset(date.ToDateTime(new TimeOnly(16, 0)), FormFieldBinder.DateOffset);
@@ -193,7 +193,7 @@ public sealed class TaskWorkspace(
         var errors = new List<FieldError>();
         var labels = fields.ToDictionary(f => f.Id, f => f.Label);
         foreach (var missing in builtIn?.MissingFor(values) ?? [])
-            errors.Add(new FieldError(missing, text["Form.RequiredForChoice", labels.GetValueOrDefault(missing, missing)].Value));
+            errors.Add(new FieldError(missing, "Form.RequiredForChoice", labels.GetValueOrDefault(missing, missing)));
 
         var agencyFields = fields.Where(f => BuiltInForms.IsAgencyField(builtIn, f)).Select(f => f.Id).ToList();
         var chosen = agencyFields.Select(id => (Id: id, Code: values.GetValueOrDefault(id)?.Value as string))
@@ -203,13 +203,13 @@ public sealed class TaskWorkspace(
             var codes = chosen.Select(c => c.Code!).ToList();
             var active = await db.Agencies.AsNoTracking().Where(a => a.IsActive && codes.Contains(a.Code)).Select(a => a.Code).ToListAsync(ct);
             foreach (var (id, code) in chosen.Where(c => !active.Contains(c.Code!)))
-                errors.Add(new FieldError(id, text["Form.UnknownAgency", labels[id], code!].Value));
+                errors.Add(new FieldError(id, "Form.UnknownAgency", labels[id], code!));
         }
         // Forwarding to the agency that already holds the report would loop; the domain refuses it too, this says it by field.
         if (builtIn == BuiltInForms.Response && values.GetValueOrDefault("outcome")?.Value as string == "forward"
             && values.GetValueOrDefault("forwardTo")?.Value as string is { } target
             && await db.Reports.AnyAsync(r => r.ProcessInstanceId == task.InstanceId && r.ResponsibleAgencyCode == target, ct))
-            errors.Add(new FieldError("forwardTo", text["Form.ForwardToSelf"].Value));
+            errors.Add(new FieldError("forwardTo", "Form.ForwardToSelf"));
         return errors;
     }
 
@@ -227,13 +227,13 @@ public sealed class TaskWorkspace(
         catch (WorkflowConflictException e)
         {
             db.ChangeTracker.Clear();
-            return TaskActionResult.Conflict(text["Task.Conflict", e.Message].Value);
+            return TaskActionResult.Conflict("Task.Conflict", e.Message);
         }
         catch (WorkflowException e)
         {
             // The process or the report refused (e.g. a domain rule); the transaction was rolled back.
             db.ChangeTracker.Clear();
-            return TaskActionResult.Invalid("", text["Task.Refused", e.Message].Value);
+            return TaskActionResult.Invalid("", "Task.Refused", e.Message);
         }
     }
 }

@@ -1,8 +1,10 @@
 using Lapor.Domain.Reports;
 using Lapor.Host.Api.Reports;
+using Lapor.Host.Localization;
 using Lapor.Host.Reports;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Api.Open311;
 
@@ -97,35 +99,32 @@ public static class Open311Api
     }
 
     private static async Task<IResult> SubmitAsync(string format, HttpContext http, Open311Keys keys, Open311Services services, ReportIntake intake,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, IStringLocalizer<PortalText> text, CancellationToken ct)
     {
         if (!Open311Reply.IsKnown(format))
             return Open311Reply.UnknownFormat();
         if (await ReadFormAsync(http, ct) is not { } form)
             return Open311Reply.Error(format, StatusCodes.Status400BadRequest,
-                $"body: kirim formulir application/x-www-form-urlencoded paling besar {MaxBodyBytes / 1024} KB / send a form of at most {MaxBodyBytes / 1024} KB");
+                text["Api.Open311.BodyInvalid", MaxBodyBytes / 1024]);
         var submission = Open311Submission.From(form);
         if (!keys.Accepts(submission.ApiKey))
-            return Open311Reply.Error(format, StatusCodes.Status403Forbidden, "api_key: kunci API tidak sah / invalid api_key");
+            return Open311Reply.Error(format, StatusCodes.Status403Forbidden, text["Api.Open311.KeyInvalid"]);
 
-        var culture = ReportsApi.Culture(http);
-        var (draft, errors) = submission.ToDraft(culture);
-        var guest = Reporter.Guest(submission.FullName, submission.Email, submission.Phone, culture);
+        var (draft, errors) = submission.ToDraft(text);
+        var guest = Reporter.Guest(submission.FullName, submission.Email, submission.Phone);
         // Every mistake at once, as /api/reports does: the contact's and the report's own.
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
-        errors.AddRange(Open311Submission.Translate(guest.Errors.Concat(draft.Validate(today, culture))));
+        errors.AddRange(Open311Submission.Translate(guest.Errors.Concat(draft.Validate(today)), text));
         // The intake checks the catalogue too, but only once the rest is right; a client should hear everything at once.
         if (!string.IsNullOrWhiteSpace(submission.ServiceCode) && !await services.ExistsAsync(submission.ServiceCode.Trim().ToLowerInvariant(), ct))
-            errors.Add(Open311Submission.Bad("service_code", culture == "en" ? "unknown service." : "layanan tidak dikenal."));
+            errors.Add(Open311Submission.Bad("service_code", text["Api.Open311.UnknownService"]));
         if (errors.Count > 0 || guest.Value is not { } reporter)
             return Open311Reply.Errors(format, StatusCodes.Status400BadRequest, [.. errors.DistinctBy(e => e.Description)]);
 
-        var result = await intake.SubmitAsync(draft, reporter, [], culture, ct);
+        var result = await intake.SubmitAsync(draft, reporter, [], ct);
         if (result.Report is not { } report)
-            return Open311Reply.Errors(format, StatusCodes.Status400BadRequest, [.. Open311Submission.Translate(result.Errors)]);
-        var notice = culture == "en"
-            ? "Keep this code to follow your report on the Lapor portal (Track a report)."
-            : "Simpan kode ini untuk mengikuti laporan Anda di portal Lapor (menu Lacak Laporan).";
+            return Open311Reply.Errors(format, StatusCodes.Status400BadRequest, [.. Open311Submission.Translate(result.Errors, text)]);
+        var notice = text["Api.Open311.Receipt"].Value;
         return Open311Reply.List(format, "service_requests", "request", [new Open311Receipt(report.TrackingCode.ToString(), notice, null)]);
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Lapor.Domain.Reports;
+using Lapor.Host.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Api.Open311;
 
@@ -46,13 +48,13 @@ public sealed record Open311Submission(
         Value(form, "media_url"));
 
     /// <summary>The draft, or what is wrong with it; the catalogue is checked later by the intake.</summary>
-    public (ReportDraft Draft, List<Open311Error> Errors) ToDraft(string culture)
+    public (ReportDraft Draft, List<Open311Error> Errors) ToDraft(IStringLocalizer<PortalText> text)
     {
         var errors = new List<Open311Error>();
-        var lat = Coordinate(Lat, "lat", errors);
-        var lng = Coordinate(Long, "long", errors);
+        var lat = Coordinate(Lat, "lat", text, errors);
+        var lng = Coordinate(Long, "long", text, errors);
         if (string.IsNullOrWhiteSpace(Lat) && string.IsNullOrWhiteSpace(Long) && string.IsNullOrWhiteSpace(AddressString))
-            errors.Add(Bad("lat", culture == "en" ? "give lat and long, or address_string." : "isi lat dan long, atau address_string."));
+            errors.Add(Bad("lat", text["Api.Open311.LocationMissing"]));
         var draft = new ReportDraft
         {
             Type = ReportType.Complaint,
@@ -74,8 +76,8 @@ public sealed record Open311Submission(
         string.Join(' ', new[] { FirstName, LastName }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim())) is { Length: > 0 } name ? name : null;
 
     /// <summary>Domain errors under GeoReport's names; the description's own error stands for the title made from it.</summary>
-    public static List<Open311Error> Translate(IEnumerable<FieldError> errors) =>
-        errors.OrderBy(e => e.Field == nameof(ReportDraft.Title)).Select(e => (Field: FieldNames.GetValueOrDefault(e.Field, e.Field.ToLowerInvariant()), e.Message))
+    public static List<Open311Error> Translate(IEnumerable<FieldError> errors, IStringLocalizer<PortalText> text) =>
+        errors.OrderBy(e => e.Field == nameof(ReportDraft.Title)).Select(e => (Field: FieldNames.GetValueOrDefault(e.Field, e.Field.ToLowerInvariant()), Message: text.Message(e)))
             .DistinctBy(e => e.Field)
             .Select(e => Bad(e.Field, e.Message)).ToList();
 
@@ -91,13 +93,13 @@ public sealed record Open311Submission(
         return (space > TitleLength / 2 ? cut[..space] : cut).TrimEnd() + "…";
     }
 
-    private static double? Coordinate(string? value, string field, List<Open311Error> errors)
+    private static double? Coordinate(string? value, string field, IStringLocalizer<PortalText> text, List<Open311Error> errors)
     {
         if (string.IsNullOrWhiteSpace(value))
             return null;
         if (double.TryParse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             return number;
-        errors.Add(Bad(field, "bukan angka desimal / not a decimal number"));
+        errors.Add(Bad(field, text["Api.Open311.NotADecimal"]));
         return null;
     }
 

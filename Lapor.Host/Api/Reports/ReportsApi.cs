@@ -12,7 +12,7 @@ namespace Lapor.Host.Api.Reports;
 /// <summary>
 /// The citizen-facing JSON API under <c>/api/reports</c>: submit (validation errors per field as problem details),
 /// public list and page (never confidential reports), and tracking by code. Messages follow Accept-Language
-/// (Indonesian by default, English on request).
+/// (Indonesian by default, English on request; <see cref="ApiLanguageProvider"/>).
 /// </summary>
 public static class ReportsApi
 {
@@ -36,10 +36,9 @@ public static class ReportsApi
 
     private static async Task<IResult> SubmitAsync(HttpContext http, ReportIntake intake, UserManager<LaporUser> users, TimeProvider clock, IStringLocalizer<PortalText> text, CancellationToken ct)
     {
-        var culture = Culture(http);
-        var body = await SubmitReportBody.ReadAsync(http.Request, culture, text, ct);
+        var body = await SubmitReportBody.ReadAsync(http.Request, ct);
         if (body.Request is not { } request)
-            return Problem([body.Error! with { Field = body.Error!.Field.Length == 0 ? "body" : body.Error.Field }], culture, text, body.Status);
+            return Problem([body.Error! with { Field = body.Error!.Field.Length == 0 ? "body" : body.Error.Field }], text, body.Status);
         Reporter reporter;
         if (http.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(http.User) is { } user)
         {
@@ -47,49 +46,42 @@ public static class ReportsApi
         }
         else
         {
-            var guest = Reporter.Guest(request.Reporter?.Name, request.Reporter?.Email, request.Reporter?.Phone, culture);
+            var guest = Reporter.Guest(request.Reporter?.Name, request.Reporter?.Email, request.Reporter?.Phone);
             if (guest.Value is null)
             {
                 // Report every mistake at once: the contact's and the report's own.
                 var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
-                var all = guest.Errors.Select(e => e with { Field = "Reporter." + e.Field }).Concat(request.ToDraft().Validate(today, culture)).ToList();
-                return Problem(all, culture, text);
+                var all = guest.Errors.Select(e => e with { Field = "Reporter." + e.Field }).Concat(request.ToDraft().Validate(today)).ToList();
+                return Problem(all, text);
             }
             reporter = guest.Value;
         }
-        var result = await intake.SubmitAsync(request.ToDraft(), reporter, [], culture, ct);
+        var result = await intake.SubmitAsync(request.ToDraft(), reporter, [], ct);
         if (result.Report is not { } report)
-            return Problem(result.Errors, culture, text);
+            return Problem(result.Errors, text);
         var code = report.TrackingCode.ToString();
         return Results.Created($"/api/reports/track/{code}", new { trackingCode = code, stage = report.Stage, track = $"/api/reports/track/{code}" });
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, ReportQueries queries, string? q, ReportType? type, string? category,
+    private static async Task<IResult> ListAsync(ReportQueries queries, string? q, ReportType? type, string? category,
         string? agency, string? stage, DateOnly? from, DateOnly? to, int page = 1, int pageSize = 20, CancellationToken ct = default) =>
-        Results.Ok(await queries.PublicListAsync(new ReportFilter(q, type, category, agency, stage, from, to, page, pageSize), Culture(http), ct));
+        Results.Ok(await queries.PublicListAsync(new ReportFilter(q, type, category, agency, stage, from, to, page, pageSize), ct));
 
-    private static async Task<IResult> PublicAsync(string code, HttpContext http, ReportQueries queries, IStringLocalizer<PortalText> text, CancellationToken ct) =>
-        await queries.PublicAsync(code, Culture(http), ct) is { } report ? Results.Ok(report) : NotFound(Culture(http), text);
+    private static async Task<IResult> PublicAsync(string code, ReportQueries queries, IStringLocalizer<PortalText> text, CancellationToken ct) =>
+        await queries.PublicAsync(code, ct) is { } report ? Results.Ok(report) : NotFound(text);
 
-    private static async Task<IResult> TrackAsync(string code, HttpContext http, ReportQueries queries, IStringLocalizer<PortalText> text, CancellationToken ct) =>
-        await queries.TrackAsync(code, Culture(http), ct) is { } report ? Results.Ok(report) : NotFound(Culture(http), text);
+    private static async Task<IResult> TrackAsync(string code, ReportQueries queries, IStringLocalizer<PortalText> text, CancellationToken ct) =>
+        await queries.TrackAsync(code, ct) is { } report ? Results.Ok(report) : NotFound(text);
 
-    private static IResult NotFound(string culture, IStringLocalizer<PortalText> text) => Results.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: CultureText.Get(text, "Api.ReportNotFound", culture));
+    private static IResult NotFound(IStringLocalizer<PortalText> text) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: text["Api.ReportNotFound"]);
 
-    private static IResult Problem(IReadOnlyList<FieldError> errors, string culture, IStringLocalizer<PortalText> text, int status = StatusCodes.Status400BadRequest) =>
+    /// <summary>Validation problem details: the errors per camel-cased field, written in the caller's language.</summary>
+    public static IResult Problem(IReadOnlyList<FieldError> errors, IStringLocalizer<PortalText> text, int status = StatusCodes.Status400BadRequest) =>
         Results.ValidationProblem(
-            errors.GroupBy(e => Camel(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: CultureText.Get(text, "Api.ReportRefused", culture), statusCode: status);
+            errors.GroupBy(e => Camel(e.Field)).ToDictionary(g => g.Key, g => g.Select(text.Message).ToArray()),
+            title: text["Api.ReportRefused"], statusCode: status);
 
     private static string Camel(string field) =>
         string.Join('.', field.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
-
-    /// <summary>Indonesian unless the caller prefers English.</summary>
-    public static string Culture(HttpContext http)
-    {
-        var requested = http.Request.Headers.AcceptLanguage.ToString();
-        var first = requested.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split(';')[0].Trim()).FirstOrDefault() ?? "";
-        return first.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : ReportMessages.DefaultCulture;
-    }
 }

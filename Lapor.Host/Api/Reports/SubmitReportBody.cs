@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lapor.Domain.Reports;
-using Lapor.Host.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Api.Reports;
 
@@ -24,43 +22,40 @@ public static class SubmitReportBody
 
     public sealed record Outcome(SubmitReportRequest? Request, FieldError? Error, int Status);
 
-    public static async Task<Outcome> ReadAsync(HttpRequest request, string culture, IStringLocalizer<PortalText> text, CancellationToken ct)
+    public static async Task<Outcome> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBytes)
-            return TooLarge(culture, text);
+            return TooLarge();
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
             if (buffer.Length + read > MaxBytes)
-                return TooLarge(culture, text);
+                return TooLarge();
             buffer.Write(chunk, 0, read);
         }
         if (buffer.Length == 0)
-            return Refused("", CultureText.Get(text, "Api.BodyEmpty", culture));
+            return Refused("", "Api.BodyEmpty");
         try
         {
             var body = JsonSerializer.Deserialize<SubmitReportRequest>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Json);
-            return body is null ? Refused("", CultureText.Get(text, "Api.BodyEmpty", culture)) : new Outcome(body, null, StatusCodes.Status200OK);
+            return body is null ? Refused("", "Api.BodyEmpty") : new Outcome(body, null, StatusCodes.Status200OK);
         }
         catch (JsonException ex)
         {
             var field = FieldOf(ex.Path);
-            var message = field == "type"
-                ? string.Format(System.Globalization.CultureInfo.InvariantCulture, CultureText.Get(text, "Api.TypeInvalid", culture), string.Join(", ", Enum.GetNames<ReportType>()))
-                : field.Length == 0
-                    ? CultureText.Get(text, "Api.BodyNotJson", culture)
-                    : CultureText.Get(text, "Api.FieldInvalid", culture);
-            return Refused(field, message);
+            return field == "type"
+                ? Refused(field, "Api.TypeInvalid", string.Join(", ", Enum.GetNames<ReportType>()))
+                : Refused(field, field.Length == 0 ? "Api.BodyNotJson" : "Api.FieldInvalid");
         }
     }
 
-    private static Outcome TooLarge(string culture, IStringLocalizer<PortalText> text) =>
-        new(null, new FieldError("", string.Format(System.Globalization.CultureInfo.InvariantCulture,
-            CultureText.Get(text, "Api.BodyTooLarge", culture), MaxBytes / 1024)), StatusCodes.Status413PayloadTooLarge);
+    private static Outcome TooLarge() =>
+        new(null, new FieldError("", "Api.BodyTooLarge", MaxBytes / 1024), StatusCodes.Status413PayloadTooLarge);
 
-    private static Outcome Refused(string field, string message) => new(null, new FieldError(field, message), StatusCodes.Status400BadRequest);
+    private static Outcome Refused(string field, string key, params object?[] args) =>
+        new(null, new FieldError(field, key, args), StatusCodes.Status400BadRequest);
 
     /// <summary><c>$.reporter.email</c> → <c>reporter.email</c>; the path the JSON reader stopped at names the field.</summary>
     private static string FieldOf(string? path) =>

@@ -30,13 +30,12 @@ public sealed class RegisterModel(UserManager<LaporUser> users, SignInManager<La
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var culture = PortalCultures.DomainCulture;
-        var contact = Reporter.Guest(Form.Name, Form.Email, Form.Phone, culture);
+        var contact = Reporter.Guest(Form.Name, Form.Email, Form.Phone);
         foreach (var error in contact.Errors.Where(e => e.Field != "Contact"))
-            ModelState.AddModelError($"{nameof(Form)}.{error.Field}", error.Message);
+            ModelState.AddModelError($"{nameof(Form)}.{error.Field}", text.Message(error));
         if (string.IsNullOrWhiteSpace(Form.Email))
             ModelState.AddModelError($"{nameof(Form)}.{nameof(Input.Email)}",
-                ReportMessages.Format(ReportMessages.Required, culture, ReportMessages.Label("Email", culture)));
+                text.Message(ReportMessages.ForField(nameof(Input.Email), ReportMessages.Required)));
         if (string.IsNullOrEmpty(Form.Password))
             ModelState.AddModelError($"{nameof(Form)}.{nameof(Input.Password)}", text["Account.Password.Required"]);
         else if (Form.Password != Form.ConfirmPassword)

@@ -112,7 +112,7 @@ public sealed class TaskModel(TaskWorkspace workspace, TaskInbox inbox, ProcessS
                 return StatusCode(StatusCodes.Status403Forbidden);
             default:
                 foreach (var error in result.Errors)
-                    ModelState.AddModelError(error.Field.Length == 0 ? "" : keyOf(error.Field), error.Message);
+                    ModelState.AddModelError(error.Field.Length == 0 ? "" : keyOf(error.Field), text.Message(error));
                 var page = await PageOrNotFoundAsync(ct);
                 if (page is PageResult)
                     Response.StatusCode = result.Status == TaskActionStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;

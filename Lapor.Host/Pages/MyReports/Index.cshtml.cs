@@ -16,7 +16,7 @@ public sealed class IndexModel(ReportQueries queries, ProcessStages stages, Lapo
     {
         // The folder is authorized (Program.cs), so a user id is always there.
         var userId = users.GetUserId(User)!;
-        var own = await queries.OwnAsync(userId, PortalCultures.DomainCulture, ct);
+        var own = await queries.OwnAsync(userId, ct);
         Lines = new ReportListView(own, await stages.LoadAsync(ct), await db.CategoryNamesAsync(ct), LinkPrefix: "/Lacak/");
     }
 }

@@ -47,7 +47,7 @@ public sealed class ListModel(ReportQueries queries, ProcessStages stages, Lapor
         Filter = filter;
         var query = filter.ToFilter(PageSize);
         IsFiltered = query with { Page = 1 } != new ReportFilter(PageSize: PageSize);
-        Result = await queries.PublicListAsync(query, PortalCultures.DomainCulture, ct);
+        Result = await queries.PublicListAsync(query, ct);
         var labels = await stages.LoadAsync(ct);
         Lines = new ReportListView(Result.Items, labels, await db.CategoryNamesAsync(ct));
         Categories = await db.CategoryOptionsAsync(activeOnly: false, ct);

@@ -16,7 +16,7 @@ public sealed class PublicModel(ReportQueries queries, ProcessStages stages) : P
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        if (await queries.PublicAsync(code, PortalCultures.DomainCulture, ct) is not { } report)
+        if (await queries.PublicAsync(code, ct) is not { } report)
             return NotFound();
         View = new ReportView(report, await stages.LoadAsync(ct));
         return Page();

@@ -44,13 +44,12 @@ public sealed class SubmitModel(ReportIntake intake, LaporDb db, UserManager<Lap
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var culture = PortalCultures.DomainCulture;
         var errors = new List<FieldError>();
-        var draft = Form.ToDraft(culture, errors);
+        var draft = Form.ToDraft(errors);
         var reporter = await AccountReporterAsync();
         if (reporter is null)
         {
-            var guest = Reporter.Guest(Form.Name, Form.Email, Form.Phone, culture);
+            var guest = Reporter.Guest(Form.Name, Form.Email, Form.Phone);
             errors.AddRange(guest.Errors);
             reporter = guest.Value;
         }
@@ -58,7 +57,7 @@ public sealed class SubmitModel(ReportIntake intake, LaporDb db, UserManager<Lap
 
         if (errors.Count == 0 && reporter is not null)
         {
-            var result = await intake.SubmitAsync(draft, reporter, files, culture, ct);
+            var result = await intake.SubmitAsync(draft, reporter, files, ct);
             if (result.Report is { } report)
                 return RedirectToPage("/Reports/Submitted", new { code = report.TrackingCode.ToString() });
             errors.AddRange(result.Errors);
@@ -66,12 +65,12 @@ public sealed class SubmitModel(ReportIntake intake, LaporDb db, UserManager<Lap
         else
         {
             // Show the report's own mistakes along with the contact's, so one round trip can fix them all.
-            errors.AddRange(draft.Validate(LatestDateInIndonesia(), culture));
-            errors.AddRange(CheckFiles(files, culture));
+            errors.AddRange(draft.Validate(LatestDateInIndonesia()));
+            errors.AddRange(CheckFiles(files));
         }
 
-        foreach (var error in errors.DistinctBy(e => (e.Field, e.Message)))
-            ModelState.AddModelError(KeyOf(error.Field), error.Message);
+        foreach (var (field, message) in errors.Select(e => (e.Field, text.Message(e))).Distinct())
+            ModelState.AddModelError(KeyOf(field), message);
         // Browsers never refill a file input, so the reporter must be told to pick the files again.
         AttachmentsDropped = Attachments.Count;
         await LoadChoicesAsync(ct);
@@ -85,16 +84,16 @@ public sealed class SubmitModel(ReportIntake intake, LaporDb db, UserManager<Lap
         return Reporter.Account(user.Id, user.DisplayName ?? user.UserName ?? user.Id);
     }
 
-    private IEnumerable<FieldError> CheckFiles(IReadOnlyList<IncomingFile> files, string culture)
+    private IEnumerable<FieldError> CheckFiles(IReadOnlyList<IncomingFile> files)
     {
         if (files.Count > Rules.MaxFiles)
-            return [Rules.CheckCount(files.Count, culture)!];
+            return [Rules.CheckCount(files.Count)!];
         return files.Select(file =>
         {
             var header = new byte[AttachmentRules.HeaderLength];
             using var stream = file.Open();
             var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-            return Rules.Check(file.FileName, file.ContentType, header.AsSpan(0, read), file.Length, culture).Error;
+            return Rules.Check(file.FileName, file.ContentType, header.AsSpan(0, read), file.Length).Error;
         }).OfType<FieldError>();
     }
 
@@ -134,21 +133,21 @@ public sealed class SubmitModel(ReportIntake intake, LaporDb db, UserManager<Lap
         public string? Email { get; init; }
         public string? Phone { get; init; }
 
-        public ReportDraft ToDraft(string culture, List<FieldError> errors)
+        public ReportDraft ToDraft(List<FieldError> errors)
         {
             var type = ReportType.Complaint;
             // Names only: Enum.TryParse would also take "7" and hand the domain an undefined value.
             if (!Enum.GetNames<ReportType>().Contains(Type) || !Enum.TryParse(Type, out type))
-                errors.Add(Invalid(nameof(Type), culture));
+                errors.Add(Invalid(nameof(Type)));
             return new ReportDraft
             {
                 Type = type,
                 Title = Title,
                 Description = Description,
-                IncidentDate = ParseDate(IncidentDate, nameof(IncidentDate), culture, errors),
+                IncidentDate = ParseDate(IncidentDate, nameof(IncidentDate), errors),
                 Location = Location,
-                Latitude = ParseNumber(Latitude, nameof(Latitude), culture, errors),
-                Longitude = ParseNumber(Longitude, nameof(Longitude), culture, errors),
+                Latitude = ParseNumber(Latitude, nameof(Latitude), errors),
+                Longitude = ParseNumber(Longitude, nameof(Longitude), errors),
                 CategoryCode = CategoryCode,
                 TargetAgencyCode = string.IsNullOrWhiteSpace(TargetAgencyCode) ? null : TargetAgencyCode,
                 IsAnonymous = IsAnonymous,
@@ -157,28 +156,27 @@ public sealed class SubmitModel(ReportIntake intake, LaporDb db, UserManager<Lap
         }
 
         // The date picker sends yyyy-MM-dd whatever the browser's language.
-        private static DateOnly? ParseDate(string? raw, string field, string culture, List<FieldError> errors)
+        private static DateOnly? ParseDate(string? raw, string field, List<FieldError> errors)
         {
             if (string.IsNullOrWhiteSpace(raw))
                 return null;
             if (DateOnly.TryParseExact(raw.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
                 return day;
-            errors.Add(Invalid(field, culture));
+            errors.Add(Invalid(field));
             return null;
         }
 
         // Indonesian keyboards and habits write a decimal comma: -8,6705 is as good as -8.6705.
-        private static double? ParseNumber(string? raw, string field, string culture, List<FieldError> errors)
+        private static double? ParseNumber(string? raw, string field, List<FieldError> errors)
         {
             if (string.IsNullOrWhiteSpace(raw))
                 return null;
             if (double.TryParse(raw.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                 return number;
-            errors.Add(Invalid(field, culture));
+            errors.Add(Invalid(field));
             return null;
         }
 
-        private static FieldError Invalid(string field, string culture) =>
-            new(field, ReportMessages.Format(ReportMessages.Invalid, culture, ReportMessages.Label(field, culture)));
+        private static FieldError Invalid(string field) => ReportMessages.ForField(field, ReportMessages.Invalid);
     }
 }

@@ -16,7 +16,7 @@ public sealed class SubmittedModel(ReportQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        if (await queries.TrackAsync(code, PortalCultures.DomainCulture, ct) is not { } report)
+        if (await queries.TrackAsync(code, ct) is not { } report)
             return NotFound();
         Report = report;
         return Page();

@@ -1,6 +1,7 @@
 using Lapor.Domain.Reports;
 using Lapor.Host.Localization;
 using Lapor.Host.Reports;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Pages.Shared;
 
@@ -14,19 +15,15 @@ public sealed record ReportView(PublicReport Report, StageLabels Stages, bool Fo
     /// A timeline step in the visitor's language. Steps the system wrote are stored in Indonesian, so they are told
     /// again from their kind; what people wrote (responses, replies, reasons) stays as written.
     /// </summary>
-    public string TextOf(PublicTimelineEntry entry)
+    public string TextOf(PublicTimelineEntry entry, IStringLocalizer<PortalText> text) => entry.Kind switch
     {
-        var culture = PortalCultures.DomainCulture;
-        return entry.Kind switch
-        {
-            TimelineEntryKind.Submitted => ReportMessages.Get(ReportMessages.TimelineSubmitted, culture),
-            TimelineEntryKind.Disposed => ReportMessages.Get(ReportMessages.TimelineDisposed, culture),
-            TimelineEntryKind.AwaitingConfirmation => ReportMessages.Get(ReportMessages.TimelineAwaitingConfirmation, culture),
-            TimelineEntryKind.Closed => ReportMessages.Get(ReportMessages.TimelineClosed, culture),
-            TimelineEntryKind.DuplicateLinked => ReportMessages.Get(ReportMessages.TimelineDuplicateLinked, culture),
-            TimelineEntryKind.Rated when Report.RatingStars is { } stars => ReportMessages.Format(ReportMessages.TimelineRated, culture, stars),
-            TimelineEntryKind.StageChanged => Stages.Show(entry.Text),
-            _ => entry.Text,
-        };
-    }
+        TimelineEntryKind.Submitted => text["Timeline.Text.Submitted"],
+        TimelineEntryKind.Disposed => text["Timeline.Text.Disposed"],
+        TimelineEntryKind.AwaitingConfirmation => text["Timeline.Text.AwaitingConfirmation"],
+        TimelineEntryKind.Closed => text["Timeline.Text.Closed"],
+        TimelineEntryKind.DuplicateLinked => text["Timeline.Text.DuplicateLinked"],
+        TimelineEntryKind.Rated when Report.RatingStars is { } stars => text["Timeline.Text.Rated", stars],
+        TimelineEntryKind.StageChanged => Stages.Show(entry.Text),
+        _ => entry.Text,
+    };
 }

@@ -38,7 +38,7 @@ public sealed class ReportModel(ReportQueries queries, ReporterActions actions, 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
 
     public Task<IActionResult> OnPostReplyAsync(CancellationToken ct) =>
-        ActAsync(nameof(Reply), "Track.Done.Reply", culture => actions.ReplyAsync(Code, Reply.Text, culture, ct),
+        ActAsync(nameof(Reply), "Track.Done.Reply", () => actions.ReplyAsync(Code, Reply.Text, ct),
             field => field == "Reply" ? $"{nameof(Reply)}.{nameof(ReplyInput.Text)}" : nameof(Reply), ct);
 
     public Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
@@ -49,12 +49,12 @@ public sealed class ReportModel(ReportQueries queries, ReporterActions actions, 
             // Anything but a whole number is out of range, so the domain's range message covers it.
             stars = int.TryParse(Confirm.Stars, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
         }
-        return ActAsync(nameof(Confirm), "Track.Done.Confirm", culture => actions.ConfirmAsync(Code, stars, Confirm.Comment, culture, ct),
+        return ActAsync(nameof(Confirm), "Track.Done.Confirm", () => actions.ConfirmAsync(Code, stars, Confirm.Comment, ct),
             field => field is "Stars" or "Comment" ? $"{nameof(Confirm)}.{field}" : nameof(Confirm), ct);
     }
 
     public Task<IActionResult> OnPostReopenAsync(CancellationToken ct) =>
-        ActAsync(nameof(Reopen), "Track.Done.Reopen", culture => actions.ReopenAsync(Code, Reopen.Reason, culture, ct),
+        ActAsync(nameof(Reopen), "Track.Done.Reopen", () => actions.ReopenAsync(Code, Reopen.Reason, ct),
             field => field == "Reason" ? $"{nameof(Reopen)}.{nameof(ReopenInput.Reason)}" : nameof(Reopen), ct);
 
     /// <summary>An attachment, for the holder of the code only. Sent as a download under its checked type, never sniffed.</summary>
@@ -69,7 +69,7 @@ public sealed class ReportModel(ReportQueries queries, ReporterActions actions, 
         return File(content, attachment.ContentType, attachment.FileName);
     }
 
-    private async Task<IActionResult> ActAsync(string form, string doneKey, Func<string, Task<IReadOnlyList<FieldError>>> act,
+    private async Task<IActionResult> ActAsync(string form, string doneKey, Func<Task<IReadOnlyList<FieldError>>> act,
         Func<string, string> keyOf, CancellationToken ct)
     {
         // Only the submitted form's fields are meant; the others were bound empty.
@@ -77,12 +77,12 @@ public sealed class ReportModel(ReportQueries queries, ReporterActions actions, 
         IReadOnlyList<FieldError> errors;
         try
         {
-            errors = await act(PortalCultures.DomainCulture);
+            errors = await act();
         }
         catch (WorkflowException)
         {
             // The process moved on between showing the form and posting it (another tab, a timer).
-            errors = [new FieldError(form, text["Track.ActionFailed"])];
+            errors = [new FieldError(form, "Track.ActionFailed")];
         }
         if (errors.Count == 0)
         {
@@ -90,13 +90,13 @@ public sealed class ReportModel(ReportQueries queries, ReporterActions actions, 
             return RedirectToPage(new { code = Code });
         }
         foreach (var error in errors)
-            ModelState.AddModelError(keyOf(error.Field), error.Message);
+            ModelState.AddModelError(keyOf(error.Field), text.Message(error));
         return await ShowAsync(ct);
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        if (await queries.TrackAsync(Code, PortalCultures.DomainCulture, ct) is not { } report)
+        if (await queries.TrackAsync(Code, ct) is not { } report)
         {
             // The form to try again, with a 404 so the code is not mistaken for a found report.
             Response.StatusCode = StatusCodes.Status404NotFound;

@@ -6,12 +6,12 @@ namespace Lapor.Domain.Tests.Reports;
 public sealed class AnonymityTests
 {
     [Fact]
-    public void AnAnonymousReport_ShowsAnonimInsteadOfTheName()
+    public void AnAnonymousReport_GivesNoPublicName()
     {
         var report = Submitted(Draft() with { IsAnonymous = true });
 
-        Assert.Equal("Anonim", report.PublicReporterName);
-        Assert.Equal("Anonymous", report.GetPublicReporterName("en"));
+        // The host says "Anonim" (Report.Anonymous in its texts); the domain gives no name at all.
+        Assert.Null(report.PublicReporterName);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class AnonymityTests
         var published = report.Timeline
             .SelectMany(e => new[] { e.PublicText, e.Actor ?? string.Empty })
             .Append(report.Rating!.Comment!)
-            .Append(report.PublicReporterName)
+            .Append(report.PublicReporterName ?? "")
             .ToList();
         Assert.All(published, text =>
         {

@@ -17,8 +17,8 @@ public sealed class AttachmentRulesTests
     private static readonly byte[] WindowsProgram = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00];
     private static readonly byte[] HtmlPage = "<!DOCTYPE html><html><script>fetch('/x')</script>"u8.ToArray();
 
-    private static AttachmentCheck Check(string name, string? type, byte[] header, long size = 200_000, string culture = "id") =>
-        AttachmentRules.Default.Check(name, type, header, size, culture);
+    private static AttachmentCheck Check(string name, string? type, byte[] header, long size = 200_000) =>
+        AttachmentRules.Default.Check(name, type, header, size);
 
     public static TheoryData<string, string?, byte[], string> AllowedFiles => new()
     {
@@ -38,7 +38,7 @@ public sealed class AttachmentRulesTests
     {
         var check = Check(name, declared, header);
 
-        Assert.True(check.IsAllowed, check.Error?.Message);
+        Assert.True(check.IsAllowed, check.Error?.ToString());
         Assert.Equal(stored, check.ContentType);
     }
 
@@ -56,8 +56,8 @@ public sealed class AttachmentRulesTests
 
         Assert.False(check.IsAllowed);
         Assert.Equal(
-            new FieldError("Attachments", $"Lampiran \"{name}\": jenis berkas tidak diizinkan. Gunakan JPG, PNG, PDF, DOCX atau MP4."),
-            check.Error);
+            ("Attachments", $"Lampiran \"{name}\": jenis berkas tidak diizinkan. Gunakan JPG, PNG, PDF, DOCX atau MP4."),
+            check.Error?.Written());
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class AttachmentRulesTests
 
         var check = Check("foto.jpg", "image/jpeg", Jpeg, 10 * Megabyte + 1);
 
-        Assert.Equal(new FieldError("Attachments", "Lampiran \"foto.jpg\": ukuran berkas paling besar 10 MB."), check.Error);
+        Assert.Equal(("Attachments", "Lampiran \"foto.jpg\": ukuran berkas paling besar 10 MB."), check.Error?.Written());
     }
 
     [Fact]
@@ -75,15 +75,15 @@ public sealed class AttachmentRulesTests
     {
         var rules = new AttachmentRules { MaxBytes = 2 * Megabyte };
 
-        var check = rules.Check("video.mp4", "video/mp4", Mp4, 3 * Megabyte, "en");
+        var check = rules.Check("video.mp4", "video/mp4", Mp4, 3 * Megabyte);
 
-        Assert.Equal("Attachment \"video.mp4\": the file may be at most 2 MB.", check.Error?.Message);
+        Assert.Equal("Attachment \"video.mp4\": the file may be at most 2 MB.", check.Error?.Written("en").Text);
     }
 
     [Fact]
     public void AnEmptyFile_IsRefused()
     {
-        Assert.Equal("Lampiran \"foto.jpg\": berkas kosong.", Check("foto.jpg", "image/jpeg", [], 0).Error?.Message);
+        Assert.Equal("Lampiran \"foto.jpg\": berkas kosong.", Check("foto.jpg", "image/jpeg", [], 0).Error?.Written().Text);
     }
 
     [Fact]
@@ -92,8 +92,8 @@ public sealed class AttachmentRulesTests
         var check = Check("laporan.pdf", "application/pdf", WindowsProgram);
 
         Assert.Equal(
-            new FieldError("Attachments", "Lampiran \"laporan.pdf\": isi berkas bukan PDF seperti namanya. Unggah berkas PDF yang asli."),
-            check.Error);
+            ("Attachments", "Lampiran \"laporan.pdf\": isi berkas bukan PDF seperti namanya. Unggah berkas PDF yang asli."),
+            check.Error?.Written());
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class AttachmentRulesTests
         var check = Check("foto.jpg", "image/jpeg", HtmlPage);
 
         Assert.False(check.IsAllowed);
-        Assert.Contains("bukan JPG", check.Error!.Message);
+        Assert.Contains("bukan JPG", check.Error!.Written().Text);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class AttachmentRulesTests
     {
         var check = Check(name, "image/jpeg", Jpeg);
 
-        Assert.True(check.IsAllowed, check.Error?.Message);
+        Assert.True(check.IsAllowed, check.Error?.ToString());
         Assert.Equal(safe, check.SafeFileName);
     }
 
@@ -176,8 +176,8 @@ public sealed class AttachmentRulesTests
     {
         Assert.Null(AttachmentRules.Default.CheckCount(4));
         Assert.Equal(
-            new FieldError("Attachments", "Lampiran paling banyak 5 berkas."),
-            AttachmentRules.Default.CheckCount(5));
+            ("Attachments", "Lampiran paling banyak 5 berkas."),
+            AttachmentRules.Default.CheckCount(5)?.Written());
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class AttachmentRulesTests
 
         var errors = report.AddAttachment(Stored("foto6.jpg"), AttachmentRules.Default);
 
-        Assert.Equal("Lampiran paling banyak 5 berkas.", Assert.Single(errors).Message);
+        Assert.Equal("Lampiran paling banyak 5 berkas.", Assert.Single(errors).Written().Text);
         Assert.Equal(5, report.Attachments.Count);
     }
 

@@ -32,12 +32,12 @@ public sealed class DuplicateTests
         var joined = Other();
         Assert.Empty(joined.JoinTo(primary, "petugas", Now));
 
-        Assert.Equal("Laporan tidak dapat ditautkan ke dirinya sendiri.", Assert.Single(report.JoinTo(report, "petugas", Now)).Message);
-        Assert.Contains("rahasia", Assert.Single(report.JoinTo(confidential, "petugas", Now)).Message);
-        Assert.Contains("sudah ditutup", Assert.Single(report.JoinTo(closed, "petugas", Now)).Message);
-        Assert.Contains("sendiri adalah duplikat", Assert.Single(report.JoinTo(joined, "petugas", Now)).Message);
+        Assert.Equal("Laporan tidak dapat ditautkan ke dirinya sendiri.", Assert.Single(report.JoinTo(report, "petugas", Now)).Written().Text);
+        Assert.Contains("rahasia", Assert.Single(report.JoinTo(confidential, "petugas", Now)).Written().Text);
+        Assert.Contains("sudah ditutup", Assert.Single(report.JoinTo(closed, "petugas", Now)).Written().Text);
+        Assert.Contains("sendiri adalah duplikat", Assert.Single(report.JoinTo(joined, "petugas", Now)).Written().Text);
         Assert.Equal("This report is already linked as a duplicate of another report.",
-            Assert.Single(joined.JoinTo(report, "petugas", Now, "en")).Message);
+            Assert.Single(joined.JoinTo(report, "petugas", Now)).Written("en").Text);
         Assert.Null(report.DuplicateOfId);
         Assert.Equal(primary.Id, joined.DuplicateOfId);
         Assert.DoesNotContain(report.Timeline, t => t.Kind is TimelineEntryKind.MergedInto or TimelineEntryKind.DuplicateLinked);

@@ -30,7 +30,7 @@ public sealed class QuestionsAndNotesTests
         var error = Assert.Single(report.AskReporter(question, "Dinkes", Now));
 
         Assert.Equal("Question", error.Field);
-        Assert.Contains("Pertanyaan untuk pelapor", error.Message);
+        Assert.Contains("Pertanyaan untuk pelapor", error.Written().Text);
         Assert.Equal(before, report.Timeline.Count);
     }
 
@@ -62,8 +62,8 @@ public sealed class QuestionsAndNotesTests
     public void AnInternalNote_TooLongOrEmpty_IsRefusedByField()
     {
         Assert.Equal("Note", Assert.Single(InternalNote.Write(Guid.NewGuid(), "a", null, null, "", Now).Errors).Field);
-        var tooLong = InternalNote.Write(Guid.NewGuid(), "a", null, null, new string('x', InternalNote.TextMaxLength + 1), Now, "en");
-        Assert.Contains("Internal note", Assert.Single(tooLong.Errors).Message);
+        var tooLong = InternalNote.Write(Guid.NewGuid(), "a", null, null, new string('x', InternalNote.TextMaxLength + 1), Now);
+        Assert.Contains("Internal note", Assert.Single(tooLong.Errors).Written("en").Text);
     }
 
     [Fact]

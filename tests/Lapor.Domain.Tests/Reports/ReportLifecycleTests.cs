@@ -50,7 +50,7 @@ public sealed class ReportLifecycleTests
 
         var errors = report.ForwardTo("kab-badung", reason, "Dinas PUPRKIM", Now.AddDays(1));
 
-        Assert.Equal(new FieldError("Reason", "Alasan wajib diisi."), Assert.Single(errors));
+        Assert.Equal(("Reason", "Alasan wajib diisi."), Assert.Single(errors).Written());
         Assert.Equal("puprkim", report.ResponsibleAgencyCode);
         Assert.Equal(entries, report.Timeline.Count);
     }
@@ -78,7 +78,7 @@ public sealed class ReportLifecycleTests
 
         var errors = report.ForwardTo("puprkim", "Salah kirim.", Coordinator, Now);
 
-        Assert.Equal(new FieldError("AgencyCode", "Laporan sudah berada di instansi ini."), Assert.Single(errors));
+        Assert.Equal(("AgencyCode", "Laporan sudah berada di instansi ini."), Assert.Single(errors).Written());
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class ReportLifecycleTests
     {
         var errors = Submitted().AddReporterReply(" ", Now);
 
-        Assert.Equal(new FieldError("Reply", "Balasan wajib diisi."), Assert.Single(errors));
+        Assert.Equal(("Reply", "Balasan wajib diisi."), Assert.Single(errors).Written());
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class ReportLifecycleTests
     {
         var report = Closed();
 
-        Assert.Equal(new FieldError("Status", "Laporan sudah ditutup."), Assert.Single(report.AwaitConfirmation(Now.AddDays(4))));
+        Assert.Equal(("Status", "Laporan sudah ditutup."), Assert.Single(report.AwaitConfirmation(Now.AddDays(4))).Written());
         Assert.Equal(ReportStatus.Closed, report.Status);
     }
 
@@ -194,7 +194,7 @@ public sealed class ReportLifecycleTests
     {
         var errors = Submitted().Reopen("Belum selesai.", Now);
 
-        Assert.Equal(new FieldError("Status", "Laporan tidak sedang menunggu konfirmasi pelapor."), Assert.Single(errors));
+        Assert.Equal(("Status", "Laporan tidak sedang menunggu konfirmasi pelapor."), Assert.Single(errors).Written());
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class ReportLifecycleTests
     {
         var report = Closed();
 
-        Assert.Equal(new FieldError("Status", "Laporan sudah ditutup."), Assert.Single(report.Reopen("Belum selesai.", Now.AddDays(4))));
+        Assert.Equal(("Status", "Laporan sudah ditutup."), Assert.Single(report.Reopen("Belum selesai.", Now.AddDays(4))).Written());
         Assert.Equal(ReportStatus.Closed, report.Status);
     }
 
@@ -213,7 +213,7 @@ public sealed class ReportLifecycleTests
 
         var errors = report.Reopen("", Now.AddDays(4));
 
-        Assert.Equal(new FieldError("Reason", "Alasan wajib diisi."), Assert.Single(errors));
+        Assert.Equal(("Reason", "Alasan wajib diisi."), Assert.Single(errors).Written());
         Assert.Equal(ReportStatus.AwaitingConfirmation, report.Status);
     }
 
@@ -236,7 +236,7 @@ public sealed class ReportLifecycleTests
     {
         var report = Submitted();
 
-        Assert.Equal(new FieldError("Status", "Laporan tidak sedang menunggu konfirmasi pelapor."), Assert.Single(report.Rate(5, null, Now)));
+        Assert.Equal(("Status", "Laporan tidak sedang menunggu konfirmasi pelapor."), Assert.Single(report.Rate(5, null, Now)).Written());
         Assert.Null(report.Rating);
     }
 
@@ -258,7 +258,7 @@ public sealed class ReportLifecycleTests
     {
         var report = Answered();
 
-        Assert.Equal(new FieldError("Stars", "Penilaian harus antara 1 dan 5."), Assert.Single(report.Rate(stars, null, Now)));
+        Assert.Equal(("Stars", "Penilaian harus antara 1 dan 5."), Assert.Single(report.Rate(stars, null, Now)).Written());
         Assert.Null(report.Rating);
     }
 
@@ -285,7 +285,7 @@ public sealed class ReportLifecycleTests
 
         var errors = report.Rate(5, "Sekarang beres.", Now.AddDays(9));
 
-        Assert.Equal(new FieldError("Rating", "Laporan ini sudah dinilai."), Assert.Single(errors));
+        Assert.Equal(("Rating", "Laporan ini sudah dinilai."), Assert.Single(errors).Written());
         Assert.Equal(2, report.Rating!.Stars);
     }
 
@@ -332,8 +332,8 @@ public sealed class ReportLifecycleTests
     {
         var report = Answered();
 
-        Assert.Equal("The report is not waiting for the reporter's confirmation.", Assert.Single(Submitted().Reopen("x", Now, "en")).Message);
-        Assert.Equal("Reason is required.", Assert.Single(report.Reopen(null, Now, "en")).Message);
-        Assert.Equal("Rating must be between 1 and 5.", Assert.Single(report.Rate(9, null, Now, "en")).Message);
+        Assert.Equal("The report is not waiting for the reporter's confirmation.", Assert.Single(Submitted().Reopen("x", Now)).Written("en").Text);
+        Assert.Equal("Reason is required.", Assert.Single(report.Reopen(null, Now)).Written("en").Text);
+        Assert.Equal("Rating must be between 1 and 5.", Assert.Single(report.Rate(9, null, Now)).Written("en").Text);
     }
 }

@@ -5,9 +5,9 @@ namespace Lapor.Domain.Tests.Reports;
 
 public sealed class ReportSubmitTests
 {
-    private static IReadOnlyList<FieldError> ErrorsOf(ReportDraft draft, string culture = "id", DateTimeOffset? now = null)
+    private static IReadOnlyList<FieldError> ErrorsOf(ReportDraft draft, DateTimeOffset? now = null)
     {
-        var result = Report.Submit(draft, Guest(), TrackingCode.New(), now ?? Now, culture);
+        var result = Report.Submit(draft, Guest(), TrackingCode.New(), now ?? Now);
         Assert.False(result.Succeeded);
         Assert.Null(result.Value);
         return result.Errors;
@@ -43,7 +43,7 @@ public sealed class ReportSubmitTests
     {
         var errors = ErrorsOf(Draft() with { Title = title });
 
-        Assert.Equal(new FieldError("Title", "Judul wajib diisi."), Assert.Single(errors));
+        Assert.Equal(("Title", "Judul wajib diisi."), Assert.Single(errors).Written());
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class ReportSubmitTests
 
         var errors = ErrorsOf(Draft() with { Title = new string('a', 151) });
 
-        Assert.Equal(new FieldError("Title", "Judul paling banyak 150 karakter."), Assert.Single(errors));
+        Assert.Equal(("Title", "Judul paling banyak 150 karakter."), Assert.Single(errors).Written());
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ReportSubmitTests
     {
         var errors = ErrorsOf(Draft() with { Description = new string('x', 5001) });
 
-        Assert.Equal(new FieldError("Description", "Isi laporan paling banyak 5000 karakter."), Assert.Single(errors));
+        Assert.Equal(("Description", "Isi laporan paling banyak 5000 karakter."), Assert.Single(errors).Written());
     }
 
     [Theory]
@@ -79,8 +79,8 @@ public sealed class ReportSubmitTests
         var errors = ErrorsOf(Draft() with { Description = description });
 
         Assert.Equal(
-            new FieldError("Description", "Isi laporan tidak boleh berisi tag HTML atau kode skrip."),
-            Assert.Single(errors));
+            ("Description", "Isi laporan tidak boleh berisi tag HTML atau kode skrip."),
+            Assert.Single(errors).Written());
     }
 
     [Theory]
@@ -102,7 +102,7 @@ public sealed class ReportSubmitTests
     {
         var errors = ErrorsOf(Draft() with { Title = title });
 
-        Assert.Equal(new FieldError("Title", "Judul berisi karakter yang tidak diizinkan."), Assert.Single(errors));
+        Assert.Equal(("Title", "Judul berisi karakter yang tidak diizinkan."), Assert.Single(errors).Written());
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class ReportSubmitTests
     {
         var errors = ErrorsOf(Draft() with { IncidentDate = new DateOnly(2025, 3, 11) });
 
-        Assert.Equal(new FieldError("IncidentDate", "Tanggal kejadian tidak boleh melewati hari ini."), Assert.Single(errors));
+        Assert.Equal(("IncidentDate", "Tanggal kejadian tidak boleh melewati hari ini."), Assert.Single(errors).Written());
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class ReportSubmitTests
     {
         var errors = ErrorsOf(Draft() with { IncidentDate = new DateOnly(24, 3, 8) });
 
-        Assert.Equal(new FieldError("IncidentDate", "Tanggal kejadian tidak valid."), Assert.Single(errors));
+        Assert.Equal(("IncidentDate", "Tanggal kejadian tidak valid."), Assert.Single(errors).Written());
     }
 
     [Fact]
@@ -162,8 +162,8 @@ public sealed class ReportSubmitTests
         var errors = ErrorsOf(Draft() with { Longitude = null });
 
         Assert.Equal(
-            new FieldError("Longitude", "Isi lintang dan bujur sekaligus, atau kosongkan keduanya."),
-            Assert.Single(errors));
+            ("Longitude", "Isi lintang dan bujur sekaligus, atau kosongkan keduanya."),
+            Assert.Single(errors).Written());
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class ReportSubmitTests
     {
         var errors = ErrorsOf(Draft() with { Latitude = latitude, Longitude = longitude });
 
-        Assert.Equal(new FieldError(field, message), Assert.Single(errors));
+        Assert.Equal((field, message), Assert.Single(errors).Written());
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class ReportSubmitTests
     {
         var errors = ErrorsOf(Draft() with { CategoryCode = null });
 
-        Assert.Equal(new FieldError("CategoryCode", "Kategori wajib dipilih."), Assert.Single(errors));
+        Assert.Equal(("CategoryCode", "Kategori wajib dipilih."), Assert.Single(errors).Written());
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class ReportSubmitTests
     {
         var errors = ErrorsOf(Draft() with { CategoryCode = "jalan'; drop table" });
 
-        Assert.Equal(new FieldError("CategoryCode", "Kategori tidak dikenal."), Assert.Single(errors));
+        Assert.Equal(("CategoryCode", "Kategori tidak dikenal."), Assert.Single(errors).Written());
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class ReportSubmitTests
     {
         var errors = ErrorsOf(Draft() with { Type = (ReportType)42 });
 
-        Assert.Equal(new FieldError("Type", "Jenis laporan tidak valid."), Assert.Single(errors));
+        Assert.Equal(("Type", "Jenis laporan tidak valid."), Assert.Single(errors).Written());
     }
 
     [Fact]
@@ -239,16 +239,16 @@ public sealed class ReportSubmitTests
     [Fact]
     public void Errors_CanBeInEnglish()
     {
-        Assert.Equal("Title is required.", Assert.Single(ErrorsOf(Draft() with { Title = "" }, "en")).Message);
+        Assert.Equal("Title is required.", Assert.Single(ErrorsOf(Draft() with { Title = "" })).Written("en").Text);
         Assert.Equal(
             "Title must be at most 150 characters.",
-            Assert.Single(ErrorsOf(Draft() with { Title = new string('a', 151) }, "en-US")).Message);
+            Assert.Single(ErrorsOf(Draft() with { Title = new string('a', 151) })).Written("en").Text);
         Assert.Equal(
             "Description must not contain HTML tags or script code.",
-            Assert.Single(ErrorsOf(Draft() with { Description = "<script>" }, "en")).Message);
+            Assert.Single(ErrorsOf(Draft() with { Description = "<script>" })).Written("en").Text);
         Assert.Equal(
             "Date of the incident cannot be in the future.",
-            Assert.Single(ErrorsOf(Draft() with { IncidentDate = new DateOnly(2025, 4, 1) }, "en")).Message);
+            Assert.Single(ErrorsOf(Draft() with { IncidentDate = new DateOnly(2025, 4, 1) })).Written("en").Text);
     }
 
     [Fact]

@@ -11,8 +11,8 @@ public sealed class ReporterTests
 
         Assert.False(result.Succeeded);
         Assert.Equal(
-            new FieldError("Contact", "Isi email atau nomor telepon agar kami dapat menghubungi Anda."),
-            Assert.Single(result.Errors));
+            ("Contact", "Isi email atau nomor telepon agar kami dapat menghubungi Anda."),
+            Assert.Single(result.Errors).Written());
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class ReporterTests
     {
         var result = Reporter.Guest("  ", "sari@example.com", null);
 
-        Assert.Equal(new FieldError("Name", "Nama wajib diisi."), Assert.Single(result.Errors));
+        Assert.Equal(("Name", "Nama wajib diisi."), Assert.Single(result.Errors).Written());
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed class ReporterTests
     {
         var result = Reporter.Guest("Ni Luh Sari", email, null);
 
-        Assert.Equal(new FieldError("Email", "Email tidak valid."), Assert.Single(result.Errors));
+        Assert.Equal(("Email", "Email tidak valid."), Assert.Single(result.Errors).Written());
     }
 
     [Fact]
@@ -92,8 +92,8 @@ public sealed class ReporterTests
         var result = Reporter.Guest("Ni Luh Sari", null, phone);
 
         Assert.Equal(
-            new FieldError("Phone", "Nomor telepon tidak valid. Contoh: 0812 3456 7890 atau +62 812 3456 7890."),
-            Assert.Single(result.Errors));
+            ("Phone", "Nomor telepon tidak valid. Contoh: 0812 3456 7890 atau +62 812 3456 7890."),
+            Assert.Single(result.Errors).Written());
     }
 
     [Fact]
@@ -101,17 +101,17 @@ public sealed class ReporterTests
     {
         var result = Reporter.Guest("<script>alert(1)</script>", "sari@example.com", null);
 
-        Assert.Equal(new FieldError("Name", "Nama tidak boleh berisi tag HTML atau kode skrip."), Assert.Single(result.Errors));
+        Assert.Equal(("Name", "Nama tidak boleh berisi tag HTML atau kode skrip."), Assert.Single(result.Errors).Written());
     }
 
     [Fact]
     public void GuestErrors_CanBeInEnglish()
     {
-        var result = Reporter.Guest("", "", "", "en");
+        var result = Reporter.Guest("", "", "");
 
         Assert.Equal(
             ["Name is required.", "Give an email address or a phone number so that we can reach you."],
-            result.Errors.Select(e => e.Message));
+            result.Errors.Select(e => e.Written("en").Text));
     }
 
     [Fact]

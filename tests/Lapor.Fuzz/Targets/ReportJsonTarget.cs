@@ -35,15 +35,19 @@ public static class ReportJsonTarget
         if (input.CanSeek)
             input.Position = 0;
 
-        var outcome = SubmitReportBody.ReadAsync(http.Request, culture, Text, CancellationToken.None).GetAwaiter().GetResult();
+        using var language = PortalCultures.Use(culture);
+        var outcome = SubmitReportBody.ReadAsync(http.Request, CancellationToken.None).GetAwaiter().GetResult();
         if (outcome.Request is not { } request)
         {
             if (outcome.Error is null)
                 throw new InvalidOperationException($"Refused with status {outcome.Status} but no field error.");
+            _ = Text.Message(outcome.Error);
             return;
         }
         var contact = request.Reporter;
-        Reporter.Guest(contact?.Name, contact?.Email, contact?.Phone, culture);
-        request.ToDraft().Validate(Today, culture);
+        var errors = Reporter.Guest(contact?.Name, contact?.Email, contact?.Phone).Errors.Concat(request.ToDraft().Validate(Today));
+        // Written as the API would answer, so every refusal's format string meets its arguments.
+        foreach (var error in errors)
+            _ = Text.Message(error);
     }
 }

@@ -24,7 +24,7 @@ public sealed class AuditHost : ReportsHost
             Description = "Pasien menunggu lebih dari empat jam tanpa kepastian jadwal pemeriksaan di loket.",
         };
         var intake = await scope.ServiceProvider.GetRequiredService<ReportIntake>()
-            .SubmitAsync(draft, Reporter.Guest(name, "gede@example.com", "081337000111").Value!, [], "id");
+            .SubmitAsync(draft, Reporter.Guest(name, "gede@example.com", "081337000111").Value!, []);
         return intake.Report!;
     }
 
@@ -43,7 +43,7 @@ public sealed class AuditHost : ReportsHost
     {
         var report = await AnsweredAsync();
         await using var scope = Services.CreateAsyncScope();
-        var errors = await scope.ServiceProvider.GetRequiredService<ReporterActions>().ConfirmAsync(report.TrackingCode.ToString(), 4, "Sudah membaik", "id");
+        var errors = await scope.ServiceProvider.GetRequiredService<ReporterActions>().ConfirmAsync(report.TrackingCode.ToString(), 4, "Sudah membaik");
         Assert.Empty(errors);
         return await ReportAsync(report.TrackingCode.ToString());
     }

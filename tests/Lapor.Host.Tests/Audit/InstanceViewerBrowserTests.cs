@@ -58,11 +58,11 @@ public sealed class InstanceViewerBrowserTests(AuditBrowserHost host) : IClassFi
             Type = ReportType.Complaint, Title = "Antrean puskesmas terlalu lama", CategoryCode = "kesehatan",
             Description = "Pasien menunggu lebih dari empat jam tanpa kepastian jadwal pemeriksaan di loket.",
         };
-        var report = (await services.GetRequiredService<ReportIntake>().SubmitAsync(draft, Reporter.Guest("Gede Arsana", "gede@example.com", null).Value!, [], "id")).Report!;
+        var report = (await services.GetRequiredService<ReportIntake>().SubmitAsync(draft, Reporter.Guest("Gede Arsana", "gede@example.com", null).Value!, [])).Report!;
         var code = report.TrackingCode.ToString();
         await CompleteAsync(services, report.ProcessInstanceId!, "verifikasi", new() { ["decision"] = TypedValue.From("verify"), ["agency"] = TypedValue.From("dinkes") }, "koordinator");
         await CompleteAsync(services, report.ProcessInstanceId!, "tindakLanjut", new() { ["outcome"] = TypedValue.From("respond"), ["response"] = TypedValue.From("Jadwal poli ditambah.") }, "dinkes.petugas");
-        Assert.Empty(await services.GetRequiredService<ReporterActions>().ConfirmAsync(code, 5, null, "id"));
+        Assert.Empty(await services.GetRequiredService<ReporterActions>().ConfirmAsync(code, 5, null));
         return code;
     }
 

@@ -75,7 +75,7 @@ public sealed partial class ReporterNoticeTests(NoticesHost host) : IClassFixtur
         await CompleteAsync(code, "verifikasi", new { decision = "verify", agency = "dinkes" }, "koordinator");
         await CompleteAsync(code, "tindakLanjut", new { outcome = "respond", response = "Loket pendaftaran ditambah dua." }, "dinkes.petugas");
         using (var scope = host.Services.CreateScope())
-            Assert.Empty(await scope.ServiceProvider.GetRequiredService<ReporterActions>().ReopenAsync(code, "Antrean masih panjang.", "id"));
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<ReporterActions>().ReopenAsync(code, "Antrean masih panjang."));
         // The answer waits for the reporter: it is not a close, so no "closed" notice comes with it.
         var mail = await MailAsync(address, 4);
         Assert.Equal([$"Laporan {code} telah kami terima", $"Laporan {code} telah diverifikasi", $"Laporan {code} telah ditanggapi",
@@ -85,7 +85,7 @@ public sealed partial class ReporterNoticeTests(NoticesHost host) : IClassFixtur
 
         await CompleteAsync(code, "tindakLanjut", new { outcome = "respond", response = "Loket dibuka pukul 07.00." }, "dinkes.petugas");
         using (var scope = host.Services.CreateScope())
-            Assert.Empty(await scope.ServiceProvider.GetRequiredService<ReporterActions>().ConfirmAsync(code, 4, null, "id"));
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<ReporterActions>().ConfirmAsync(code, 4, null));
         mail = await MailAsync(address, 6);
         Assert.Equal([$"Laporan {code} telah ditanggapi", $"Laporan {code} ditutup"], mail.Skip(4).Select(m => m.Subject));
     }

@@ -55,7 +55,7 @@ public sealed class AwaitingConfirmationTests(ClockedReportsHost host) : IClassF
         var code = await AnsweredReportAsync();
         Assert.Equal([LaporProcess.ReportReopened, LaporProcess.ReporterConfirmed], (await Actions(a => a.AvailableAsync(code))).Order(StringComparer.Ordinal));
 
-        Assert.Empty(await Actions(a => a.ConfirmAsync(code, 5, "Lampu sudah menyala lagi.", "id")));
+        Assert.Empty(await Actions(a => a.ConfirmAsync(code, 5, "Lampu sudah menyala lagi.")));
 
         var closed = await ReportAsync(code);
         Assert.Equal((ReportStatus.Closed, "Selesai"), (closed.Status, closed.Stage));
@@ -77,12 +77,12 @@ public sealed class AwaitingConfirmationTests(ClockedReportsHost host) : IClassF
     {
         var code = await AnsweredReportAsync();
 
-        Assert.Empty(await Actions(a => a.ReopenAsync(code, "Lampu padam lagi malam ini.", "id")));
+        Assert.Empty(await Actions(a => a.ReopenAsync(code, "Lampu padam lagi malam ini.")));
 
         var reopened = await ReportAsync(code);
         Assert.Equal((ReportStatus.Open, "Sedang ditindaklanjuti"), (reopened.Status, reopened.Stage));
         Assert.Null(reopened.ClosedAt);
-        var refused = await Actions(a => a.ReopenAsync(code, "Sekali lagi.", "id"));
+        var refused = await Actions(a => a.ReopenAsync(code, "Sekali lagi."));
         Assert.Equal("Action", Assert.Single(refused).Field);
     }
 
@@ -95,7 +95,7 @@ public sealed class AwaitingConfirmationTests(ClockedReportsHost host) : IClassF
             Description = "Sudah seminggu lampu jalan padam sehingga jalan gelap dan rawan kecelakaan.",
         };
         var result = await scope.ServiceProvider.GetRequiredService<ReportIntake>()
-            .SubmitAsync(draft, Reporter.Guest("Made Sudana", "made.sudana@example.com", null).Value!, [], "id");
+            .SubmitAsync(draft, Reporter.Guest("Made Sudana", "made.sudana@example.com", null).Value!, []);
         var code = result.Report!.TrackingCode.ToString();
         await Support.CaseSteps.CompleteAsync(host.Services, code, "verifikasi", new { decision = "verify", agency = "puprkim" }, "koordinator");
         await Support.CaseSteps.CompleteAsync(host.Services, code, "tindakLanjut", new { outcome = "respond", response = "Lampu sudah diganti." }, "puprkim.petugas");

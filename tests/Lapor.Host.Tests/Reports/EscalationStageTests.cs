@@ -67,7 +67,7 @@ public sealed partial class EscalationStageTests(ClockedReportsHost host) : ICla
             Description = "Limbah jarum suntik terlihat di aliran Tukad Badung dekat permukiman.",
         };
         var result = await scope.ServiceProvider.GetRequiredService<ReportIntake>()
-            .SubmitAsync(draft, Reporter.Guest("Nengah Suarta", "nengah.suarta@example.com", null).Value!, [], "id");
+            .SubmitAsync(draft, Reporter.Guest("Nengah Suarta", "nengah.suarta@example.com", null).Value!, []);
         var code = result.Report!.TrackingCode.ToString();
         await Support.CaseSteps.CompleteAsync(host.Services, code, "verifikasi", new { decision = "verify", agency }, "koordinator");
         return code;

@@ -3,11 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
+using Lapor.Host.Localization;
 using Lapor.Host.Reports;
 using Lapor.Workflows.Listeners;
 using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Tests.Reports;
 
@@ -50,7 +52,7 @@ public sealed class ReportIntakeTests : IClassFixture<ReportsHost>, IClassFixtur
     {
         using var scope = _host.Services.CreateScope();
         var intake = scope.ServiceProvider.GetRequiredService<ReportIntake>();
-        var result = await intake.SubmitAsync(Draft(), Reporter.Guest("Ni Luh Putu", "luh@example.com", null).Value!, [Png()], "id");
+        var result = await intake.SubmitAsync(Draft(), Reporter.Guest("Ni Luh Putu", "luh@example.com", null).Value!, [Png()]);
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         var db = scope.ServiceProvider.GetRequiredService<LaporDb>();
@@ -74,7 +76,7 @@ public sealed class ReportIntakeTests : IClassFixture<ReportsHost>, IClassFixtur
         using var scope = _broken.Services.CreateScope();
         var intake = scope.ServiceProvider.GetRequiredService<ReportIntake>();
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            intake.SubmitAsync(Draft(), Reporter.Guest("Made", "made@example.com", null).Value!, [Png()], "id"));
+            intake.SubmitAsync(Draft(), Reporter.Guest("Made", "made@example.com", null).Value!, [Png()]));
 
         var db = scope.ServiceProvider.GetRequiredService<LaporDb>();
         Assert.Equal(0, await db.Reports.CountAsync());
@@ -117,12 +119,12 @@ public sealed class ReportIntakeTests : IClassFixture<ReportsHost>, IClassFixtur
 
         using var scope = _host.Services.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<ReportIntake>()
-            .SubmitAsync(Draft(), Reporter.Guest("Made", "made@example.com", null).Value!, [file], "id");
+            .SubmitAsync(Draft(), Reporter.Guest("Made", "made@example.com", null).Value!, [file]);
 
         Assert.False(result.Succeeded);
         var error = Assert.Single(result.Errors);
         Assert.Equal("Attachments", error.Field);
-        Assert.Contains(name, error.Message);
+        Assert.Contains(name, scope.ServiceProvider.GetRequiredService<IStringLocalizer<PortalText>>().Message(error));
         Assert.Equal(before, await CountAsync());
     }
 
@@ -156,7 +158,7 @@ public sealed class ReportIntakeTests : IClassFixture<ReportsHost>, IClassFixtur
         using var scope = _host.Services.CreateScope();
         var intake = scope.ServiceProvider.GetRequiredService<ReportIntake>();
         var draft = Draft("Dugaan pungutan liar di loket") with { IsConfidential = true };
-        var report = (await intake.SubmitAsync(draft, Reporter.Guest("Ketut", "ketut@example.com", null).Value!, [], "id")).Report!;
+        var report = (await intake.SubmitAsync(draft, Reporter.Guest("Ketut", "ketut@example.com", null).Value!, [])).Report!;
         var code = report.TrackingCode.ToString();
         var client = _host.CreateClient();
 

@@ -1,5 +1,6 @@
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
+using Lapor.Host.Localization;
 using Lapor.Host.Reports;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
@@ -7,6 +8,7 @@ using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Tests.Reports;
 
@@ -22,7 +24,7 @@ public sealed class ReportLifecycleTests(ReportsHost host) : IClassFixture<Repor
             Description = "Pasien menunggu lebih dari lima jam tanpa kepastian jadwal pemeriksaan.",
         };
         var result = await scope.ServiceProvider.GetRequiredService<ReportIntake>()
-            .SubmitAsync(draft, Reporter.Guest("Gede Arsana", "gede@example.com", "081337000111").Value!, [], "id");
+            .SubmitAsync(draft, Reporter.Guest("Gede Arsana", "gede@example.com", "081337000111").Value!, []);
         return result.Report!.TrackingCode.ToString();
     }
 
@@ -59,13 +61,13 @@ public sealed class ReportLifecycleTests(ReportsHost host) : IClassFixture<Repor
         Assert.Contains(LaporProcess.ReportReopened, await Actions(a => a.AvailableAsync(code)));
         Assert.DoesNotContain(LaporProcess.ReporterReplied, await Actions(a => a.AvailableAsync(code)));
 
-        Assert.Empty(await Actions(a => a.ReopenAsync(code, "Antrean masih lama minggu ini.", "id")));
+        Assert.Empty(await Actions(a => a.ReopenAsync(code, "Antrean masih lama minggu ini.")));
         var reopened = await ReportAsync(code);
         Assert.Equal(ReportStatus.Open, reopened.Status);
         Assert.Equal("Sedang ditindaklanjuti", reopened.Stage);
 
         await CompleteAsync(code, "tindakLanjut", new { outcome = "respond", response = "Ditambah dua dokter jaga." }, "dinkes.budi");
-        Assert.Empty(await Actions(a => a.ConfirmAsync(code, 4, "Membaik", "id")));
+        Assert.Empty(await Actions(a => a.ConfirmAsync(code, 4, "Membaik")));
         var done = await ReportAsync(code);
         Assert.Equal("Selesai", done.Stage);
         Assert.Equal(ReportStatus.Closed, done.Status);
@@ -92,11 +94,11 @@ public sealed class ReportLifecycleTests(ReportsHost host) : IClassFixture<Repor
     public async Task ReplyWhenNothingWasAsked_IsRefusedWithAClearMessage()
     {
         var code = await SubmitAsync();
-        var errors = await Actions(a => a.ReplyAsync(code, "Ini data tambahan", "id"));
-        Assert.Contains("tidak dapat dilakukan", Assert.Single(errors).Message);
+        var errors = await Actions(a => a.ReplyAsync(code, "Ini data tambahan"));
+        Assert.Contains("tidak dapat dilakukan", host.Services.GetRequiredService<IStringLocalizer<PortalText>>().Message(Assert.Single(errors)));
 
         await CompleteAsync(code, "verifikasi", new { decision = "hold", reason = "Mohon lampirkan foto antrean." }, "inspektorat.ani");
-        Assert.Empty(await Actions(a => a.ReplyAsync(code, "Foto sudah saya kirim lewat email.", "id")));
+        Assert.Empty(await Actions(a => a.ReplyAsync(code, "Foto sudah saya kirim lewat email.")));
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LaporDb>();
         var instanceId = (await ReportAsync(code)).ProcessInstanceId;
@@ -128,7 +130,7 @@ public sealed class ReportLifecycleTests(ReportsHost host) : IClassFixture<Repor
             asked.Timeline.Where(t => t.Kind == TimelineEntryKind.InformationRequested).Select(t => (t.Kind, t.PublicText, t.Actor)).Single());
         Assert.Equal("Instansi menunggu data tambahan dari pelapor", asked.Stage);
 
-        Assert.Empty(await Actions(a => a.ReplyAsync(code, "Sekitar pukul 08.00 WITA.", "id")));
+        Assert.Empty(await Actions(a => a.ReplyAsync(code, "Sekitar pukul 08.00 WITA.")));
         Assert.Equal("Sedang ditindaklanjuti", (await ReportAsync(code)).Stage);
     }
 

@@ -24,7 +24,7 @@ public sealed class DuplicatesHost : NoticesHost
             Description = "Pasien menunggu lebih dari empat jam tanpa kepastian jadwal pemeriksaan di loket.",
         };
         var intake = await scope.ServiceProvider.GetRequiredService<ReportIntake>()
-            .SubmitAsync(draft, Reporter.Guest(reporterName, email, phone).Value!, [], "id");
+            .SubmitAsync(draft, Reporter.Guest(reporterName, email, phone).Value!, []);
         var code = intake.Report!.TrackingCode.ToString();
         await Support.CaseSteps.CompleteAsync(Services, code, "verifikasi", new { decision = "verify", agency }, "koordinator");
         return code;
@@ -78,7 +78,7 @@ public sealed class DuplicatesHost : NoticesHost
         if ((await ReportAsync(code)).Status == ReportStatus.Closed)
             return;
         await using var scope = Services.CreateAsyncScope();
-        var errors = await scope.ServiceProvider.GetRequiredService<ReporterActions>().ConfirmAsync(code, null, null, "id");
+        var errors = await scope.ServiceProvider.GetRequiredService<ReporterActions>().ConfirmAsync(code, null, null);
         Assert.Empty(errors);
     }
 }

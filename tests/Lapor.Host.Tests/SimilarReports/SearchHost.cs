@@ -75,7 +75,7 @@ public abstract class SearchHost : WebApplicationFactory<Program>, IAsyncLifetim
             Latitude = latitude, Longitude = longitude, Location = location,
         };
         var intake = await scope.ServiceProvider.GetRequiredService<ReportIntake>()
-            .SubmitAsync(draft, Reporter.Guest("Made Sudarta", "made.sudarta@example.com", null).Value!, [], "id");
+            .SubmitAsync(draft, Reporter.Guest("Made Sudarta", "made.sudarta@example.com", null).Value!, []);
         return intake.Report?.TrackingCode.ToString() ?? throw new InvalidOperationException(string.Join("; ", intake.Errors));
     }
 

@@ -25,7 +25,7 @@ public sealed partial class RoutingProposalTests(TaskHost host) : IClassFixture<
             Description = "Lubang besar di tengah jalan sudah dua minggu, membahayakan pengendara motor.",
         };
         var intake = await scope.ServiceProvider.GetRequiredService<ReportIntake>()
-            .SubmitAsync(draft, Reporter.Guest("Made Sari", "made@example.com", null).Value!, [], "id");
+            .SubmitAsync(draft, Reporter.Guest("Made Sari", "made@example.com", null).Value!, []);
         Assert.True(intake.Succeeded, string.Join("; ", intake.Errors));
         return intake.Report!.TrackingCode.ToString();
     }

@@ -30,7 +30,7 @@ public sealed class TaskHost : ReportsHost
             Description = "Pasien menunggu lebih dari empat jam tanpa kepastian jadwal pemeriksaan di loket.",
         };
         var intake = await scope.ServiceProvider.GetRequiredService<ReportIntake>()
-            .SubmitAsync(draft, Reporter.Guest("Gede Arsana", "gede@example.com", "081337000111").Value!, files ?? [], "id");
+            .SubmitAsync(draft, Reporter.Guest("Gede Arsana", "gede@example.com", "081337000111").Value!, files ?? []);
         var code = intake.Report!.TrackingCode.ToString();
         var verify = await OpenTaskOfAsync(code, "verifikasi");
         await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(verify,

@@ -45,13 +45,13 @@ public sealed class ReleaseOneAwaitingConfirmationTests
             Assert.Equal(ReportStatus.Closed, (await ReportAsync(host, Completed)).Status);
             Assert.Equal(ReportStatus.Closed, (await ReportAsync(host, Archived)).Status);
 
-            Assert.Empty(await ActAsync(host, a => a.ReopenAsync(Answered, "Antrean masih panjang setelah pembaruan.", "id")));
+            Assert.Empty(await ActAsync(host, a => a.ReopenAsync(Answered, "Antrean masih panjang setelah pembaruan.")));
             Assert.Equal(ReportStatus.Open, (await ReportAsync(host, Answered)).Status);
             await CaseSteps.CompleteAsync(host.Services, Answered, "tindakLanjut", new { outcome = "respond", response = "Loket ditambah satu lagi." }, "dinkes.petugas");
             // Release 1's version still says reportStatus=closed at the wait: read as waiting for the reporter.
             Assert.Equal(ReportStatus.AwaitingConfirmation, (await ReportAsync(host, Answered)).Status);
 
-            Assert.Empty(await ActAsync(host, a => a.ConfirmAsync(Answered, 4, "Sudah lebih cepat.", "id")));
+            Assert.Empty(await ActAsync(host, a => a.ConfirmAsync(Answered, 4, "Sudah lebih cepat.")));
             var closed = await ReportAsync(host, Answered);
             Assert.Equal((ReportStatus.Closed, "Selesai"), (closed.Status, closed.Stage));
             Assert.NotNull(closed.ClosedAt);

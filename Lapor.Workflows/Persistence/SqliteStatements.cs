@@ -147,6 +147,8 @@ internal static class SqliteStatements
             double real => raw.sqlite3_bind_double(statement, index, real),
             float real => raw.sqlite3_bind_double(statement, index, real),
             DateTime time => raw.sqlite3_bind_text(statement, index, time.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            // An empty span would bind as NULL; an empty value is a value (a history row's hash inside a command).
+            byte[] { Length: 0 } => raw.sqlite3_bind_zeroblob(statement, index, 0),
             byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
             _ => throw new NotSupportedException($"An engine row has a value of type {value.GetType().Name}, which SqliteStatements cannot bind."),
         };

@@ -192,14 +192,18 @@ internal sealed partial class CommandScope
 
     private void SetVariableRow(string name, TypedValue value)
     {
-        if (!_variables.TryGetValue(name, out var row))
+        var text = value.Serialize();
+        // Setting a variable to the value it holds changes nothing, so history does not copy the value again.
+        if (_variables.TryGetValue(name, out var row) && row.Type == value.Type && row.Value == text)
+            return;
+        if (row is null)
         {
             row = new VariableRow { InstanceId = Instance.Id, Name = name, Type = value.Type };
             _variables[name] = row;
             _db.Add(row);
         }
         row.Type = value.Type;
-        row.Value = value.Serialize();
+        row.Value = text;
         Append(new HistoryEventRow { Kind = HistoryEventKind.VariableSet, Name = name, ValueType = value.Type, Value = row.Value });
     }
 }

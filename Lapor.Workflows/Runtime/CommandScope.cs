@@ -96,7 +96,10 @@ internal sealed partial class CommandScope
             {
                 case Effect.ActivityStarted started:
                     // The flow taken is the row's value (Camunda's "transition"): the viewer draws it instead of guessing.
-                    Record(HistoryEventKind.ActivityStarted, started.Node, started.ActivityInstanceId, started.TokenId, parent: started.ParentActivityInstanceId, value: started.FlowId);
+                    // An activity directly in the process has the instance as its parent: that is the row's instance id
+                    // already, and readers take it from there (decision 028).
+                    Record(HistoryEventKind.ActivityStarted, started.Node, started.ActivityInstanceId, started.TokenId,
+                        parent: started.ParentActivityInstanceId == Instance.Id ? null : started.ParentActivityInstanceId, value: started.FlowId);
                     break;
                 case Effect.ActivityEnded ended:
                     Record(HistoryEventKind.ActivityEnded, ended.Node, ended.ActivityInstanceId, ended.TokenId, value: ended.Canceled ? "canceled" : "completed");

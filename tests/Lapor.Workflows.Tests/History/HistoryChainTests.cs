@@ -101,6 +101,17 @@ public sealed class HistoryChainTests
     }
 
     [Fact]
+    public async Task AnActivityDirectlyInTheProcess_RecordsNoParent_TheInstanceBeingIt()
+    {
+        var (h, id) = await CompletedCaseAsync();
+        await using var _ = h;
+        var parents = await h.Query(db => db.Set<HistoryEventRow>().Where(r => r.ChainId == id && r.Kind == HistoryEventKind.ActivityStarted)
+            .Select(r => r.ParentActivityInstanceId).ToListAsync());
+        Assert.NotEmpty(parents);
+        Assert.All(parents, Assert.Null);
+    }
+
+    [Fact]
     public async Task SettingAVariableToTheValueItHolds_RecordsNoSecondCopy()
     {
         await using var h = new EngineHarness();

@@ -101,11 +101,14 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
         }
     }
 
-    /// <summary>What the process may know. Never the reporter's identity: officers and auditors see variables.</summary>
+    /// <summary>
+    /// What the process branches on, and nothing else: the report's own facts (its id, text, tracking code, which is
+    /// the instance's business key, its confidentiality) stay in the report, where the pages read them; each variable
+    /// costs a row and a history row per case (decision 028). Never the reporter's identity: officers and auditors see
+    /// variables.
+    /// </summary>
     private static Dictionary<string, TypedValue> VariablesOf(Report report, string agency) => new()
     {
-        ["reportId"] = TypedValue.From(report.Id.ToString()),
-        ["trackingCode"] = TypedValue.From(report.TrackingCode.ToString()),
         ["reportType"] = TypedValue.From(report.Type.ToString()),
         ["category"] = TypedValue.From(report.CategoryCode),
         // The suggested agency: the verifier confirms or changes it. The routing table (rute-instansi.dmn) reads the
@@ -114,8 +117,6 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
         ["targetAgency"] = TypedValue.From(report.TargetAgencyCode),
         // The regency or city of the report's point, for the routing table's area column; null without a point.
         ["wilayah"] = TypedValue.From(ReportArea.Of(report.Latitude, report.Longitude)),
-        ["confidential"] = TypedValue.From(report.IsConfidential),
-        ["anonymous"] = TypedValue.From(report.IsAnonymous),
     };
 
     private async Task CheckCatalogueAsync(ReportDraft draft, List<FieldError> errors, CancellationToken ct)

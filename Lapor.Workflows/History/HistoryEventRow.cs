@@ -2,8 +2,8 @@ namespace Lapor.Workflows.History;
 
 /// <summary>
 /// One append-only history row. Rows of a chain (one per process instance, plus one for engine-wide operations such
-/// as deployments) are numbered by <see cref="Seq"/>, and each carries the hash of its predecessor, so an edited or
-/// deleted row breaks the chain where it happened.
+/// as deployments) are numbered by <see cref="Seq"/>; the rows one command wrote are sealed together by one hash over
+/// them and the hash before them (decision 028), so an edited or deleted row breaks the chain at its command.
 /// </summary>
 public sealed class HistoryEventRow
 {
@@ -32,6 +32,9 @@ public sealed class HistoryEventRow
     /// <summary>Extra facts as JSON (task snapshot, operation details, failure message).</summary>
     public string? Detail { get; set; }
 
-    public string PrevHash { get; set; } = "";
+    /// <summary>
+    /// On the last row of a command, the hash sealing the command's rows (<see cref="HistoryHash"/>); empty on the rows
+    /// before it. Rows written before decision 028 each carry their own.
+    /// </summary>
     public string Hash { get; set; } = "";
 }

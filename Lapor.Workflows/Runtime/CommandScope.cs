@@ -96,7 +96,10 @@ internal sealed partial class CommandScope
             {
                 case Effect.ActivityStarted started:
                     // The flow taken is the row's value (Camunda's "transition"): the viewer draws it instead of guessing.
-                    Record(HistoryEventKind.ActivityStarted, started.Node, started.ActivityInstanceId, started.TokenId, parent: started.ParentActivityInstanceId, value: started.FlowId);
+                    // An activity directly in the process has the instance as its parent: that is the row's instance id
+                    // already, and readers take it from there (decision 028).
+                    Record(HistoryEventKind.ActivityStarted, started.Node, started.ActivityInstanceId, started.TokenId,
+                        parent: started.ParentActivityInstanceId == Instance.Id ? null : started.ParentActivityInstanceId, value: started.FlowId);
                     break;
                 case Effect.ActivityEnded ended:
                     Record(HistoryEventKind.ActivityEnded, ended.Node, ended.ActivityInstanceId, ended.TokenId, value: ended.Canceled ? ActivityEndings.Canceled : ActivityEndings.Completed);
@@ -192,14 +195,18 @@ internal sealed partial class CommandScope
 
     private void SetVariableRow(string name, TypedValue value)
     {
-        if (!_variables.TryGetValue(name, out var row))
+        var text = value.Serialize();
+        // Setting a variable to the value it holds changes nothing, so history does not copy the value again.
+        if (_variables.TryGetValue(name, out var row) && row.Type == value.Type && row.Value == text)
+            return;
+        if (row is null)
         {
             row = new VariableRow { InstanceId = Instance.Id, Name = name, Type = value.Type };
             _variables[name] = row;
             _db.Add(row);
         }
         row.Type = value.Type;
-        row.Value = value.Serialize();
+        row.Value = text;
         Append(new HistoryEventRow { Kind = HistoryEventKind.VariableSet, Name = name, ValueType = value.Type, Value = row.Value });
     }
 }

@@ -16,6 +16,8 @@ internal sealed class HistoryEventConfiguration : IEntityTypeConfiguration<Histo
         // table on every insert, one more page per commit, only to avoid reusing the id of a deleted last row.
         b.HasPlainRowIdOnSqlite();
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
+        // The 32 bytes of the hash, not 64 characters of hex; empty on every row of a command but its last (decision 028).
+        b.Property(x => x.Hash).HasConversion(hex => Convert.FromHexString(hex), bytes => Convert.ToHexStringLower(bytes));
         b.HasIndex(x => new { x.ChainId, x.Seq }).IsUnique();
         // No index on InstanceId: an instance's rows are its own chain, found through (ChainId, Seq) (HistoryQueries).
         // Few indexes on purpose: every command appends several rows, and each index is another B-tree to write.

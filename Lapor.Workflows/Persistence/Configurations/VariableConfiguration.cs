@@ -12,6 +12,7 @@ internal sealed class VariableConfiguration : IEntityTypeConfiguration<VariableR
         b.IsClusteredOnSqlite();
         b.HasKey(x => new { x.InstanceId, x.Name });
         b.Property(x => x.Type).HasMaxLength(16);
-        b.HasIndex(x => new { x.Name, x.Value });
+        // No index on (Name, Value): every read of variables names the instance (the key's first column), and the
+        // index cost a finished case almost a kilobyte (decision 028).
     }
 }

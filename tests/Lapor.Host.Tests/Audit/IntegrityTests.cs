@@ -45,16 +45,17 @@ public sealed class IntegrityTests(AuditHost host) : IClassFixture<AuditHost>
 
         var result = await host.WithDbAsync(db => new HistoryVerifier(db).VerifyAsync(chain));
         Assert.False(result.Intact);
-        Assert.Equal(3, result.BrokenAtSeq);
+        // Row 3 was written by the submission's command, rows 1 to its end, which one hash seals (decision 028).
+        Assert.Equal(1, result.BrokenAtSeq);
         Assert.Contains("was changed after it was written", result.Problem);
 
         var (exit, output) = await CommandAsync("--instance", chain);
         Assert.Equal(1, exit);
-        Assert.Contains($"BROKEN chain {chain} at seq 3: row 3", output);
+        Assert.Contains($"BROKEN chain {chain} at seq 1: one of rows 1–", output);
 
         using var auditor = await Browser.SignedInAsync(host, "auditor", Browser.DemoPassword);
         var page = WebUtility.HtmlDecode(await auditor.Client.GetStringAsync($"/Audit/Integritas?kasus={code}"));
-        Assert.Contains($"Rantai {code} putus pada baris 3:", page);
+        Assert.Contains($"Rantai {code} putus pada baris 1:", page);
     }
 
     [Fact]
@@ -85,10 +86,13 @@ public sealed class IntegrityTests(AuditHost host) : IClassFixture<AuditHost>
         Assert.Equal(0, intact);
         Assert.Contains("1 anchored head(s) compared; 0 no longer match", intactOutput);
 
-        // Someone with write access removes the newest row AND moves the head back: the chain itself still verifies.
-        var previousHash = await host.WithDbAsync(db => db.Set<HistoryEventRow>().Where(h => h.ChainId == chain && h.Seq == last - 1).Select(h => h.Hash).SingleAsync());
-        await host.SqlAsync("DELETE FROM wf_history_event WHERE ChainId = {0} AND Seq = {1}", chain, last);
-        await host.SqlAsync("UPDATE wf_history_chain SET LastSeq = {0}, LastHash = {1} WHERE ChainId = {2}", last - 1, previousHash, chain);
+        // Someone with write access removes the newest command's rows AND moves the head back to the command before:
+        // the chain itself still verifies.
+        var sealedRows = await host.WithDbAsync(db => db.Set<HistoryEventRow>().Where(h => h.ChainId == chain && h.Seq < last)
+            .OrderBy(h => h.Seq).Select(h => new { h.Seq, h.Hash }).ToListAsync());
+        var previous = sealedRows.Last(r => r.Hash.Length > 0);
+        await host.SqlAsync("DELETE FROM wf_history_event WHERE ChainId = {0} AND Seq > {1}", chain, previous.Seq);
+        await host.SqlAsync("UPDATE wf_history_chain SET LastSeq = {0}, LastHash = {1} WHERE ChainId = {2}", previous.Seq, previous.Hash, chain);
         Assert.True((await host.WithDbAsync(db => new HistoryVerifier(db).VerifyAsync(chain))).Intact);
 
         var (exit, output) = await CommandAsync("--instance", chain, "--against", anchorFile);
@@ -103,16 +107,17 @@ public sealed class IntegrityTests(AuditHost host) : IClassFixture<AuditHost>
         var (code, chain, _) = await CaseAsync();
         await host.SqlAsync("UPDATE wf_history_event SET Value = 'diubah' WHERE ChainId = {0} AND Seq = 5", chain);
 
+        // Row 5 belongs to the submission's command, whose rows begin at 1 (decision 028).
         var (exit, output) = await CommandAsync();
         Assert.Equal(1, exit);
-        Assert.Contains($"BROKEN chain {chain} at seq 5", output);
+        Assert.Contains($"BROKEN chain {chain} at seq 1", output);
 
         using var coordinator = await Browser.SignedInAsync(host, "koordinator", Browser.DemoPassword);
         var page = WebUtility.HtmlDecode(await coordinator.Client.GetStringAsync("/Audit/Integritas?semua=true"));
         Assert.Contains("id=\"progress\"", page);
         Assert.Contains($"<code>{chain}</code>", page);
         Assert.Contains($"<a href=\"/Audit/Kasus/{code}\" class=\"text-nowrap\">{code}</a>", page);
-        Assert.Contains("<td>5</td>", page);
+        Assert.Contains("<td>1</td>", page);
     }
 
     [Theory]

@@ -82,7 +82,7 @@ public sealed class BackupAndRestoreTests(BackupHost fixture) : IClassFixture<Ba
         {
             await copy.OpenAsync();
             await using var tamper = copy.CreateCommand();
-            tamper.CommandText = "UPDATE wf_history_event SET Actor = 'mallory' WHERE Seq = 2 AND ChainId = (SELECT MIN(ChainId) FROM wf_history_chain)";
+            tamper.CommandText = "UPDATE wf_history_event SET Actor = 'mallory' WHERE Seq = 1 AND ChainId = (SELECT MIN(ChainId) FROM wf_history_chain)";
             Assert.Equal(1, await tamper.ExecuteNonQueryAsync());
         }
 
@@ -91,7 +91,7 @@ public sealed class BackupAndRestoreTests(BackupHost fixture) : IClassFixture<Ba
 
         Assert.Equal(1, exit);
         Assert.Contains("FAILS verification", output);
-        Assert.Contains("at seq 2", output);
+        Assert.Contains("at seq 1", output); // the first row seals with its command's others (decision 028)
         Assert.False(File.Exists(BackupLayout.DatabaseIn(target)));
     }
 

@@ -5,6 +5,7 @@ using Lapor.Domain.Reports;
 using Lapor.Host.Data;
 using Lapor.Host.Localization;
 using Lapor.Host.Reports;
+using Lapor.Workflows.History;
 using Lapor.Workflows.Listeners;
 using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +68,10 @@ public sealed class ReportIntakeTests : IClassFixture<ReportsHost>, IClassFixtur
         Assert.Equal("puprkim", variables["agency"]); // the category's default agency
         // The process never learns who the reporter is: officers and auditors read its variables.
         Assert.DoesNotContain(variables.Values, v => v != null && (v.Contains("Luh") || v.Contains("luh@example.com")));
+        // The report's own facts stay in the report: the process holds what it branches on (decision 028).
+        Assert.Empty(variables.Keys.Intersect(["reportId", "trackingCode", "confidential", "anonymous", "description", "title"]));
+        var copies = await db.Set<HistoryEventRow>().CountAsync(h => h.ChainId == instance.Id && h.Value != null && h.Value.Contains("lampu jalan mati"));
+        Assert.Equal(0, copies);
         Assert.Single(report.Attachments);
     }
 

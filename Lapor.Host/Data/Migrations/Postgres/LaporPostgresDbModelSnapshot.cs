@@ -496,9 +496,9 @@ namespace Lapor.Host.Data.Migrations.Postgres
                     b.Property<string>("ExecutionId")
                         .HasColumnType("text");
 
-                    b.Property<string>("Hash")
+                    b.Property<byte[]>("Hash")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.Property<string>("InstanceId")
                         .HasColumnType("text");
@@ -512,10 +512,6 @@ namespace Lapor.Host.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("ParentActivityInstanceId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PrevHash")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<long>("Seq")
@@ -1144,8 +1140,6 @@ namespace Lapor.Host.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("InstanceId", "Name");
-
-                    b.HasIndex("Name", "Value");
 
                     b.ToTable("wf_variable", (string)null);
 

@@ -487,9 +487,9 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.Property<string>("ExecutionId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Hash")
+                    b.Property<byte[]>("Hash")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("InstanceId")
                         .HasColumnType("TEXT");
@@ -503,10 +503,6 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ParentActivityInstanceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PrevHash")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Seq")
@@ -1133,8 +1129,6 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("InstanceId", "Name");
-
-                    b.HasIndex("Name", "Value");
 
                     b.ToTable("wf_variable", (string)null);
 

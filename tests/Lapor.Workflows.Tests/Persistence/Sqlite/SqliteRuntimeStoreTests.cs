@@ -35,7 +35,7 @@ public sealed class SqliteRuntimeStoreTests
     private static HistoryEventRow Event(string chain, long seq) => new()
     {
         ChainId = chain, Seq = seq, Kind = HistoryEventKind.UserOperation, Time = When, Actor = "budi", Name = "Complete", Value = "ok",
-        InstanceId = "inst", TaskId = "t", Detail = "{\"a\":1}", PrevHash = HistoryHash.Genesis, Hash = new string('b', 64),
+        InstanceId = "inst", TaskId = "t", Detail = "{\"a\":1}", Hash = new string('b', 64),
     };
 
     [Fact]

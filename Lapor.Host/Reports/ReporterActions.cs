@@ -3,6 +3,7 @@ using Lapor.Host.Data;
 using Lapor.Host.Localization;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
+using Lapor.Workflows.Queries;
 using Lapor.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -14,7 +15,7 @@ namespace Lapor.Host.Reports;
 /// Each changes the report and tells its process in ONE transaction; when the process is not waiting for that
 /// (e.g. a reply while nothing was asked), the action is refused with a clear message and nothing changes.
 /// </summary>
-public sealed class ReporterActions(LaporDb db, WorkflowEngine engine, ProcessQueries queries, TimeProvider clock, IStringLocalizer<PortalText> text)
+public sealed class ReporterActions(LaporDb db, WorkflowEngine engine, ProcessQueries queries, InstanceQuery instances, TimeProvider clock, IStringLocalizer<PortalText> text)
 {
     public Task<IReadOnlyList<FieldError>> ReplyAsync(string code, string? text, string culture, CancellationToken ct = default) =>
         ActAsync(code, LaporProcess.ReporterReplied, culture, (report, now) => report.AddReporterReply(text, now, culture),
@@ -79,6 +80,6 @@ public sealed class ReporterActions(LaporDb db, WorkflowEngine engine, ProcessQu
             ? db.Reports.FirstOrDefaultAsync(r => r.TrackingCode == code, ct)
             : Task.FromResult<Report?>(null);
 
-    private Task<string> DefinitionOfAsync(string instanceId, CancellationToken ct) =>
-        db.Set<Lapor.Workflows.Persistence.ProcessInstanceRow>().Where(i => i.Id == instanceId).Select(i => i.DefinitionId).FirstAsync(ct);
+    private async Task<string> DefinitionOfAsync(string instanceId, CancellationToken ct) =>
+        (await instances.FindAsync(instanceId, ct) ?? throw new InvalidOperationException($"Process instance '{instanceId}' does not exist.")).DefinitionId;
 }

@@ -1,4 +1,4 @@
-using Lapor.Workflows.Persistence.Sqlite;
+using Lapor.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -12,5 +12,5 @@ namespace Lapor.Host.Data.DesignTime;
 internal sealed class LaporSqliteDbFactory : IDesignTimeDbContextFactory<LaporSqliteDb>
 {
     public LaporSqliteDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<LaporSqliteDb>().UseWorkflowSqlite("Data Source=lapor-design.db").Options);
+        new(WorkflowModel.UseSqlite(new DbContextOptionsBuilder<LaporSqliteDb>(), "Data Source=lapor-design.db").Options);
 }

@@ -1,14 +1,28 @@
+using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Lapor.Workflows.Persistence;
+namespace Lapor.Workflows;
 
 /// <summary>
 /// Adds the engine's tables to any DbContext, so the host can keep its own rows and the engine's in one database
-/// and one transaction (a report is never stored without its process instance).
+/// and one transaction (a report is never stored without its process instance). Everything a host needs to hold the
+/// engine's tables is here, so it never reaches into the engine's persistence.
 /// </summary>
 public static class WorkflowModel
 {
+    /// <summary>
+    /// Hands jobs to the scheduler once the transaction holding their rows commits. <c>AddWorkflowEngine</c> adds it to the
+    /// context it is given; a host whose provider subclasses have options of their own adds it there too.
+    /// </summary>
+    public static IInterceptor AfterCommit => AfterCommitInterceptor.Instance;
+
+    /// <summary>SQLite as the engine needs it (its schema generator and connection); the host, tools and tests alike.</summary>
+    public static TBuilder UseSqlite<TBuilder>(TBuilder options, string connectionString) where TBuilder : DbContextOptionsBuilder =>
+        options.UseWorkflowSqlite(connectionString);
+
     public static void Configure(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowModel).Assembly);
 

@@ -32,15 +32,13 @@ public sealed partial class TaskList
     {
         IQueryable<string>? ids = null;
         if (audience.Groups.Count > 0)
-            ids = Union(ids, GroupTasks(audience.Groups));
+            ids = Union(ids, OfferedTo(audience.Groups).Select(c => c.TaskId));
         if (audience.UnclaimedGroups.Count > 0)
         {
             // The unassigned condition sits inside the id list: a condition on the outer rows would let the planner
             // walk every unassigned task instead of seeking the listed ones.
-            var groups = audience.UnclaimedGroups.ToList();
             ids = Union(ids,
-                from c in _db.Set<TaskCandidateRow>()
-                where c.Kind == CandidateKind.Group && groups.Contains(c.Value)
+                from c in OfferedTo(audience.UnclaimedGroups)
                 join t in _db.Set<TaskRow>() on c.TaskId equals t.Id
                 where t.Assignee == null
                 select t.Id);
@@ -54,17 +52,18 @@ public sealed partial class TaskList
         return ids is null ? With(_rows.Where(_ => false)) : With(_rows.Where(t => ids.Contains(t.Id)));
     }
 
-    private IQueryable<string> GroupTasks(IReadOnlyList<string> groups)
+    private IQueryable<TaskCandidateRow> OfferedTo(IReadOnlyList<string> groups)
     {
         var candidates = _db.Set<TaskCandidateRow>().Where(c => c.Kind == CandidateKind.Group);
         // One or two groups (the usual case) as plain equalities, which every provider seeks by the candidate index.
         var first = groups[0];
-        var second = groups.Count > 1 ? groups[1] : first;
+        if (groups.Count == 1)
+            return candidates.Where(c => c.Value == first);
+        var second = groups[1];
+        if (groups.Count == 2)
+            return candidates.Where(c => c.Value == first || c.Value == second);
         var all = groups.ToList();
-        candidates = groups.Count <= 2
-            ? candidates.Where(c => c.Value == first || c.Value == second)
-            : candidates.Where(c => all.Contains(c.Value));
-        return candidates.Select(c => c.TaskId);
+        return candidates.Where(c => all.Contains(c.Value));
     }
 
     private static IQueryable<string> Union(IQueryable<string>? ids, IQueryable<string> more) => ids is null ? more : ids.Concat(more);

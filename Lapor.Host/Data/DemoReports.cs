@@ -3,7 +3,7 @@ using Lapor.Host.Infrastructure;
 using Lapor.Host.Localization;
 using Lapor.Host.Reports;
 using Lapor.Workflows.Execution;
-using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Queries;
 using Lapor.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,7 +56,7 @@ public static class DemoReports
         var db = check.ServiceProvider.GetRequiredService<LaporDb>();
         if (await db.Reports.AnyAsync())
             return;
-        if (!await db.Set<ProcessDefinitionRow>().AnyAsync(d => d.Key == LaporProcess.Key))
+        if (await check.ServiceProvider.GetRequiredService<ProcessDesigns>().LatestAsync(LaporProcess.Key) is null)
         {
             // A host started without the shipped process (some tests do) has nothing to run demo reports through.
             check.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoReports))
@@ -86,24 +86,25 @@ public static class DemoReports
     {
         await using var scope = services.CreateAsyncScope();
         var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
+        var tasks = scope.ServiceProvider.GetRequiredService<TaskQuery>();
         var (verb, argument) = step.IndexOf(':') is var i and >= 0 ? (step[..i], step[(i + 1)..]) : (step, "");
         switch (verb)
         {
             case "verify":
-                await CompleteAsync(engine, instanceId, "verifikasi", new() { ["decision"] = "verify", ["agency"] = argument }, "inspektorat.demo");
+                await CompleteAsync(engine, tasks, instanceId, "verifikasi", new() { ["decision"] = "verify", ["agency"] = argument }, "inspektorat.demo");
                 break;
             case "hold":
-                await CompleteAsync(engine, instanceId, "verifikasi", new() { ["decision"] = "hold", ["reason"] = "Mohon sebutkan desa/kelurahan tempat tinggal." }, "inspektorat.demo");
+                await CompleteAsync(engine, tasks, instanceId, "verifikasi", new() { ["decision"] = "hold", ["reason"] = "Mohon sebutkan desa/kelurahan tempat tinggal." }, "inspektorat.demo");
                 break;
             case "archive":
-                await CompleteAsync(engine, instanceId, "verifikasi", new()
+                await CompleteAsync(engine, tasks, instanceId, "verifikasi", new()
                 {
                     ["decision"] = "archive", ["archiveReason"] = argument,
                     ["reason"] = "Laporan yang sama sudah kami terima sebelumnya dan sedang ditindaklanjuti.",
                 }, "inspektorat.demo");
                 break;
             case "respond":
-                await CompleteAsync(engine, instanceId, "tindakLanjut", new() { ["outcome"] = "respond", ["response"] = argument }, "opd.demo");
+                await CompleteAsync(engine, tasks, instanceId, "tindakLanjut", new() { ["outcome"] = "respond", ["response"] = argument }, "opd.demo");
                 break;
             case "confirm":
                 await scope.ServiceProvider.GetRequiredService<ReporterActions>().ConfirmAsync(code, int.Parse(argument, System.Globalization.CultureInfo.InvariantCulture), "Terima kasih, sudah ditangani.");
@@ -113,9 +114,9 @@ public static class DemoReports
         }
     }
 
-    private static async Task CompleteAsync(WorkflowEngine engine, string instanceId, string taskKey, Dictionary<string, object?> variables, string actor)
+    private static async Task CompleteAsync(WorkflowEngine engine, TaskQuery tasks, string instanceId, string taskKey, Dictionary<string, object?> variables, string actor)
     {
-        var taskId = await engine.Db.Set<TaskRow>().Where(t => t.InstanceId == instanceId && t.TaskDefinitionKey == taskKey).Select(t => t.Id).SingleAsync();
-        await engine.CompleteTaskAsync(taskId, variables.ToDictionary(v => v.Key, v => TypedValue.From(v.Value)), actor);
+        var task = (await tasks.Open().InInstances([instanceId]).OfKind(taskKey).PageAsync(0, 2)).Single();
+        await engine.CompleteTaskAsync(task.Id, variables.ToDictionary(v => v.Key, v => TypedValue.From(v.Value)), actor);
     }
 }

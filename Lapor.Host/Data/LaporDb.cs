@@ -1,7 +1,7 @@
 using Lapor.Domain.Agencies;
 using Lapor.Domain.Categories;
 using Lapor.Domain.Reports;
-using Lapor.Workflows.Persistence;
+using Lapor.Workflows;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

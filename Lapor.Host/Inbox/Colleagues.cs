@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Lapor.Host.Accounts;
 using Lapor.Host.Data;
-using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Host.Inbox;
@@ -27,14 +27,14 @@ public sealed class Colleagues(LaporDb db)
     }
 
     /// <summary>Who may receive this task from this user, the current holder left out.</summary>
-    public async Task<IReadOnlyList<Colleague>> ForTaskAsync(ClaimsPrincipal user, TaskRow task, CancellationToken ct = default) =>
+    public async Task<IReadOnlyList<Colleague>> ForTaskAsync(ClaimsPrincipal user, TaskDetails task, CancellationToken ct = default) =>
         await ListAsync(Eligible(user, task).Where(u => u.UserName != task.Assignee), ct);
 
     /// <summary>
     /// Whether <paramref name="userName"/> (typed in any case) may receive the task, with the name as stored for the
     /// engine; otherwise why not.
     /// </summary>
-    public async Task<(HandOverOutcome Outcome, string? UserName)> CheckAsync(ClaimsPrincipal user, TaskRow task, string? userName, CancellationToken ct = default)
+    public async Task<(HandOverOutcome Outcome, string? UserName)> CheckAsync(ClaimsPrincipal user, TaskDetails task, string? userName, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(userName))
             return (HandOverOutcome.UnknownColleague, null);
@@ -51,12 +51,12 @@ public sealed class Colleagues(LaporDb db)
         return (eligible ? HandOverOutcome.Done : HandOverOutcome.NotAColleague, person.UserName);
     }
 
-    private IQueryable<LaporUser> Eligible(ClaimsPrincipal user, TaskRow task)
+    private IQueryable<LaporUser> Eligible(ClaimsPrincipal user, TaskDetails task)
     {
         if (!RunsAllQueues(user))
             return OwnAgency(user);
-        var agencies = task.Candidates.Where(c => c.Kind == CandidateKind.Group)
-            .Select(c => c.Value.EndsWith(SupervisorSuffix, StringComparison.Ordinal) ? c.Value[..^SupervisorSuffix.Length] : c.Value)
+        var agencies = task.CandidateGroups
+            .Select(g => g.EndsWith(SupervisorSuffix, StringComparison.Ordinal) ? g[..^SupervisorSuffix.Length] : g)
             .Distinct().ToList();
         return Staff(StaffRoles, agencies);
     }

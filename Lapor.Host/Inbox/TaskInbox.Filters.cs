@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Lapor.Domain.Reports;
-using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Queries;
 
 namespace Lapor.Host.Inbox;
 
@@ -13,39 +13,33 @@ public sealed partial class TaskInbox
     /// <summary>The end of "due soon": one working day from now, as the tab and the notifications both mean it.</summary>
     public DateTime DueSoonUntil(DateTimeOffset now) => calendar.AddWorkingDays(now, 1).UtcDateTime;
 
-    private IQueryable<TaskRow> Narrowed(IQueryable<TaskRow> query, ClaimsPrincipal user, InboxFilter filter, DateTimeOffset now)
+    private TaskList Narrowed(TaskList query, ClaimsPrincipal user, InboxFilter filter, DateTimeOffset now)
     {
         var nowUtc = now.UtcDateTime;
-        var userName = user.Identity?.Name;
         switch (filter.View)
         {
             case InboxView.Mine:
-                query = query.Where(t => t.Assignee != null && t.Assignee == userName);
+                query = user.Identity?.Name is { } userName ? query.AssignedTo(userName) : query.VisibleTo(new TaskAudience());
                 break;
             case InboxView.Unassigned:
-                query = query.Where(t => t.Assignee == null);
+                query = query.Unassigned();
                 break;
             case InboxView.Overdue:
-                query = query.Where(t => t.Due != null && t.Due < nowUtc);
+                query = query.DueBefore(nowUtc);
                 break;
             case InboxView.DueSoon:
-                var soon = DueSoonUntil(now);
-                query = query.Where(t => t.Due != null && t.Due >= nowUtc && t.Due <= soon);
+                query = query.DueBetween(nowUtc, DueSoonUntil(now));
                 break;
         }
         if (!string.IsNullOrWhiteSpace(filter.TaskKey))
-            query = query.Where(t => t.TaskDefinitionKey == filter.TaskKey);
+            query = query.OfKind(filter.TaskKey);
         if (filter.DueBy is { } day && day < DateOnly.MaxValue)
         {
             // "Due by Friday" includes Friday: everything before the next midnight in the calendar's zone.
-            var end = TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), calendar.Zone);
-            query = query.Where(t => t.Due != null && t.Due < end);
+            query = query.DueBefore(TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), calendar.Zone));
         }
         if (filter.CreatedAfter is { } since)
-        {
-            var sinceUtc = since.UtcDateTime;
-            query = query.Where(t => t.CreatedAt > sinceUtc);
-        }
+            query = query.CreatedAfter(since.UtcDateTime);
         query = ByReport(query, filter);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
@@ -54,9 +48,8 @@ public sealed partial class TaskInbox
             // A pasted tracking code finds its report exactly; anything else searches the task names ("eskalasi") and
             // the report titles.
             query = TrackingCode.TryParse(term, out var code)
-                ? query.Where(t => db.Reports.Any(r => r.ProcessInstanceId == t.InstanceId && r.TrackingCode == code))
-                : query.Where(t => (t.Name != null && t.Name.ToLower().Contains(lower))
-                                   || db.Reports.Any(r => r.ProcessInstanceId == t.InstanceId && r.Title.ToLower().Contains(lower)));
+                ? query.InInstances(InstancesOf(db.Reports.Where(r => r.TrackingCode == code)))
+                : query.NameContains(term, InstancesOf(db.Reports.Where(r => r.Title.ToLower().Contains(lower))));
         }
         return query;
     }
@@ -66,7 +59,7 @@ public sealed partial class TaskInbox
     /// planner can drive from the report indexes. A correlated <c>EXISTS</c> probed the report table once per visible task:
     /// 268 ms for a coordinator's filtered page at 100k tasks (docs/benchmarks.md).
     /// </summary>
-    private IQueryable<TaskRow> ByReport(IQueryable<TaskRow> query, InboxFilter filter)
+    private TaskList ByReport(TaskList query, InboxFilter filter)
     {
         if (string.IsNullOrWhiteSpace(filter.Stage) && string.IsNullOrWhiteSpace(filter.Category) && filter.Type is null)
             return query;
@@ -77,16 +70,16 @@ public sealed partial class TaskInbox
             reports = reports.Where(r => r.CategoryCode == filter.Category);
         if (filter.Type is { } type)
             reports = reports.Where(r => r.Type == type);
-        var instanceIds = reports.Where(r => r.ProcessInstanceId != null).Select(r => r.ProcessInstanceId!);
-        return query.Where(t => instanceIds.Contains(t.InstanceId));
+        return query.InInstances(InstancesOf(reports));
     }
 
-    private static IQueryable<TaskRow> Sorted(IQueryable<TaskRow> query, InboxSort sort) => sort switch
+    private static IQueryable<string> InstancesOf(IQueryable<Report> reports) =>
+        reports.Where(r => r.ProcessInstanceId != null).Select(r => r.ProcessInstanceId!);
+
+    private static TaskOrder OrderOf(InboxSort sort) => sort switch
     {
-        // Higher priority first, as the engine (and Camunda) rank it; ties by due date.
-        InboxSort.Priority => query.OrderByDescending(t => t.Priority).ThenBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.Id),
-        InboxSort.Newest => query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
-        // Tasks without a due date last: they are the ones nobody is waiting on.
-        _ => query.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        InboxSort.Priority => TaskOrder.Priority,
+        InboxSort.Newest => TaskOrder.Newest,
+        _ => TaskOrder.Due,
     };
 }

@@ -3,7 +3,6 @@ using Lapor.Host.Data.Schema;
 using Lapor.Host.Delivery;
 using Lapor.Host.National;
 using Lapor.Host.SimilarReports;
-using Lapor.Workflows.Persistence;
 using Lapor.Workflows;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -38,11 +37,11 @@ public static class DatabaseSetup
             if (string.IsNullOrWhiteSpace(options.Database.PostgresConnection))
                 throw new InvalidOperationException("Lapor:Database:Provider is Postgres but Lapor:Database:PostgresConnection is empty.");
             return services.AddDbContext<LaporDb, LaporPostgresDb>((sp, o) => o.UseNpgsql(options.Database.PostgresConnection)
-                .AddInterceptors(AfterCommitInterceptor.Instance, sp.GetRequiredService<DuplicateFollower>(), sp.GetRequiredService<ReportStepInterceptor>()));
+                .AddInterceptors(WorkflowModel.AfterCommit, sp.GetRequiredService<DuplicateFollower>(), sp.GetRequiredService<ReportStepInterceptor>()));
         }
         var file = Path.Combine(options.DataDirectory(env), "lapor.db");
         return services.AddDbContext<LaporDb, LaporSqliteDb>((sp, o) => o.UseWorkflowSqlite(SqliteConnection(file))
-            .AddInterceptors(AfterCommitInterceptor.Instance, sp.GetRequiredService<DuplicateFollower>(), sp.GetRequiredService<ReportStepInterceptor>()));
+            .AddInterceptors(WorkflowModel.AfterCommit, sp.GetRequiredService<DuplicateFollower>(), sp.GetRequiredService<ReportStepInterceptor>()));
     }
 
     /// <summary>

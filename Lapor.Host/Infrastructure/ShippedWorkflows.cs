@@ -55,12 +55,12 @@ public static class ShippedWorkflows
         var result = await deployer.DeployAsync(
             new DeploymentRequest("shipped workflows", resources, DuplicateFiltering: true, Source: "startup") { YieldToOtherSources = true }, "system");
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ShippedWorkflows));
-        foreach (var kept in result.Unchanged.Where(k => resources.All(r => !string.Equals(Sha256(r.Content), k.XmlSha256, StringComparison.OrdinalIgnoreCase))))
+        foreach (var kept in result.KeptProcesses.Where(k => resources.All(r => !string.Equals(Sha256(r.Content), k.XmlSha256, StringComparison.OrdinalIgnoreCase))))
             log.LogWarning("{Key} version {Version} was published in the designer after the shipped file; the changed shipped file was not deployed. "
                            + "Import it in the designer to use it.", kept.Key, kept.Version);
-        foreach (var definition in result.Deployed)
+        foreach (var definition in result.Processes)
             log.LogInformation("Deployed {Key} version {Version} from {File}", definition.Key, definition.Version, definition.ResourceName);
-        foreach (var decision in result.DeployedDecisions)
+        foreach (var decision in result.Decisions)
             log.LogInformation("Deployed decision {Key} version {Version} from {File}", decision.Key, decision.Version, decision.ResourceName);
     }
 

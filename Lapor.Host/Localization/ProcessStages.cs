@@ -1,8 +1,5 @@
-using Lapor.Host.Data;
 using Lapor.Host.Reports;
-using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Localization;
@@ -11,7 +8,7 @@ namespace Lapor.Host.Localization;
 /// Reads the stage names out of every published version of the complaint process, so the portal's stage filter and
 /// English labels follow the process file a coordinator edits, not a list in code.
 /// </summary>
-public sealed class ProcessStages(LaporDb db, ProcessQueries queries, IStringLocalizer<PortalText> text)
+public sealed class ProcessStages(ProcessDesigns designs, ProcessQueries queries, IStringLocalizer<PortalText> text)
 {
     private StageLabels? _loaded;
 
@@ -19,8 +16,7 @@ public sealed class ProcessStages(LaporDb db, ProcessQueries queries, IStringLoc
     {
         if (_loaded is not null)
             return _loaded;
-        var definitionIds = await db.Set<ProcessDefinitionRow>().AsNoTracking()
-            .Where(d => d.Key == LaporProcess.Key).OrderBy(d => d.Version).Select(d => d.Id).ToListAsync(ct);
+        var definitionIds = (await designs.VersionsAsync(LaporProcess.Key, ct)).OrderBy(v => v.Version).Select(v => v.DefinitionId).ToList();
         var stages = new List<string>();
         var english = new Dictionary<string, string>(StringComparer.Ordinal);
         // Older versions first, so the latest wording wins while stages that were renamed stay readable.

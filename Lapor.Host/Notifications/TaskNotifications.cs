@@ -31,7 +31,7 @@ public sealed class TaskNotifications(LaporDb db, TaskInbox inbox, TimeProvider 
         var since = (await SeenAsync(userName, ct))?.UtcDateTime ?? DateTime.MinValue;
         var soon = inbox.DueSoonUntil(now);
         // Due-soon and overdue together are "due before the end of the next working day".
-        return await inbox.VisibleTo(user).Where(t => t.CreatedAt > since || (t.Due != null && t.Due <= soon)).Take(BadgeCap).CountAsync(ct);
+        return await inbox.VisibleTo(user).NewOrDueBy(since, soon).CountAsync(BadgeCap, ct);
     }
 
     /// <summary>The three groups as of the previous visit; <see cref="MarkSeenAsync"/> then starts the next period.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
+using Lapor.Workflows.Queries;
 
 namespace Lapor.Host.Operations;
 
@@ -47,7 +48,9 @@ public sealed class LaporMetrics
         try
         {
             using var scope = _scopes.CreateScope();
-            var counts = WorkloadCounts.Read(scope.ServiceProvider.GetRequiredService<LaporDb>(), _clock.GetUtcNow());
+            var services = scope.ServiceProvider;
+            var counts = WorkloadCounts.Read(services.GetRequiredService<LaporDb>(), services.GetRequiredService<TaskQuery>(),
+                services.GetRequiredService<InstanceQuery>(), _clock.GetUtcNow());
             _last = new Counted(counts, Stopwatch.GetTimestamp());
             return counts;
         }

@@ -1,5 +1,5 @@
 using Lapor.Host.Data;
-using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Host.Operations;
@@ -11,14 +11,13 @@ namespace Lapor.Host.Operations;
 public sealed record WorkloadCounts(long OpenTasks, long OverdueTasks, long OutboxBacklog, long OpenIncidents)
 {
     // Synchronous on purpose: observable instruments are read in a synchronous callback.
-    public static WorkloadCounts Read(LaporDb db, DateTimeOffset now)
+    public static WorkloadCounts Read(LaporDb db, TaskQuery tasks, InstanceQuery instances, DateTimeOffset now)
     {
         var nowUtc = now.UtcDateTime;
-        var tasks = db.Set<TaskRow>().AsNoTracking();
         return new WorkloadCounts(
-            tasks.LongCount(),
-            tasks.LongCount(t => t.Due != null && t.Due < nowUtc),
+            tasks.Open().LongCount(),
+            tasks.Open().DueBefore(nowUtc).LongCount(),
             db.Outbox.AsNoTracking().LongCount(m => m.SentAt == null),
-            db.Set<IncidentRow>().AsNoTracking().LongCount());
+            instances.IncidentCount());
     }
 }

@@ -2,6 +2,7 @@ using Lapor.Domain.Reports;
 using Lapor.Host.Data;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
+using Lapor.Workflows.Queries;
 using Lapor.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace Lapor.Host.Reports;
 /// Each changes the report and tells its process in ONE transaction; when the process is not waiting for that
 /// (e.g. a reply while nothing was asked), the action is refused with a clear message and nothing changes.
 /// </summary>
-public sealed class ReporterActions(LaporDb db, WorkflowEngine engine, ProcessQueries queries, TimeProvider clock)
+public sealed class ReporterActions(LaporDb db, WorkflowEngine engine, ProcessQueries queries, InstanceQuery instances, TimeProvider clock)
 {
     public Task<IReadOnlyList<FieldError>> ReplyAsync(string code, string? text, CancellationToken ct = default) =>
         ActAsync(code, LaporProcess.ReporterReplied, (report, now) => report.AddReporterReply(text, now),
@@ -77,6 +78,6 @@ public sealed class ReporterActions(LaporDb db, WorkflowEngine engine, ProcessQu
             ? db.Reports.FirstOrDefaultAsync(r => r.TrackingCode == code, ct)
             : Task.FromResult<Report?>(null);
 
-    private Task<string> DefinitionOfAsync(string instanceId, CancellationToken ct) =>
-        db.Set<Lapor.Workflows.Persistence.ProcessInstanceRow>().Where(i => i.Id == instanceId).Select(i => i.DefinitionId).FirstAsync(ct);
+    private async Task<string> DefinitionOfAsync(string instanceId, CancellationToken ct) =>
+        (await instances.FindAsync(instanceId, ct) ?? throw new InvalidOperationException($"Process instance '{instanceId}' does not exist.")).DefinitionId;
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Lapor.Host.Data;
 using Lapor.Workflows.History;
-using Microsoft.EntityFrameworkCore;
+using Lapor.Workflows.Queries;
 
 namespace Lapor.Host.Tasks;
 
@@ -9,19 +8,17 @@ namespace Lapor.Host.Tasks;
 /// Who did what to a case's tasks and when, read from the engine's hash-chained history (not from a copy the host
 /// keeps), so what officers see here is what auditors verify.
 /// </summary>
-public sealed class TaskJournal(LaporDb db)
+public sealed class TaskJournal(HistoryQuery history)
 {
     /// <summary>A case has a few dozen of these rows; more than this is a runaway loop, and the page shows the latest.</summary>
     public const int MaxEntries = 500;
 
+    private static readonly HistoryEventKind[] JournalKinds =
+        [HistoryEventKind.UserOperation, HistoryEventKind.TaskCreated, HistoryEventKind.TaskCompleted];
+
     public async Task<IReadOnlyList<TaskJournalEntry>> ForInstanceAsync(string instanceId, CancellationToken ct = default)
     {
-        var rows = await db.Set<HistoryEventRow>().AsNoTracking().OfInstance(instanceId)
-            .Where(h => (h.Kind == HistoryEventKind.UserOperation || h.Kind == HistoryEventKind.TaskCreated || h.Kind == HistoryEventKind.TaskCompleted))
-            .OrderByDescending(h => h.Seq).Take(MaxEntries)
-            .Select(h => new { h.Kind, h.Time, h.Actor, h.Name, h.TaskId, h.ActivityName, h.Detail })
-            .ToListAsync(ct);
-        rows.Reverse();
+        var rows = await history.LatestOfInstanceAsync(instanceId, JournalKinds, MaxEntries, ct);
         var taskNames = rows.Where(r => r.TaskId is not null && r.ActivityName is not null)
             .GroupBy(r => r.TaskId!).ToDictionary(g => g.Key, g => g.First().ActivityName);
 

@@ -1,14 +1,14 @@
 using Lapor.Domain.Reports;
 using Lapor.Host.Reports;
 using Lapor.Workflows.Definitions;
-using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Queries;
 using Lapor.Workflows.Runtime;
 
 namespace Lapor.Host.Tasks;
 
 /// <summary>Everything the task page shows, already limited to what this user may see and do.</summary>
 public sealed record TaskView(
-    TaskRow Task,
+    TaskDetails Task,
     UserTask? Definition,
     BuiltInForm? BuiltIn,
     IReadOnlyList<FormField> Fields,

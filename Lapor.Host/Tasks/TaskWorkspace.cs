@@ -9,7 +9,7 @@ using Lapor.Workflows.Calendars;
 using Lapor.Workflows.Definitions;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
-using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Queries;
 using Lapor.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -27,6 +27,7 @@ public sealed class TaskWorkspace(
     TaskInbox inbox,
     WorkflowEngine engine,
     ProcessQueries queries,
+    InstanceQuery instances,
     ReportQueries reports,
     TaskJournal journal,
     Colleagues colleagues,
@@ -41,8 +42,7 @@ public sealed class TaskWorkspace(
             return null;
         var (definition, builtIn, fields) = await FormOfAsync(task, ct);
 
-        var variables = await db.Set<VariableRow>().AsNoTracking().Where(v => v.InstanceId == task.InstanceId)
-            .ToDictionaryAsync(v => v.Name, v => v.Value, ct);
+        var variables = await instances.StoredVariablesAsync(task.InstanceId, ct);
         // A form shows the case's current value when there is one (an earlier answer), else the field's default.
         var current = fields.ToDictionary(f => f.Id, f => variables.TryGetValue(f.Id, out var value) && value is not null ? value : f.DefaultValue);
 
@@ -58,14 +58,14 @@ public sealed class TaskWorkspace(
     }
 
     /// <summary>The task's definition and the fields its form has: declared ones, else the built-in form's defaults.</summary>
-    private async Task<(UserTask? Definition, BuiltInForm? BuiltIn, IReadOnlyList<FormField> Fields)> FormOfAsync(TaskRow task, CancellationToken ct)
+    private async Task<(UserTask? Definition, BuiltInForm? BuiltIn, IReadOnlyList<FormField> Fields)> FormOfAsync(TaskDetails task, CancellationToken ct)
     {
         var definition = (await queries.ModelAsync(task.DefinitionId, ct)).Nodes.GetValueOrDefault(task.TaskDefinitionKey) as UserTask;
         var builtIn = BuiltInForms.For(task.FormKey);
         return (definition, builtIn, definition?.FormFields is { Count: > 0 } declared ? declared : builtIn?.DefaultFieldsIn(text) ?? []);
     }
 
-    public static TaskPermissions PermissionsOf(ClaimsPrincipal user, TaskRow task)
+    public static TaskPermissions PermissionsOf(ClaimsPrincipal user, TaskSummary task)
     {
         if (!TaskInbox.MayAct(user))
             return TaskPermissions.None;
@@ -184,10 +184,10 @@ public sealed class TaskWorkspace(
     }
 
     /// <summary>Who a coordinator may give the task to (see <see cref="ReassignAsync"/>).</summary>
-    public Task<IReadOnlyList<Colleague>> AssignableUsersAsync(ClaimsPrincipal user, TaskRow task, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<Colleague>> AssignableUsersAsync(ClaimsPrincipal user, TaskDetails task, CancellationToken ct = default) =>
         colleagues.ForTaskAsync(user, task, ct);
 
-    private async Task<List<FieldError>> BuiltInRuleErrorsAsync(TaskRow task, BuiltInForm? builtIn, IReadOnlyList<FormField> fields,
+    private async Task<List<FieldError>> BuiltInRuleErrorsAsync(TaskSummary task, BuiltInForm? builtIn, IReadOnlyList<FormField> fields,
         IReadOnlyDictionary<string, TypedValue> values, CancellationToken ct)
     {
         var errors = new List<FieldError>();

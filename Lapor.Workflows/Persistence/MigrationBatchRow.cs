@@ -1,6 +1,6 @@
-namespace Lapor.Workflows.Persistence;
+using Lapor.Workflows.Migration;
 
-public enum MigrationBatchState { Running, Completed }
+namespace Lapor.Workflows.Persistence;
 
 /// <summary>
 /// A migration of many instances, worked off in chunks by a background sweep. The plan and the instance list are

@@ -19,6 +19,18 @@ public sealed partial class HistoryQuery
         return await query.ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The newest <paramref name="take"/> rows of one instance of the given kinds, returned oldest first: a page that
+    /// shows what happened to a case lately without reading its whole chain.
+    /// </summary>
+    public async Task<IReadOnlyList<HistoryEntry>> LatestOfInstanceAsync(string instanceId, IReadOnlyCollection<HistoryEventKind> kinds, int take, CancellationToken ct = default)
+    {
+        var rows = await Rows.OfInstance(instanceId).Where(h => kinds.Contains(h.Kind))
+            .OrderByDescending(h => h.Seq).Take(take).Select(ToEntry).ToListAsync(ct);
+        rows.Reverse();
+        return rows;
+    }
+
     /// <summary>The journals of several chains at once (an export of many cases), each in seq order.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>> JournalsAsync(IReadOnlyCollection<string> chainIds, CancellationToken ct = default)
     {

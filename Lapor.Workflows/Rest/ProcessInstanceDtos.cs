@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http;
 using static Lapor.Workflows.Rest.CommonDtos;
 using static Lapor.Workflows.Rest.VariablesJson;
 
+using Lapor.Workflows.Queries;
+
 namespace Lapor.Workflows.Rest;
 
 internal static class ProcessInstanceDtos
@@ -25,7 +27,10 @@ internal static class ProcessInstanceDtos
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyDictionary<string, VariableValueDto>? Variables { get; init; }
 
-        public static ProcessInstanceDto Of(ProcessInstanceRow i, HttpRequest request, IReadOnlyDictionary<string, VariableValueDto>? variables = null) => new()
+        public static ProcessInstanceDto Of(ProcessInstanceRow i, HttpRequest request, IReadOnlyDictionary<string, VariableValueDto>? variables = null) =>
+            Of(InstanceSummary.Of(i), request, variables);
+
+        public static ProcessInstanceDto Of(InstanceSummary i, HttpRequest request, IReadOnlyDictionary<string, VariableValueDto>? variables = null) => new()
         {
             Links = Self(request, $"process-instance/{i.Id}"), Id = i.Id, DefinitionId = i.DefinitionId, BusinessKey = i.BusinessKey,
             Ended = i.Status != InstanceStatus.Active, Suspended = i.Suspended, Variables = variables,

@@ -16,8 +16,19 @@ public sealed class DecisionDesigns(DbContext db, Deployer deployer, TimeProvide
 {
     public const string SaveDraftOperation = "SaveDecisionDraft";
 
-    public Task<DecisionDraftRow?> FindDraftAsync(string key, CancellationToken ct = default) =>
-        db.Set<DecisionDraftRow>().AsNoTracking().FirstOrDefaultAsync(d => d.Key == key, ct);
+    public async Task<DesignDraft?> FindDraftAsync(string key, CancellationToken ct = default) =>
+        await db.Set<DecisionDraftRow>().AsNoTracking().FirstOrDefaultAsync(d => d.Key == key, ct) is { } row ? DesignDraft.Of(row) : null;
+
+    /// <summary>The newest published version of the decision, with its DMN; null when it was never published.</summary>
+    public async Task<DeployedDefinition?> LatestAsync(string key, CancellationToken ct = default) =>
+        await db.Set<DecisionDefinitionRow>().AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct) is { } row
+            ? DeployedDefinition.Of(row)
+            : null;
+
+    public async Task<DeployedDefinition?> FindVersionAsync(string key, int version, CancellationToken ct = default) =>
+        await db.Set<DecisionDefinitionRow>().AsNoTracking().FirstOrDefaultAsync(d => d.Key == key && d.Version == version, ct) is { } row
+            ? DeployedDefinition.Of(row)
+            : null;
 
     /// <summary>Every published version with who published it and why, newest first within a key.</summary>
     public async Task<IReadOnlyList<ProcessVersion>> VersionsAsync(string? key = null, CancellationToken ct = default)
@@ -31,13 +42,13 @@ public sealed class DecisionDesigns(DbContext db, Deployer deployer, TimeProvide
         return versions.OrderBy(v => v.Key, StringComparer.Ordinal).ThenByDescending(v => v.Version).ToList();
     }
 
-    public async Task<IReadOnlyList<DecisionDraftRow>> DraftsAsync(CancellationToken ct = default) =>
-        await db.Set<DecisionDraftRow>().AsNoTracking().OrderBy(d => d.Key).ToListAsync(ct);
+    public async Task<IReadOnlyList<DesignDraft>> DraftsAsync(CancellationToken ct = default) =>
+        (await db.Set<DecisionDraftRow>().AsNoTracking().OrderBy(d => d.Key).ToListAsync(ct)).Select(DesignDraft.Of).ToList();
 
     /// <summary>Every problem publishing <paramref name="xml"/> would refuse; empty when it would publish.</summary>
     public IReadOnlyList<DefinitionProblem> Check(string xml) => Deployer.CheckDecisions(xml);
 
-    public async Task<DecisionDraftRow> SaveDraftAsync(string key, string xml, string actor, CancellationToken ct = default)
+    public async Task<DesignDraft> SaveDraftAsync(string key, string xml, string actor, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > ProcessDesigns.MaxKeyLength)
             throw new WorkflowException($"A draft needs a decision key of 1 to {ProcessDesigns.MaxKeyLength} characters.", "InvalidRequestException");
@@ -81,7 +92,7 @@ public sealed class DecisionDesigns(DbContext db, Deployer deployer, TimeProvide
         {
             db.ChangeTracker.Clear();
         }
-        return draft;
+        return DesignDraft.Of(draft);
     }
 
     /// <summary>

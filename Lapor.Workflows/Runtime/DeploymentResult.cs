@@ -10,4 +10,13 @@ public sealed record DeploymentResult(DeploymentRow Deployment, IReadOnlyList<Pr
 
     /// <summary>Decision definitions kept by duplicate filtering.</summary>
     public IReadOnlyList<DecisionDefinitionRow> UnchangedDecisions { get; init; } = [];
+
+    /// <summary>The process definitions created, for callers outside the engine.</summary>
+    public IReadOnlyList<DeployedDefinition> Processes => Deployed.Select(DeployedDefinition.Of).ToList();
+
+    /// <summary>The process definitions kept by duplicate filtering, for callers outside the engine.</summary>
+    public IReadOnlyList<DeployedDefinition> KeptProcesses => Unchanged.Select(DeployedDefinition.Of).ToList();
+
+    /// <summary>The decision definitions created, for callers outside the engine.</summary>
+    public IReadOnlyList<DeployedDefinition> Decisions => DeployedDecisions.Select(DeployedDefinition.Of).ToList();
 }

@@ -24,7 +24,7 @@ public sealed class MigrationBatches(DbContext db, WorkflowEngine engine, TimePr
     /// Creates a batch for every running instance of the source version, or only for <paramref name="instanceIds"/>
     /// (one chosen case, or a selection). The plan must be valid, and each chosen instance must run on the source version.
     /// </summary>
-    public async Task<MigrationBatchRow> StartAsync(MigrationPlan plan, string actor, IReadOnlyCollection<string>? instanceIds = null, CancellationToken ct = default)
+    public async Task<MigrationBatch> StartAsync(MigrationPlan plan, string actor, IReadOnlyCollection<string>? instanceIds = null, CancellationToken ct = default)
     {
         var report = await engine.DryRunMigrationAsync(plan, ct);
         if (report.PlanProblems.Count > 0)
@@ -61,20 +61,27 @@ public sealed class MigrationBatches(DbContext db, WorkflowEngine engine, TimePr
         await history.FlushAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return batch;
+        return ToBatch(batch);
     }
 
-    public Task<MigrationBatchRow?> FindAsync(string id, CancellationToken ct = default) =>
-        db.Set<MigrationBatchRow>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
+    public async Task<MigrationBatch?> FindAsync(string id, CancellationToken ct = default) =>
+        await db.Set<MigrationBatchRow>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct) is { } row ? ToBatch(row) : null;
 
-    public async Task<IReadOnlyList<MigrationBatchRow>> ListAsync(string processKey, int take = 20, CancellationToken ct = default) =>
-        await db.Set<MigrationBatchRow>().AsNoTracking().Where(b => b.ProcessKey == processKey)
-            .OrderByDescending(b => b.CreatedAt).Take(take).ToListAsync(ct);
+    public async Task<IReadOnlyList<MigrationBatch>> ListAsync(string processKey, int take = 20, CancellationToken ct = default) =>
+        (await db.Set<MigrationBatchRow>().AsNoTracking().Where(b => b.ProcessKey == processKey)
+            .OrderByDescending(b => b.CreatedAt).Take(take).ToListAsync(ct)).Select(ToBatch).ToList();
 
-    public static IReadOnlyList<MigrationFailure> FailuresOf(MigrationBatchRow batch) =>
+    private static MigrationBatch ToBatch(MigrationBatchRow row) => new()
+    {
+        Id = row.Id, ProcessKey = row.ProcessKey, SourceDefinitionId = row.SourceDefinitionId, TargetDefinitionId = row.TargetDefinitionId,
+        Total = row.Total, Position = row.Position, Done = row.Done, Failed = row.Failed, Failures = FailuresOf(row), State = row.State,
+        CreatedBy = row.CreatedBy, CreatedAt = row.CreatedAt, EndedAt = row.EndedAt,
+    };
+
+    internal static IReadOnlyList<MigrationFailure> FailuresOf(MigrationBatchRow batch) =>
         JsonSerializer.Deserialize<List<MigrationFailure>>(batch.Failures) ?? [];
 
-    public static MigrationPlan PlanOf(MigrationBatchRow batch) =>
+    internal static MigrationPlan PlanOf(MigrationBatchRow batch) =>
         new(batch.SourceDefinitionId, batch.TargetDefinitionId, JsonSerializer.Deserialize<List<MigrationInstruction>>(batch.Instructions) ?? []);
 
     /// <summary>Works off chunks of unfinished batches, oldest first, until none is left or <paramref name="budget"/> is spent.</summary>

@@ -21,8 +21,21 @@ public sealed class ProcessDesigns(DbContext db, Deployer deployer, TimeProvider
     public const string RollBackOperation = "RollBack";
     public const int MaxKeyLength = 128;
 
-    public Task<ProcessDraftRow?> FindDraftAsync(string key, CancellationToken ct = default) =>
-        db.Set<ProcessDraftRow>().AsNoTracking().FirstOrDefaultAsync(d => d.Key == key, ct);
+    public async Task<DesignDraft?> FindDraftAsync(string key, CancellationToken ct = default) =>
+        await db.Set<ProcessDraftRow>().AsNoTracking().FirstOrDefaultAsync(d => d.Key == key, ct) is { } row ? DesignDraft.Of(row) : null;
+
+    /// <summary>Every open draft (one per key at most).</summary>
+    public async Task<IReadOnlyList<DesignDraft>> DraftsAsync(CancellationToken ct = default) =>
+        (await db.Set<ProcessDraftRow>().AsNoTracking().OrderBy(d => d.Key).ToListAsync(ct)).Select(DesignDraft.Of).ToList();
+
+    /// <summary>Every rollback recorded in the operation log: which version it published again, and from which.</summary>
+    public async Task<IReadOnlyList<RollBackDetail>> RollBacksAsync(CancellationToken ct = default)
+    {
+        var details = await db.Set<HistoryEventRow>().AsNoTracking()
+            .Where(h => h.Kind == HistoryEventKind.UserOperation && h.Name == RollBackOperation)
+            .Select(h => h.Detail).ToListAsync(ct);
+        return details.Select(d => d is null ? null : JsonSerializer.Deserialize<RollBackDetail>(d)).OfType<RollBackDetail>().ToList();
+    }
 
     public async Task<IReadOnlyList<ProcessVersion>> VersionsAsync(string? key = null, CancellationToken ct = default)
     {
@@ -35,11 +48,15 @@ public sealed class ProcessDesigns(DbContext db, Deployer deployer, TimeProvider
         return versions.OrderBy(v => v.Key, StringComparer.Ordinal).ThenByDescending(v => v.Version).ToList();
     }
 
-    public Task<ProcessDefinitionRow?> FindVersionAsync(string key, int version, CancellationToken ct = default) =>
-        db.Set<ProcessDefinitionRow>().AsNoTracking().FirstOrDefaultAsync(d => d.Key == key && d.Version == version, ct);
+    public async Task<DeployedDefinition?> FindVersionAsync(string key, int version, CancellationToken ct = default) =>
+        await db.Set<ProcessDefinitionRow>().AsNoTracking().FirstOrDefaultAsync(d => d.Key == key && d.Version == version, ct) is { } row
+            ? DeployedDefinition.Of(row)
+            : null;
 
-    public Task<ProcessDefinitionRow?> LatestAsync(string key, CancellationToken ct = default) =>
-        db.Set<ProcessDefinitionRow>().AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+    public async Task<DeployedDefinition?> LatestAsync(string key, CancellationToken ct = default) =>
+        await db.Set<ProcessDefinitionRow>().AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct) is { } row
+            ? DeployedDefinition.Of(row)
+            : null;
 
     /// <summary>Every problem publishing <paramref name="xml"/> would refuse; empty when it would publish.</summary>
     public IReadOnlyList<DefinitionProblem> Check(string xml) => deployer.Check(xml);
@@ -48,7 +65,7 @@ public sealed class ProcessDesigns(DbContext db, Deployer deployer, TimeProvider
     /// Stores <paramref name="xml"/> as the key's current draft, valid or not: a draft is work in progress. Nothing that
     /// runs reads drafts.
     /// </summary>
-    public async Task<ProcessDraftRow> SaveDraftAsync(string key, string xml, string actor, CancellationToken ct = default)
+    public async Task<DesignDraft> SaveDraftAsync(string key, string xml, string actor, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength)
             throw new WorkflowException($"A draft needs a process key of 1 to {MaxKeyLength} characters.", "InvalidRequestException");
@@ -94,7 +111,7 @@ public sealed class ProcessDesigns(DbContext db, Deployer deployer, TimeProvider
         {
             db.ChangeTracker.Clear();
         }
-        return draft;
+        return DesignDraft.Of(draft);
     }
 
     /// <summary>

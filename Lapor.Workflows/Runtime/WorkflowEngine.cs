@@ -13,6 +13,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using Lapor.Workflows.Queries;
+
 namespace Lapor.Workflows.Runtime;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed partial class WorkflowEngine(
 {
     public DbContext Db => db;
 
-    public async Task<ProcessInstanceRow> StartAsync(StartRequest request, string? actor, CancellationToken ct = default)
+    public async Task<InstanceSummary> StartAsync(StartRequest request, string? actor, CancellationToken ct = default)
     {
         return await InTransactionAsync(async scopes =>
         {
@@ -54,7 +56,7 @@ public sealed partial class WorkflowEngine(
             scope.Append(new HistoryEventRow { Kind = HistoryEventKind.InstanceStarted, ActivityId = startId, Value = request.BusinessKey, Name = definition.Key });
             scope.Interpreter.Apply(new Trigger.Start(startId, request.Variables ?? new Dictionary<string, TypedValue>()));
             await FlushAsync(scope, ct);
-            return instance;
+            return InstanceSummary.Of(instance);
         }, ct);
     }
 

@@ -2,6 +2,7 @@ using Lapor.Workflows.Calendars;
 using Lapor.Workflows.Expressions;
 using Lapor.Workflows.History;
 using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Queries;
 using Lapor.Workflows.Scheduling;
 using Lapor.Workflows.ServiceTasks;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped(sp => new Queries.HistoryQuery(sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<ProcessQueries>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<MigrationBatches>(sp, sp.GetRequiredService<TDb>()));
+        services.AddScoped(sp => new TaskQuery(sp.GetRequiredService<TDb>()));
+        services.AddScoped(sp => new InstanceQuery(sp.GetRequiredService<TDb>()));
         return services;
     }
 

@@ -1,7 +1,6 @@
 using Lapor.Workflows.Decisions;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Parsing;
-using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +11,7 @@ namespace Lapor.Host.Pages.Designer;
 /// One decision table in dmn-js: its draft (or, without one, its latest version) to edit, a new table (<c>?baru=1</c>),
 /// or any version read-only (<c>?versi=</c>). The JSON handlers save the draft, check it and publish it.
 /// </summary>
-public sealed class DecisionEditModel(DecisionDesigns designs, DecisionDefinitions decisions) : PageModel
+public sealed class DecisionEditModel(DecisionDesigns designs) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Key { get; set; } = "";
@@ -26,20 +25,20 @@ public sealed class DecisionEditModel(DecisionDesigns designs, DecisionDefinitio
     public string? Xml { get; private set; }
     public bool ReadOnly => Version is not null;
     public int? LatestVersion { get; private set; }
-    public DecisionDraftRow? Draft { get; private set; }
+    public DesignDraft? Draft { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!DecisionsModel.KeyPattern().IsMatch(Key))
             return NotFound();
-        LatestVersion = (await decisions.LatestAsync(Key, ct))?.Version;
+        LatestVersion = (await designs.LatestAsync(Key, ct))?.Version;
         if (Version is { } version)
         {
-            Xml = (await decisions.VersionAsync(Key, version, ct))?.Xml;
+            Xml = (await designs.FindVersionAsync(Key, version, ct))?.Xml;
             return Xml is null ? NotFound() : Page();
         }
         Draft = await designs.FindDraftAsync(Key, ct);
-        Xml = Draft?.Xml ?? (LatestVersion is { } latest ? (await decisions.VersionAsync(Key, latest, ct))!.Xml : null);
+        Xml = Draft?.Xml ?? (LatestVersion is { } latest ? (await designs.FindVersionAsync(Key, latest, ct))!.Xml : null);
         if (Xml is null && New)
             Xml = NewDecisionTable.Xml(Key);
         return Xml is null ? NotFound() : Page();
@@ -69,7 +68,7 @@ public sealed class DecisionEditModel(DecisionDesigns designs, DecisionDefinitio
         try
         {
             var result = await designs.PublishAsync(xml, input.Comment, Actor, ct);
-            var published = result.DeployedDecisions.FirstOrDefault(d => d.Key == Key) ?? result.DeployedDecisions.FirstOrDefault();
+            var published = result.Decisions.FirstOrDefault(d => d.Key == Key) ?? result.Decisions.FirstOrDefault();
             return published is null
                 ? Refused([EditModel.Problem.General("The table is the same as the latest version; nothing was published.")])
                 : new JsonResult(new { key = published.Key, version = published.Version });

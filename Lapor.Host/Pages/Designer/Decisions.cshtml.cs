@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,5 +41,5 @@ public sealed partial class DecisionsModel(DecisionDesigns designs) : PageModel
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.-]{0,127}$")]
     public static partial Regex KeyPattern();
 
-    public sealed record Decision(string Key, IReadOnlyList<ProcessVersion> Versions, DecisionDraftRow? Draft);
+    public sealed record Decision(string Key, IReadOnlyList<ProcessVersion> Versions, DesignDraft? Draft);
 }

@@ -25,7 +25,7 @@ public sealed class EditModel(ProcessDesigns designs, LaporDb db, IStringLocaliz
     public string? Xml { get; private set; }
     public bool ReadOnly => Version is not null;
     public int? LatestVersion { get; private set; }
-    public Lapor.Workflows.Persistence.ProcessDraftRow? Draft { get; private set; }
+    public DesignDraft? Draft { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -73,7 +73,7 @@ public sealed class EditModel(ProcessDesigns designs, LaporDb db, IStringLocaliz
         try
         {
             var result = await designs.PublishAsync(input.Xml ?? "", input.Comment, Actor, ct);
-            var published = result.Deployed[0];
+            var published = result.Processes[0];
             return new JsonResult(new { key = published.Key, version = published.Version });
         }
         catch (DefinitionException ex)

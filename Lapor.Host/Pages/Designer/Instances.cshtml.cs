@@ -1,12 +1,9 @@
-using Lapor.Host.Data;
 using Lapor.Host.Localization;
 using Lapor.Workflows.Errors;
-using Lapor.Workflows.Execution;
-using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Queries;
 using Lapor.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Pages.Designer;
@@ -16,7 +13,7 @@ namespace Lapor.Host.Pages.Designer;
 /// commands on them (suspend, resume, cancel with a reason; retry an incident). Coordinators and administrators only
 /// (the folder's convention).
 /// </summary>
-public sealed class InstancesModel(LaporDb db, WorkflowEngine engine, ProcessQueries queries, IStringLocalizer<PortalText> text) : PageModel
+public sealed class InstancesModel(WorkflowEngine engine, ProcessDesigns designs, ProcessQueries queries, InstanceQuery instances, IStringLocalizer<PortalText> text) : PageModel
 {
     public const int PageSize = 25;
 
@@ -34,47 +31,30 @@ public sealed class InstancesModel(LaporDb db, WorkflowEngine engine, ProcessQue
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var definitions = await db.Set<ProcessDefinitionRow>().AsNoTracking().Where(d => d.Key == Key)
-            .OrderByDescending(d => d.Version).Select(d => new { d.Id, d.Version }).ToListAsync(ct);
+        var definitions = await designs.VersionsAsync(Key, ct);
         if (definitions.Count == 0)
             return NotFound();
-        var running = db.Set<ProcessInstanceRow>().AsNoTracking().Where(i => i.DefinitionKey == Key && i.Status == InstanceStatus.Active);
-        var perVersion = await running.GroupBy(i => i.DefinitionId)
-            .Select(g => new { g.Key, Count = g.Count(), Suspended = g.Count(i => i.Suspended) }).ToListAsync(ct);
-        Versions = definitions.Select(d => perVersion.FirstOrDefault(v => v.Key == d.Id) is { } c
-            ? new VersionCount(d.Version, d.Id, c.Count, c.Suspended)
-            : new VersionCount(d.Version, d.Id, 0, 0)).ToList();
+        var perVersion = await instances.LoadPerVersionAsync(Key, ct);
+        Versions = definitions.Select(d => perVersion.FirstOrDefault(v => v.DefinitionId == d.DefinitionId) is { } c
+            ? new VersionCount(d.Version, d.DefinitionId, c.Running, c.Suspended)
+            : new VersionCount(d.Version, d.DefinitionId, 0, 0)).ToList();
 
-        var definitionId = definitions.FirstOrDefault(d => d.Version == Version)?.Id;
-        if (definitionId is not null)
-            running = running.Where(i => i.DefinitionId == definitionId);
-        var positions =
-            from e in db.Set<ExecutionRow>().AsNoTracking()
-            join i in running on e.InstanceId equals i.Id
-            select new { i.DefinitionId, e.ActivityId, e.InstanceId };
-        var counts = await positions.GroupBy(p => new { p.DefinitionId, p.ActivityId })
-            .Select(g => new { g.Key.DefinitionId, g.Key.ActivityId, Count = g.Select(p => p.InstanceId).Distinct().Count() }).ToListAsync(ct);
+        var definitionId = definitions.FirstOrDefault(d => d.Version == Version)?.DefinitionId;
         var nodes = new List<NodeCount>();
-        foreach (var count in counts)
+        foreach (var count in await instances.WaitCountsAsync(Key, definitionId, ct))
         {
             var model = await queries.ModelAsync(count.DefinitionId, ct);
-            var version = definitions.First(d => d.Id == count.DefinitionId).Version;
-            nodes.Add(new NodeCount(version, count.ActivityId, model.Nodes.GetValueOrDefault(count.ActivityId)?.Name, count.Count));
+            var version = definitions.First(d => d.DefinitionId == count.DefinitionId).Version;
+            nodes.Add(new NodeCount(version, count.ActivityId, model.Nodes.GetValueOrDefault(count.ActivityId)?.Name, count.Instances));
         }
         Nodes = nodes.OrderByDescending(n => n.Version).ThenByDescending(n => n.Count).ThenBy(n => n.ActivityId, StringComparer.Ordinal).ToList();
 
-        if (!string.IsNullOrEmpty(Node))
-            running = running.Where(i => db.Set<ExecutionRow>().Any(e => e.InstanceId == i.Id && e.ActivityId == Node));
-        Total = await running.CountAsync(ct);
+        var filter = new RunningFilter { ProcessKey = Key, DefinitionId = definitionId, ActivityId = string.IsNullOrEmpty(Node) ? null : Node };
+        Total = await instances.CountRunningAsync(filter, ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        var page = await running.OrderByDescending(i => i.StartedAt).ThenBy(i => i.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        var ids = page.Select(i => i.Id).ToList();
-        var waits = (await db.Set<ExecutionRow>().AsNoTracking().Where(e => ids.Contains(e.InstanceId)).ToListAsync(ct)).ToLookup(e => e.InstanceId);
-        var incidents = (await db.Set<IncidentRow>().AsNoTracking().Where(x => ids.Contains(x.InstanceId)).ToListAsync(ct)).ToLookup(x => x.InstanceId);
-        Instances = page.Select(i => new Row(i.Id, i.BusinessKey, definitions.First(d => d.Id == i.DefinitionId).Version, i.StartedAt, i.Suspended,
-            waits[i.Id].Select(e => e.ActivityId).Distinct().Order(StringComparer.Ordinal).ToList(),
-            incidents[i.Id].Select(x => new IncidentView(x.Id, x.ActivityId, x.Message)).ToList())).ToList();
+        var page = await instances.RunningPageAsync(filter, (PageNumber - 1) * PageSize, PageSize, ct);
+        Instances = page.Select(i => new Row(i.Id, i.BusinessKey, definitions.First(d => d.DefinitionId == i.DefinitionId).Version, i.StartedAt, i.Suspended,
+            i.ActivityIds, i.Incidents.Select(x => new IncidentView(x.Id, x.ActivityId, x.Message)).ToList())).ToList();
         return Page();
     }
 

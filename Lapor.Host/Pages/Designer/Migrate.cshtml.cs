@@ -1,14 +1,12 @@
-using Lapor.Host.Data;
 using Lapor.Host.Localization;
 using Lapor.Workflows.Definitions;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Migration;
-using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Queries;
 using Lapor.Workflows.Runtime;
 using Lapor.Workflows.Scheduling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Quartz;
 
@@ -18,7 +16,7 @@ namespace Lapor.Host.Pages.Designer;
 /// Migrasi kasus: pick a source and target version, edit the activity mapping (prefilled with the default), dry run,
 /// then execute as a batch whose progress the page polls. Coordinators and administrators only (the folder's convention).
 /// </summary>
-public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueries queries, MigrationBatches batches,
+public sealed class MigrateModel(WorkflowEngine engine, ProcessDesigns designs, ProcessQueries queries, InstanceQuery instances, MigrationBatches batches,
     ISchedulerFactory schedulers, IStringLocalizer<PortalText> text, ILogger<MigrateModel> log) : PageModel
 {
     [FromRoute] public string Key { get; set; } = "";
@@ -39,9 +37,9 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
     public IReadOnlyList<FlowNode> SourceNodes { get; private set; } = [];
     public IReadOnlyList<FlowNode> TargetNodes { get; private set; } = [];
     public MigrationReport? Report { get; private set; }
-    public MigrationBatchRow? Batch { get; private set; }
+    public MigrationBatch? Batch { get; private set; }
     public IReadOnlyList<FailureRow> Failures { get; private set; } = [];
-    public IReadOnlyList<MigrationBatchRow> RecentBatches { get; private set; } = [];
+    public IReadOnlyList<MigrationBatch> RecentBatches { get; private set; } = [];
     public string? Error { get; private set; }
 
     /// <summary>Step names of the source and target versions, for positions and reasons in words.</summary>
@@ -52,7 +50,7 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
         if (!await LoadAsync(ct))
             return NotFound();
         if (Source is not null && Target is not null)
-            Map = (await engine.DefaultMigrationInstructionsAsync(Source.Id, Target.Id, ct)).ToDictionary(i => i.SourceActivityId, i => (string?)i.TargetActivityId);
+            Map = (await engine.DefaultMigrationInstructionsAsync(Source.DefinitionId, Target.DefinitionId, ct)).ToDictionary(i => i.SourceActivityId, i => (string?)i.TargetActivityId);
         if (BatchId is not null)
             Batch = await batches.FindAsync(BatchId, ct);
         if (Batch is not null)
@@ -119,16 +117,15 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
     }
 
     /// <summary>The cases a batch could not move: report code and reasons in the visitor's language.</summary>
-    public async Task<IReadOnlyList<FailureRow>> FailuresAsync(MigrationBatchRow batch, CancellationToken ct)
+    public async Task<IReadOnlyList<FailureRow>> FailuresAsync(MigrationBatch batch, CancellationToken ct)
     {
-        var failures = MigrationBatches.FailuresOf(batch);
+        var failures = batch.Failures;
         if (failures.Count == 0)
             return [];
-        if (batch.SourceDefinitionId != Source?.Id || batch.TargetDefinitionId != Target?.Id)
+        if (batch.SourceDefinitionId != Source?.DefinitionId || batch.TargetDefinitionId != Target?.DefinitionId)
             Names = new StepNames(await queries.ModelAsync(batch.SourceDefinitionId, ct), await queries.ModelAsync(batch.TargetDefinitionId, ct));
         var ids = failures.Select(f => f.InstanceId).ToList();
-        var codes = await db.Set<ProcessInstanceRow>().AsNoTracking().Where(i => ids.Contains(i.Id))
-            .ToDictionaryAsync(i => i.Id, i => i.BusinessKey, ct);
+        var codes = await instances.BusinessKeysAsync(ids, ct);
         return failures.Select(f => new FailureRow(f.InstanceId, codes.GetValueOrDefault(f.InstanceId) ?? f.InstanceId,
             f.Reasons is { Count: > 0 } reasons ? string.Join("; ", reasons.Select(Reason)) : f.Message)).ToList();
     }
@@ -143,27 +140,26 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
     public string StateText(MigrationBatchState state) =>
         text[state == MigrationBatchState.Running ? "Migration.StateRunning" : "Migration.StateCompleted"].Value;
 
-    private ProcessDefinitionRow? Source { get; set; }
-    private ProcessDefinitionRow? Target { get; set; }
+    private ProcessVersion? Source { get; set; }
+    private ProcessVersion? Target { get; set; }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var definitions = await db.Set<ProcessDefinitionRow>().AsNoTracking().Where(d => d.Key == Key).OrderByDescending(d => d.Version).ToListAsync(ct);
+        var definitions = await designs.VersionsAsync(Key, ct);
         if (definitions.Count == 0)
             return false;
-        var running = await db.Set<ProcessInstanceRow>().AsNoTracking().Where(i => i.DefinitionKey == Key && i.Status == Lapor.Workflows.Execution.InstanceStatus.Active)
-            .GroupBy(i => i.DefinitionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        Versions = definitions.Select(d => new VersionChoice(d.Version, running.FirstOrDefault(r => r.Key == d.Id)?.Count ?? 0)).ToList();
+        var running = await instances.LoadPerVersionAsync(Key, ct);
+        Versions = definitions.Select(d => new VersionChoice(d.Version, running.FirstOrDefault(r => r.DefinitionId == d.DefinitionId)?.Running ?? 0)).ToList();
         TargetVersion ??= definitions[0].Version;
         // By default, the newest older version that still has running cases.
-        SourceVersion ??= definitions.Where(d => d.Version < TargetVersion).FirstOrDefault(d => running.Any(r => r.Key == d.Id))?.Version
+        SourceVersion ??= definitions.Where(d => d.Version < TargetVersion).FirstOrDefault(d => running.Any(r => r.DefinitionId == d.DefinitionId))?.Version
                           ?? definitions.FirstOrDefault(d => d.Version < TargetVersion)?.Version ?? TargetVersion;
         Source = definitions.FirstOrDefault(d => d.Version == SourceVersion);
         Target = definitions.FirstOrDefault(d => d.Version == TargetVersion);
         if (Source is not null && Target is not null)
         {
-            var source = await queries.ModelAsync(Source.Id, ct);
-            var target = await queries.ModelAsync(Target.Id, ct);
+            var source = await queries.ModelAsync(Source.DefinitionId, ct);
+            var target = await queries.ModelAsync(Target.DefinitionId, ct);
             SourceNodes = Waits(source);
             TargetNodes = Waits(target);
             Names = new StepNames(source, target);
@@ -182,14 +178,14 @@ public sealed class MigrateModel(LaporDb db, WorkflowEngine engine, ProcessQueri
             Error = text["Migration.PickVersions"].Value;
             return null;
         }
-        if (Source.Id == Target.Id)
+        if (Source.DefinitionId == Target.DefinitionId)
         {
             Error = text["Migration.SameVersion"].Value;
             return null;
         }
         var instructions = Map.Where(m => !string.IsNullOrWhiteSpace(m.Value))
             .Select(m => new MigrationInstruction(m.Key, m.Value!)).ToList();
-        return new MigrationPlan(Source.Id, Target.Id, instructions);
+        return new MigrationPlan(Source.DefinitionId, Target.DefinitionId, instructions);
     }
 
     /// <summary>The sweep runs at start-up and every interval anyway; triggering it now spares the operator the wait.</summary>

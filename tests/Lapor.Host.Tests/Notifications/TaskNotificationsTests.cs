@@ -4,6 +4,7 @@ using Lapor.Host.Notifications;
 using Lapor.Host.Tests.Inbox;
 using Lapor.Workflows.Calendars;
 using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -25,7 +26,7 @@ public sealed class TaskNotificationsTests(InboxHost host) : IClassFixture<Inbox
         host.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<LaporDb>();
-            var inbox = new TaskInbox(db, s.GetRequiredService<BusinessCalendar>(), _clock);
+            var inbox = new TaskInbox(db, s.GetRequiredService<TaskQuery>(), s.GetRequiredService<BusinessCalendar>(), _clock);
             return await work(new TaskNotifications(db, inbox, _clock));
         });
 

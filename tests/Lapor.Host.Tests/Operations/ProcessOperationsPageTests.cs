@@ -5,6 +5,7 @@ using Lapor.Host.Data;
 using Lapor.Host.Tests.Admin;
 using Lapor.Host.Tests.Designer;
 using Lapor.Workflows.Execution;
+using Lapor.Workflows.Migration;
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;

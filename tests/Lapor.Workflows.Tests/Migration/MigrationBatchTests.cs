@@ -49,7 +49,7 @@ public sealed class MigrationBatchTests
             Assert.Equal(MigrationBatchState.Completed, done.State);
             Assert.Equal((5, 3, 2, 5), (done.Total, done.Done, done.Failed, done.Position));
             Assert.NotNull(done.EndedAt);
-            var failures = MigrationBatches.FailuresOf(done);
+            var failures = done.Failures;
             Assert.Equal(stuck.Order(), failures.Select(f => f.InstanceId).Order());
             Assert.All(failures, f => Assert.Contains("active in activity 'b' which has no mapping", f.Message));
             Assert.All(failures, f => Assert.Equal(("NoMapping", "b"), (f.Reasons![0].Code, f.Reasons[0].Arguments[0])));

@@ -1,14 +1,23 @@
+using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Lapor.Workflows.Persistence;
+namespace Lapor.Workflows;
 
 /// <summary>
 /// Adds the engine's tables to any DbContext, so the host can keep its own rows and the engine's in one database
-/// and one transaction (a report is never stored without its process instance).
+/// and one transaction (a report is never stored without its process instance). Everything a host needs to hold the
+/// engine's tables is here, so it never reaches into the engine's persistence.
 /// </summary>
 public static class WorkflowModel
 {
+    /// <summary>
+    /// Hands jobs to the scheduler once the transaction holding their rows commits. <c>AddWorkflowEngine</c> adds it to the
+    /// context it is given; a host whose provider subclasses have options of their own adds it there too.
+    /// </summary>
+    public static IInterceptor AfterCommit => AfterCommitInterceptor.Instance;
+
     public static void Configure(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowModel).Assembly);
 

@@ -1,0 +1,3 @@
+namespace Lapor.Workflows.Migration;
+
+public enum MigrationBatchState { Running, Completed }

@@ -1,0 +1,91 @@
+using System.Linq.Expressions;
+using Lapor.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Workflows.Queries;
+
+/// <summary>Reading a task list: counts, numbered pages, pages after a cursor, the kinds present, one task.</summary>
+public sealed partial class TaskList
+{
+    private static readonly Expression<Func<TaskRow, TaskSummary>> ToSummary = t => new TaskSummary
+    {
+        Id = t.Id, Name = t.Name, TaskDefinitionKey = t.TaskDefinitionKey, InstanceId = t.InstanceId, DefinitionId = t.DefinitionId,
+        Assignee = t.Assignee, Owner = t.Owner, DelegationState = t.DelegationState, Priority = t.Priority, Due = t.Due,
+        FollowUp = t.FollowUp, CreatedAt = t.CreatedAt,
+    };
+
+    public Task<int> CountAsync(CancellationToken ct = default) => _rows.CountAsync(ct);
+
+    /// <summary>Counts up to <paramref name="atMost"/> tasks and stops there: a badge shows "99+", not the exact number.</summary>
+    public Task<int> CountAsync(int atMost, CancellationToken ct = default) => _rows.Take(atMost).CountAsync(ct);
+
+    /// <summary>For synchronous callers such as metric gauges, which are read in a synchronous callback.</summary>
+    public long LongCount() => _rows.LongCount();
+
+    /// <summary>A numbered page: <paramref name="limit"/> tasks after skipping <paramref name="offset"/>, in the list's order.</summary>
+    public async Task<IReadOnlyList<TaskSummary>> PageAsync(int offset, int limit, CancellationToken ct = default) =>
+        await Sorted(_rows).Skip(Math.Max(0, offset)).Take(Math.Max(0, limit)).Select(ToSummary).ToListAsync(ct);
+
+    /// <summary>
+    /// The next <paramref name="limit"/> tasks after <paramref name="after"/> (the previous page's last task) in the list's
+    /// order; from the start when it is null.
+    /// </summary>
+    public async Task<IReadOnlyList<TaskSummary>> AfterAsync(TaskCursor? after, int limit, CancellationToken ct = default)
+    {
+        var rows = after is null ? _rows : _rows.Where(Beyond(after));
+        return await Sorted(rows).Take(Math.Max(0, limit)).Select(ToSummary).ToListAsync(ct);
+    }
+
+    /// <summary>The kinds of task in the list, by name; a handful, whatever the number of tasks.</summary>
+    public async Task<IReadOnlyList<TaskKind>> KindsAsync(CancellationToken ct = default)
+    {
+        var kinds = await _rows.Select(t => new { t.TaskDefinitionKey, t.Name }).Distinct().ToListAsync(ct);
+        return kinds.GroupBy(k => k.TaskDefinitionKey).Select(g => new TaskKind(g.Key, g.First().Name ?? g.Key))
+            .OrderBy(k => k.Name).ToList();
+    }
+
+    /// <summary>The task with <paramref name="taskId"/> if it is in this list (so null both when unknown and when hidden).</summary>
+    public async Task<TaskDetails?> FindAsync(string taskId, CancellationToken ct = default)
+    {
+        var row = await _rows.Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        return row is null ? null : new TaskDetails
+        {
+            Id = row.Id, Name = row.Name, TaskDefinitionKey = row.TaskDefinitionKey, InstanceId = row.InstanceId,
+            DefinitionId = row.DefinitionId, Assignee = row.Assignee, Owner = row.Owner, DelegationState = row.DelegationState,
+            Priority = row.Priority, Due = row.Due, FollowUp = row.FollowUp, CreatedAt = row.CreatedAt,
+            Description = row.Description, FormKey = row.FormKey,
+            CandidateUsers = row.Candidates.Where(c => c.Kind == CandidateKind.User).Select(c => c.Value).ToList(),
+            CandidateGroups = row.Candidates.Where(c => c.Kind == CandidateKind.Group).Select(c => c.Value).ToList(),
+        };
+    }
+
+    private IOrderedQueryable<TaskRow> Sorted(IQueryable<TaskRow> rows) => _order switch
+    {
+        TaskOrder.Priority => rows.OrderByDescending(t => t.Priority).ThenBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.Id),
+        TaskOrder.Newest => rows.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+        _ => rows.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
+    };
+
+    /// <summary>The rows that come after the cursor in the list's order: the order's keys compared one by one.</summary>
+    private Expression<Func<TaskRow, bool>> Beyond(TaskCursor c)
+    {
+        var id = c.Id;
+        var created = c.CreatedAt;
+        var priority = c.Priority;
+        switch (_order)
+        {
+            case TaskOrder.Newest:
+                return t => t.CreatedAt < created || (t.CreatedAt == created && string.Compare(t.Id, id) < 0);
+            case TaskOrder.Priority when c.Due is { } due:
+                return t => t.Priority < priority || (t.Priority == priority
+                    && (t.Due == null || t.Due > due || (t.Due == due && string.Compare(t.Id, id) > 0)));
+            case TaskOrder.Priority:
+                return t => t.Priority < priority || (t.Priority == priority && t.Due == null && string.Compare(t.Id, id) > 0);
+            default:
+                if (c.Due is { } dueAt)
+                    return t => t.Due == null || t.Due > dueAt
+                                || (t.Due == dueAt && (t.CreatedAt > created || (t.CreatedAt == created && string.Compare(t.Id, id) > 0)));
+                return t => t.Due == null && (t.CreatedAt > created || (t.CreatedAt == created && string.Compare(t.Id, id) > 0));
+        }
+    }
+}

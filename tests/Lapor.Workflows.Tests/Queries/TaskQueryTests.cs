@@ -1,0 +1,180 @@
+using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Queries;
+using Lapor.Workflows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lapor.Workflows.Tests.Queries;
+
+/// <summary>The published task list on a real SQLite engine: who sees what, orders, numbered pages and cursors.</summary>
+public sealed class TaskQueryTests
+{
+    // "p" tasks fall due after ${days} working days; "n" tasks have no due date.
+    private static readonly string WithDue = Bpmn.Process("""
+        <bpmn:startEvent id="start"/>
+        <bpmn:userTask id="kerja" name="Kerja ${code}" camunda:candidateGroups="${group}" camunda:priority="${prio}"
+                       camunda:dueDate="${workingDays(days)}"/>
+        <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="kerja"/>
+        """);
+
+    private static readonly string WithoutDue = Bpmn.Process("""
+        <bpmn:startEvent id="start"/>
+        <bpmn:userTask id="tinjau" name="Tinjau ${code}" camunda:candidateGroups="${group}" camunda:priority="${prio}"/>
+        <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="tinjau"/>
+        """, key: "n");
+
+    private static async Task<EngineHarness> EngineWithTasksAsync()
+    {
+        var h = new EngineHarness();
+        await h.DeployAsync(WithDue);
+        await h.DeployAsync(WithoutDue, "n.bpmn");
+        // Seven tasks, a minute apart, so creation order is known: (code, group, priority, working days or none).
+        var tasks = new (string Code, string Group, int Priority, int? Days)[]
+        {
+            ("A", "dinkes", 50, 3), ("B", "dinkes", 80, 1), ("C", "dishub", 50, null), ("D", "dinkes", 20, 3),
+            ("E", "dishub", 80, 2), ("F", "ombudsman", 50, null), ("G", "dinkes", 50, 1),
+        };
+        foreach (var t in tasks)
+        {
+            h.Clock.Advance(TimeSpan.FromMinutes(1));
+            if (t.Days is { } days)
+                await h.StartAsync("p", new { code = t.Code, group = t.Group, prio = t.Priority, days }, businessKey: t.Code);
+            else
+                await h.StartAsync("n", new { code = t.Code, group = t.Group, prio = t.Priority }, businessKey: t.Code);
+        }
+        return h;
+    }
+
+    private static async Task<T> ReadAsync<T>(EngineHarness h, Func<TaskQuery, Task<T>> read)
+    {
+        await using var scope = h.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<TaskQuery>());
+    }
+
+    private static async Task<string> TaskOfAsync(EngineHarness h, string code) =>
+        (await ReadAsync(h, q => q.Open().NameContains(code).PageAsync(0, 10))).Single(t => t.Name!.EndsWith(" " + code)).Id;
+
+    private static Task<List<string>> CodesAsync(EngineHarness h, Func<TaskList, TaskList> narrow) =>
+        ReadAsync(h, async q => (await narrow(q.Open()).PageAsync(0, 100)).Select(t => t.Name![^1..]).Order().ToList());
+
+    [Fact]
+    public async Task Audience_SeesItsGroups_ItsUnclaimedGroups_AndWhatItHoldsOrOwns()
+    {
+        await using var h = await EngineWithTasksAsync();
+        var a = await TaskOfAsync(h, "A");
+        var e = await TaskOfAsync(h, "E");
+        await h.With(x => x.ClaimAsync(a, "wayan", "wayan"));
+        await h.With(x => x.ClaimAsync(e, "komang", "komang"));
+        await h.With(x => x.DelegateAsync(e, "made", "komang"));
+
+        Assert.Equal(["A", "B", "D", "G"], await CodesAsync(h, l => l.VisibleTo(new TaskAudience { Groups = ["dinkes"] })));
+        Assert.Equal(["B", "D", "G"], await CodesAsync(h, l => l.VisibleTo(new TaskAudience { UnclaimedGroups = ["dinkes"] })));
+        Assert.Equal(["A", "B", "D", "G"], await CodesAsync(h, l => l.VisibleTo(new TaskAudience { UnclaimedGroups = ["dinkes"], User = "wayan" })));
+        // The owner of a delegated task still sees it, and so does the delegatee holding it.
+        Assert.Equal(["E"], await CodesAsync(h, l => l.VisibleTo(new TaskAudience { User = "komang" })));
+        Assert.Equal(["E"], await CodesAsync(h, l => l.VisibleTo(new TaskAudience { User = "made" })));
+        Assert.Equal(["A", "B", "C", "D", "E", "F", "G"],
+            await CodesAsync(h, l => l.VisibleTo(new TaskAudience { Groups = ["dinkes", "dishub", "ombudsman"] })));
+        Assert.Empty(await CodesAsync(h, l => l.VisibleTo(new TaskAudience())));
+    }
+
+    [Fact]
+    public async Task Conditions_NarrowTheList_AndCombine()
+    {
+        await using var h = await EngineWithTasksAsync();
+        var b = await TaskOfAsync(h, "B");
+        await h.With(x => x.ClaimAsync(b, "wayan", "wayan"));
+        // Monday 09:07 WITA; B and G fall due on Tuesday, E on Wednesday, A and D on Thursday.
+        var now = h.Clock.GetUtcNow().UtcDateTime;
+
+        Assert.Equal(["B"], await CodesAsync(h, l => l.AssignedTo("wayan")));
+        Assert.Equal(["A", "C", "D", "E", "F", "G"], await CodesAsync(h, l => l.Unassigned()));
+        Assert.Equal(["C", "F"], await CodesAsync(h, l => l.OfKind("tinjau")));
+        Assert.Equal(["B", "G"], await CodesAsync(h, l => l.DueBetween(now, now.AddDays(1.5))));
+        Assert.Equal(["A", "B", "D", "E", "G"], await CodesAsync(h, l => l.DueBefore(now.AddDays(30))));
+        Assert.Equal(["D", "E", "F", "G"], await CodesAsync(h, l => l.CreatedAfter(now.AddMinutes(-3.5))));
+        Assert.Equal(["G"], await CodesAsync(h, l => l.NewOrDueBy(now.AddMinutes(-0.5), now.AddDays(-1))));
+        Assert.Equal(["B", "G"], await CodesAsync(h, l => l.NewOrDueBy(now.AddMinutes(-0.5), now.AddDays(1.5))));
+        Assert.Equal(["D", "G"], await CodesAsync(h, l => l.VisibleTo(new TaskAudience { UnclaimedGroups = ["dinkes"] })
+            .DueBefore(now.AddDays(30)).NameContains("KERJA").CreatedAfter(now.AddMinutes(-3.5))));
+    }
+
+    [Fact]
+    public async Task InstanceIds_FromTheCallersOwnQuery_StayOneQuery()
+    {
+        await using var h = await EngineWithTasksAsync();
+        await using var scope = h.Services.CreateAsyncScope();
+        var tasks = scope.ServiceProvider.GetRequiredService<TaskQuery>();
+        // Stands in for the host's "instances of reports in category X": a sub-query of the same context.
+        var instances = scope.ServiceProvider.GetRequiredService<WorkflowDb>().Set<ProcessInstanceRow>();
+        IQueryable<string> Keys(params string[] keys) => instances.Where(i => keys.Contains(i.BusinessKey!)).Select(i => i.Id);
+
+        var inCAndF = await tasks.Open().InInstances(Keys("C", "F")).PageAsync(0, 10);
+        Assert.Equal(["C", "F"], inCAndF.Select(t => t.Name![^1..]).Order());
+        var byNameOrC = await tasks.Open().NameContains("kerja", Keys("C")).PageAsync(0, 10);
+        Assert.Equal(["A", "B", "C", "D", "E", "G"], byNameOrC.Select(t => t.Name![^1..]).Order());
+        var listed = await tasks.Open().InInstances(inCAndF.Select(t => t.InstanceId).ToList()).CountAsync();
+        Assert.Equal(2, listed);
+        Assert.Equal(3, await tasks.Open().CountAsync(atMost: 3));
+        Assert.Equal(7, await tasks.Open().CountAsync());
+    }
+
+    [Theory]
+    [InlineData(TaskOrder.Due, "BGEADCF")]
+    [InlineData(TaskOrder.Priority, "BEGACFD")]
+    [InlineData(TaskOrder.Newest, "GFEDCBA")]
+    public async Task NumberedPagesAndCursors_ReadTheSameOrder(TaskOrder order, string expected)
+    {
+        await using var h = await EngineWithTasksAsync();
+
+        var numbered = new List<TaskSummary>();
+        for (var page = 0; page < 3; page++)
+            numbered.AddRange(await ReadAsync(h, q => q.Open().OrderBy(order).PageAsync(page * 3, 3)));
+        Assert.Equal(expected, string.Concat(numbered.Select(t => t.Name![^1..])));
+
+        var keyed = new List<TaskSummary>();
+        TaskCursor? after = null;
+        while (await ReadAsync(h, q => q.Open().OrderBy(order).AfterAsync(after, 2)) is { Count: > 0 } next)
+        {
+            keyed.AddRange(next);
+            after = TaskCursor.After(next[^1]);
+        }
+        Assert.Equal(expected, string.Concat(keyed.Select(t => t.Name![^1..])));
+    }
+
+    [Fact]
+    public async Task ACursor_DoesNotRepeatTasks_CreatedWhileReading()
+    {
+        await using var h = await EngineWithTasksAsync();
+        var first = await ReadAsync(h, q => q.Open().OrderBy(TaskOrder.Newest).AfterAsync(null, 3));
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
+        await h.StartAsync("n", new { code = "H", group = "dinkes", prio = 50 });
+
+        var second = await ReadAsync(h, q => q.Open().OrderBy(TaskOrder.Newest).AfterAsync(TaskCursor.After(first[^1]), 3));
+        Assert.Equal("GFE", string.Concat(first.Select(t => t.Name![^1..])));
+        Assert.Equal("DCB", string.Concat(second.Select(t => t.Name![^1..])));
+        // A numbered page, by contrast, shifts: page 2 now starts with E again.
+        var shifted = await ReadAsync(h, q => q.Open().OrderBy(TaskOrder.Newest).PageAsync(3, 3));
+        Assert.Equal("EDC", string.Concat(shifted.Select(t => t.Name![^1..])));
+    }
+
+    [Fact]
+    public async Task OneTask_ComesWithItsCandidates_AndKinds_AreListedOnce()
+    {
+        await using var h = await EngineWithTasksAsync();
+        var a = await TaskOfAsync(h, "A");
+
+        var task = await ReadAsync(h, q => q.FindAsync(a));
+        Assert.NotNull(task);
+        Assert.Equal(["dinkes"], task.CandidateGroups);
+        Assert.Empty(task.CandidateUsers);
+        Assert.Equal(50, task.Priority);
+        Assert.Null(await ReadAsync(h, q => q.FindAsync("no-such-task")));
+        Assert.Null(await ReadAsync(h, q => q.Open().VisibleTo(new TaskAudience { Groups = ["dishub"] }).FindAsync(a)));
+
+        var kinds = await ReadAsync(h, q => q.Open().VisibleTo(new TaskAudience { Groups = ["dinkes"] }).KindsAsync());
+        // The four dinkes tasks are one kind; its name is one of theirs.
+        var kind = Assert.Single(kinds);
+        Assert.Equal("kerja", kind.Key);
+        Assert.StartsWith("Kerja ", kind.Name);
+    }
+}

@@ -1,7 +1,7 @@
 namespace Lapor.Workflows.History;
 
 /// <summary>The head of a chain: without it, deleting the newest rows would leave a shorter chain that still verifies.</summary>
-public sealed class HistoryChainRow
+internal sealed class HistoryChainRow
 {
     public required string ChainId { get; set; }
     public long LastSeq { get; set; }

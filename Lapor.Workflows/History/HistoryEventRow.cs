@@ -5,7 +5,7 @@ namespace Lapor.Workflows.History;
 /// as deployments) are numbered by <see cref="Seq"/>; the rows one command wrote are sealed together by one hash over
 /// them and the hash before them (decision 028), so an edited or deleted row breaks the chain at its command.
 /// </summary>
-public sealed class HistoryEventRow
+internal sealed class HistoryEventRow
 {
     public long Id { get; set; }
     public string ChainId { get; set; } = "";

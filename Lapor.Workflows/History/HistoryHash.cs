@@ -15,7 +15,7 @@ public static class HistoryHash
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
     /// <summary>The hash sealing <paramref name="rows"/> (one command's, in order) after a chain sealed by <paramref name="previousHash"/>.</summary>
-    public static string Compute(string previousHash, IReadOnlyList<HistoryEventRow> rows)
+    internal static string Compute(string previousHash, IReadOnlyList<HistoryEventRow> rows)
     {
         using var seal = new HistorySeal(previousHash);
         var hash = previousHash;

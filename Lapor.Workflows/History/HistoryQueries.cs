@@ -1,6 +1,6 @@
 namespace Lapor.Workflows.History;
 
-public static class HistoryQueries
+internal static class HistoryQueries
 {
     /// <summary>
     /// One instance's rows. Every row about an instance is on the instance's own chain, whose id is the instance id

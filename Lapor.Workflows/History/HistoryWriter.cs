@@ -9,7 +9,7 @@ namespace Lapor.Workflows.History;
 /// writer of the same chain fails with <see cref="DbUpdateConcurrencyException"/> and cannot take the same sequence
 /// numbers. The rows are saved with the command's other changes (<see cref="IRuntimeStore.SaveAsync"/>).
 /// </summary>
-public sealed class HistoryWriter
+internal sealed class HistoryWriter
 {
     private readonly DbContext _db;
     private readonly HistoryChainRow _head;

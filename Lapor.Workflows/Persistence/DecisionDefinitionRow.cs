@@ -4,7 +4,7 @@ namespace Lapor.Workflows.Persistence;
 /// One published version of a decision key (the DMN decision id). A DMN file with several decisions gives one row
 /// per decision, each with the whole file kept verbatim.
 /// </summary>
-public sealed class DecisionDefinitionRow
+internal sealed class DecisionDefinitionRow
 {
     public required string Id { get; set; }
     public required string Key { get; set; }

@@ -1,7 +1,7 @@
 namespace Lapor.Workflows.Persistence;
 
 /// <summary>The decision editor's work in progress on one decision key; never evaluated. One current draft per key.</summary>
-public sealed class DecisionDraftRow
+internal sealed class DecisionDraftRow
 {
     public required string Key { get; set; }
     public required string Xml { get; set; }

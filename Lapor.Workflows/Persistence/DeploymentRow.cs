@@ -1,6 +1,6 @@
 namespace Lapor.Workflows.Persistence;
 
-public sealed class DeploymentRow
+internal sealed class DeploymentRow
 {
     public const int MaxCommentLength = 1000;
 

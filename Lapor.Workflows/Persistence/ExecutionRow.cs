@@ -3,7 +3,7 @@ using Lapor.Workflows.Execution;
 namespace Lapor.Workflows.Persistence;
 
 /// <summary>A waiting token of a running instance (Camunda: execution).</summary>
-public sealed class ExecutionRow
+internal sealed class ExecutionRow
 {
     public required string Id { get; set; }
     public required string InstanceId { get; set; }

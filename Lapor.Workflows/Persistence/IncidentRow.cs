@@ -1,7 +1,7 @@
 namespace Lapor.Workflows.Persistence;
 
 /// <summary>A service task whose attempts are used up. The token waits at the task until an operator retries.</summary>
-public sealed class IncidentRow
+internal sealed class IncidentRow
 {
     public required string Id { get; set; }
     public string Type { get; set; } = Runtime.IncidentTypes.FailedJob;

@@ -3,7 +3,7 @@ using Lapor.Workflows.Execution;
 namespace Lapor.Workflows.Persistence;
 
 /// <summary>Work due at a time: a timer, a service-task retry or an async continuation. Quartz triggers name these by id.</summary>
-public sealed class JobRow
+internal sealed class JobRow
 {
     public required string Id { get; set; }
     public JobType Type { get; set; }

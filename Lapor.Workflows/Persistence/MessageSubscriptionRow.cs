@@ -1,7 +1,7 @@
 namespace Lapor.Workflows.Persistence;
 
 /// <summary>A token waiting for a named message, at a receive task, catch event or boundary event.</summary>
-public sealed class MessageSubscriptionRow
+internal sealed class MessageSubscriptionRow
 {
     public required string Id { get; set; }
     public required string InstanceId { get; set; }

@@ -7,7 +7,7 @@ namespace Lapor.Workflows.Persistence;
 /// fixed when the batch is created; <see cref="Position"/> says how far the sweep got, so a restarted host carries on
 /// where the last committed chunk ended.
 /// </summary>
-public sealed class MigrationBatchRow
+internal sealed class MigrationBatchRow
 {
     public required string Id { get; set; }
     public required string ProcessKey { get; set; }

@@ -1,7 +1,7 @@
 namespace Lapor.Workflows.Persistence;
 
 /// <summary>One published version of a process key; instances are pinned to it. The XML is kept verbatim.</summary>
-public sealed class ProcessDefinitionRow
+internal sealed class ProcessDefinitionRow
 {
     public required string Id { get; set; }
     public required string Key { get; set; }

@@ -4,7 +4,7 @@ namespace Lapor.Workflows.Persistence;
 /// The designer's work in progress on one process key: saved at any time, never run. Only publishing turns it into a
 /// <see cref="ProcessDefinitionRow"/>, so a draft cannot affect a running case. One current draft per key.
 /// </summary>
-public sealed class ProcessDraftRow
+internal sealed class ProcessDraftRow
 {
     public required string Key { get; set; }
     public required string Xml { get; set; }

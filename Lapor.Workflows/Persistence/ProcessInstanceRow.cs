@@ -7,7 +7,7 @@ namespace Lapor.Workflows.Persistence;
 /// every command moves on (<see cref="History.HistoryWriter"/>); <see cref="Revision"/> stays a concurrency token
 /// for writers outside the engine.
 /// </summary>
-public sealed class ProcessInstanceRow
+internal sealed class ProcessInstanceRow
 {
     public required string Id { get; set; }
     public required string DefinitionId { get; set; }

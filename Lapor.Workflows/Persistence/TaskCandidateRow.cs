@@ -3,7 +3,7 @@ namespace Lapor.Workflows.Persistence;
 public enum CandidateKind { User, Group }
 
 /// <summary>One candidate user or group of a task, one row each so "tasks for group X" is an index seek.</summary>
-public sealed class TaskCandidateRow
+internal sealed class TaskCandidateRow
 {
     public long Id { get; set; }
     public required string TaskId { get; set; }

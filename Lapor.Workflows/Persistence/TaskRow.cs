@@ -1,7 +1,7 @@
 namespace Lapor.Workflows.Persistence;
 
 /// <summary>An open human task. Inbox queries filter by assignee, candidates, due date and instance, so those are indexed.</summary>
-public sealed class TaskRow
+internal sealed class TaskRow
 {
     public required string Id { get; set; }
     public required string InstanceId { get; set; }

@@ -1,7 +1,7 @@
 namespace Lapor.Workflows.Persistence;
 
 /// <summary>A process variable, stored as invariant text with its Camunda type name.</summary>
-public sealed class VariableRow
+internal sealed class VariableRow
 {
     public required string InstanceId { get; set; }
     public required string Name { get; set; }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Workflows.Persistence;
 
 /// <summary>A DbContext holding only the engine's tables: for running the engine on its own (tests, benchmarks).</summary>
-public class WorkflowDb(DbContextOptions options) : DbContext(options)
+internal class WorkflowDb(DbContextOptions options) : DbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder) => WorkflowModel.Configure(modelBuilder);
 

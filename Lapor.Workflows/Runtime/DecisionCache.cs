@@ -11,7 +11,7 @@ public sealed class DecisionCache
 {
     private readonly ConcurrentDictionary<string, DecisionTable> _tables = new();
 
-    public DecisionTable Get(DecisionDefinitionRow row) =>
+    internal DecisionTable Get(DecisionDefinitionRow row) =>
         _tables.GetOrAdd(row.Id, _ => DmnParser.Parse(row.ResourceName, row.Xml).FirstOrDefault(t => t.Key == row.Key)
                                       ?? throw new WorkflowException($"Decision definition '{row.Id}' no longer contains decision '{row.Key}'."));
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Workflows.Runtime;
 
 /// <summary>Finds deployed decision versions and evaluates them; reads only.</summary>
-public sealed class DecisionDefinitions(DbContext db, DecisionCache cache)
+internal sealed class DecisionDefinitions(DbContext db, DecisionCache cache)
 {
     public Task<DecisionDefinitionRow?> LatestAsync(string key, CancellationToken ct = default) =>
         db.Set<DecisionDefinitionRow>().AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);

@@ -8,7 +8,7 @@ public sealed record TaskSnapshot(
     DateTime? Due, DateTime? FollowUp, string? FormKey, DateTime Created, string? Description,
     IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateGroups)
 {
-    public static TaskSnapshot Of(TaskRow t) => new(
+    internal static TaskSnapshot Of(TaskRow t) => new(
         t.Name, t.TaskDefinitionKey, t.Assignee, t.Owner, t.DelegationState, t.Priority, t.Due, t.FollowUp, t.FormKey, t.CreatedAt, t.Description,
         t.Candidates.Where(c => c.Kind == CandidateKind.User).Select(c => c.Value).ToList(),
         t.Candidates.Where(c => c.Kind == CandidateKind.Group).Select(c => c.Value).ToList());

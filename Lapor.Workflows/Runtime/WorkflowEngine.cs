@@ -35,7 +35,7 @@ public sealed partial class WorkflowEngine(
     WorkflowMetrics metrics,
     ILogger<WorkflowEngine> log)
 {
-    public DbContext Db => db;
+    internal DbContext Db => db;
 
     public async Task<InstanceSummary> StartAsync(StartRequest request, string? actor, CancellationToken ct = default)
     {

@@ -26,7 +26,7 @@ public class InboxHost : ReportsHost
         return await factory.CreateAsync(user);
     }
 
-    public async Task<TaskRow> OpenTaskAsync(string taskKey, string group)
+    internal async Task<TaskRow> OpenTaskAsync(string taskKey, string group)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LaporDb>();

@@ -44,7 +44,7 @@ public sealed class DuplicatesHost : NoticesHost
         return await scope.ServiceProvider.GetRequiredService<LaporDb>().Reports.AsNoTracking().SingleAsync(r => r.TrackingCode == TrackingCode.Parse(code));
     }
 
-    public async Task<ProcessInstanceRow> InstanceAsync(string code)
+    internal async Task<ProcessInstanceRow> InstanceAsync(string code)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LaporDb>();
@@ -58,7 +58,7 @@ public sealed class DuplicatesHost : NoticesHost
         return await scope.ServiceProvider.GetRequiredService<LaporDb>().Outbox.AsNoTracking().Where(m => m.Recipient == recipient).ToListAsync();
     }
 
-    public async Task<List<Lapor.Workflows.History.HistoryEventRow>> UserOperationsAsync(string name)
+    internal async Task<List<Lapor.Workflows.History.HistoryEventRow>> UserOperationsAsync(string name)
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<LaporDb>().Set<Lapor.Workflows.History.HistoryEventRow>().AsNoTracking()

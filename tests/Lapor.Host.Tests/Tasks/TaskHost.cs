@@ -72,26 +72,26 @@ public sealed class TaskHost : ReportsHost
         return instance.Id;
     }
 
-    public async Task<TaskRow?> TaskAsync(string taskId)
+    internal async Task<TaskRow?> TaskAsync(string taskId)
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<LaporDb>().Set<TaskRow>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId);
     }
 
-    public async Task<TaskRow> SingleTaskOfInstanceAsync(string instanceId)
+    internal async Task<TaskRow> SingleTaskOfInstanceAsync(string instanceId)
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<LaporDb>().Set<TaskRow>().AsNoTracking().SingleAsync(t => t.InstanceId == instanceId);
     }
 
-    public async Task<Dictionary<string, VariableRow>> VariablesAsync(string instanceId)
+    internal async Task<Dictionary<string, VariableRow>> VariablesAsync(string instanceId)
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<LaporDb>().Set<VariableRow>().AsNoTracking()
             .Where(v => v.InstanceId == instanceId).ToDictionaryAsync(v => v.Name);
     }
 
-    public async Task<List<HistoryEventRow>> OperationsAsync(string taskId)
+    internal async Task<List<HistoryEventRow>> OperationsAsync(string taskId)
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<LaporDb>().Set<HistoryEventRow>().AsNoTracking()

@@ -70,7 +70,7 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public Task With(Func<WorkflowEngine, Task> action) => With(async e => { await action(e); return true; });
 
-    public async Task<T> Query<T>(Func<WorkflowDb, Task<T>> query)
+    internal async Task<T> Query<T>(Func<WorkflowDb, Task<T>> query)
     {
         await using var scope = _services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<WorkflowDb>());
@@ -88,10 +88,10 @@ public sealed class EngineHarness : IAsyncDisposable
         return instance.Id;
     }
 
-    public Task<List<TaskRow>> TasksAsync(string instanceId) =>
+    internal Task<List<TaskRow>> TasksAsync(string instanceId) =>
         Query(db => db.Set<TaskRow>().Include(t => t.Candidates).Where(t => t.InstanceId == instanceId).OrderBy(t => t.TaskDefinitionKey).ToListAsync());
 
-    public async Task<TaskRow> SingleTaskAsync(string instanceId, string key)
+    internal async Task<TaskRow> SingleTaskAsync(string instanceId, string key)
     {
         var tasks = await TasksAsync(instanceId);
         return Assert.Single(tasks, t => t.TaskDefinitionKey == key);
@@ -107,7 +107,7 @@ public sealed class EngineHarness : IAsyncDisposable
     public Task<List<string>> PositionsAsync(string instanceId) =>
         Query(db => db.Set<ExecutionRow>().Where(e => e.InstanceId == instanceId).Select(e => e.ActivityId).OrderBy(a => a).ToListAsync());
 
-    public Task<ProcessInstanceRow> InstanceAsync(string instanceId) =>
+    internal Task<ProcessInstanceRow> InstanceAsync(string instanceId) =>
         Query(db => db.Set<ProcessInstanceRow>().SingleAsync(i => i.Id == instanceId));
 
     public Task<Dictionary<string, object?>> VariablesAsync(string instanceId) =>

@@ -35,10 +35,12 @@ internal sealed class KeptConnectionLease : IAsyncDisposable
     {
         if (_connection is null)
             return ValueTask.CompletedTask;
-        // A pooled context must not take the connection back into the pool with it; it creates its own on its next use.
+        // A pooled context must not take the connection back into the pool with it. Without a connection, owning the
+        // next one, and with its connection string, it creates its own on its next use as EF always does (functions
+        // registered, closed and disposed by EF).
         if (ReferenceEquals(_db!.Database.GetDbConnection(), _connection))
         {
-            _db.Database.SetDbConnection(null, contextOwnsConnection: false);
+            _db.Database.SetDbConnection(null, contextOwnsConnection: true);
             _db.Database.SetConnectionString(_connectionString);
         }
         KeptConnections.Return(_connection);

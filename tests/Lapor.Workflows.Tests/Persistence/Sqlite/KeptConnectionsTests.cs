@@ -6,6 +6,8 @@ using Lapor.Workflows.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SQLitePCL;
 
 namespace Lapor.Workflows.Tests.Persistence.Sqlite;
@@ -140,6 +142,51 @@ public sealed class KeptConnectionsTests
         {
             EngineHarness.DeleteDatabase(other);
             EngineHarness.DeleteDatabase(h.DatabasePath + ".before-restore");
+        }
+    }
+
+    [Fact]
+    public async Task APooledContext_GoesBackToThePoolWithoutTheKeptConnection()
+    {
+        var path = EngineHarness.NewDatabasePath();
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddDbContextPool<WorkflowDb>(o => o.UseWorkflowSqlite(connectionString));
+        services.AddWorkflowEngine<WorkflowDb>();
+        try
+        {
+            await using (var provider = services.BuildServiceProvider())
+            {
+                await using (var scope = provider.CreateAsyncScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<WorkflowDb>().Database.EnsureCreatedAsync();
+                    await scope.ServiceProvider.GetRequiredService<Deployer>()
+                        .DeployAsync(new DeploymentRequest("test", [new DeploymentResource("test.bpmn", Bpmn.Sequence("a"))]), "tester");
+                }
+                WorkflowDb pooled;
+                object kept;
+                await using (var scope = provider.CreateAsyncScope())
+                {
+                    pooled = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
+                    await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().StartAsync(new StartRequest("p"), "budi");
+                    kept = pooled.Database.GetDbConnection();
+                }
+                await using (var scope = provider.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
+                    Assert.Same(pooled, db);
+                    Assert.NotSame(kept, db.Database.GetDbConnection());
+                    // Its own connection again, EF's functions registered on it.
+                    Assert.Equal(1, await db.Set<TaskRow>().CountAsync(t => Regex.IsMatch(t.TaskDefinitionKey, "^a$")));
+                    Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+                }
+            }
+        }
+        finally
+        {
+            WorkflowSqlite.CloseIdleConnections(connectionString);
+            EngineHarness.DeleteDatabase(path);
         }
     }
 }

@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Data.Common;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Persistence.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +23,9 @@ public sealed partial class WorkflowEngine
         // Changes are detected once, just before saving, instead of on every Local/Entries look-up of the command.
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // On SQLite a kept-open connection, whose statements stay compiled from the scope's last command (decision 025).
+        if (own)
+            await services.GetRequiredService<KeptConnectionLease>().UseAsync(db, ct);
         await using var transaction = own ? await db.Database.BeginTransactionAsync(ct) : null;
         // In its own transaction a failed save rolls everything back anyway; EF's automatic savepoint around
         // SaveChanges would only add two statements (SAVEPOINT, RELEASE) to every command.

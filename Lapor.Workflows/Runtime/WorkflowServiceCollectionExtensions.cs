@@ -1,3 +1,4 @@
+using Lapor.Workflows.Persistence.Sqlite;
 using Lapor.Workflows.Calendars;
 using Lapor.Workflows.Expressions;
 using Lapor.Workflows.History;
@@ -37,6 +38,7 @@ public static class WorkflowServiceCollectionExtensions
             sp.GetRequiredService<BusinessCalendar>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IJobScheduler>(),
             sp.GetRequiredService<ServiceTaskRegistry>(), sp, sp.GetRequiredService<WorkflowMetrics>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WorkflowEngine>>()));
+        services.AddScoped<KeptConnectionLease>();
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<Deployer>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<ProcessDesigns>(sp, sp.GetRequiredService<TDb>()));
         services.AddScoped(sp => new DecisionDefinitions(sp.GetRequiredService<TDb>(), sp.GetRequiredService<DecisionCache>()));

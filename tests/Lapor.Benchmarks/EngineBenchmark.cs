@@ -91,6 +91,7 @@ internal sealed class EngineBenchmark : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        WorkflowSqlite.CloseIdleConnections();
         SqliteConnection.ClearAllPools();
     }
 

@@ -14,7 +14,8 @@ namespace Lapor.Workflows.Persistence.Sqlite;
 /// read-back anew for each, and its queries pay for a pipeline the engine's few fixed reads do not need; together that
 /// cost more than the commit (decision 025). Here the statements are built once per model from EF's mapping
 /// (<see cref="SqliteTable"/>), values are bound with EF's type mappings and read as EF's provider reads them (so rows
-/// are EF's, byte for byte), and a statement that runs for several rows of one command (history) is compiled once.
+/// are EF's, byte for byte), and each statement is compiled once per connection (<see cref="PreparedCommands"/>), which
+/// stays open from one command to the next (<see cref="KeptConnections"/>).
 /// Rows read are handed to EF's change tracker as a tracking query would; concurrency tokens are checked as EF does.
 /// <para>
 /// Inserts and updates run before <c>SaveChanges</c>, deletes after it: EF still saves the host's rows and the task
@@ -90,11 +91,7 @@ internal sealed class SqliteRuntimeStore : EfRuntimeStore
     // Commands read inside their transaction, on its connection.
     private static List<T> Query<T>(DbContext db, string sql, SqliteColumn parameter, string? value, Func<SqliteDataReader, T> read)
     {
-        var transaction = Transaction(db);
-        using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.Add(parameter.Mapping.CreateParameter(command, "@p0", value, nullable: true));
+        var command = PreparedCommands.Get(Transaction(db), sql, [parameter], [value]);
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())
@@ -121,7 +118,6 @@ internal sealed class SqliteRuntimeStore : EfRuntimeStore
     {
         var transaction = Transaction(db);
         var tables = SqliteTable.For(db);
-        using var statements = new Statements(transaction);
         var deletes = new List<(SqliteStatement Statement, object?[] Values)>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
@@ -130,12 +126,12 @@ internal sealed class SqliteRuntimeStore : EfRuntimeStore
             switch (entry.State)
             {
                 case EntityState.Added:
-                    statements.Run(table.Insert, Values(table.Insert, entry.Entity, entry));
+                    Run(transaction, table.Insert, Values(table.Insert, entry.Entity, entry));
                     entry.State = EntityState.Unchanged;
                     break;
                 case EntityState.Modified:
                     if (table.Update(p => entry.Property(p).IsModified) is { } update)
-                        statements.Run(update, Values(update, entry.Entity, entry));
+                        Run(transaction, update, Values(update, entry.Entity, entry));
                     entry.State = EntityState.Unchanged;
                     break;
                 case EntityState.Deleted:
@@ -148,12 +144,12 @@ internal sealed class SqliteRuntimeStore : EfRuntimeStore
         if (db.ChangeTracker.HasChanges())
             await db.SaveChangesAsync(ct);
         foreach (var (statement, values) in deletes)
-            statements.Run(statement, values);
+            Run(transaction, statement, values);
         if (history.Count > 0)
         {
             var insert = tables[typeof(HistoryEventRow)].Insert;
             foreach (var row in history)
-                statements.Run(insert, Values(insert, row, entry: null));
+                Run(transaction, insert, Values(insert, row, entry: null));
         }
     }
 
@@ -214,36 +210,9 @@ internal sealed class SqliteRuntimeStore : EfRuntimeStore
         public SqliteColumn DefinitionKey { get; }
     }
 
-    /// <summary>One command's statements: each text gets one <see cref="SqliteCommand"/>, which keeps it compiled while the command runs it again.</summary>
-    private sealed class Statements(SqliteTransaction transaction) : IDisposable
+    private static void Run(SqliteTransaction transaction, SqliteStatement statement, object?[] values)
     {
-        private readonly Dictionary<string, SqliteCommand> _commands = [];
-
-        public void Run(SqliteStatement statement, object?[] values)
-        {
-            if (!_commands.TryGetValue(statement.Sql, out var command))
-            {
-                command = transaction.Connection!.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = statement.Sql;
-                // EF's own parameters (type, converter), so the stored bytes are what EF would store.
-                for (var i = 0; i < values.Length; i++)
-                    command.Parameters.Add(statement.Parameters[i].Column.Mapping.CreateParameter(command, $"@p{i}", values[i], nullable: true));
-                _commands[statement.Sql] = command;
-            }
-            else
-            {
-                for (var i = 0; i < values.Length; i++)
-                    command.Parameters[i].Value = statement.Parameters[i].Column.Stored(values[i]) ?? DBNull.Value;
-            }
-            if (command.ExecuteNonQuery() != 1)
-                throw new DbUpdateConcurrencyException($"{statement.Table}: the row was changed or removed by another command at the same time.");
-        }
-
-        public void Dispose()
-        {
-            foreach (var command in _commands.Values)
-                command.Dispose();
-        }
+        if (PreparedCommands.Get(transaction, statement.Sql, statement.Columns, values).ExecuteNonQuery() != 1)
+            throw new DbUpdateConcurrencyException($"{statement.Table}: the row was changed or removed by another command at the same time.");
     }
 }

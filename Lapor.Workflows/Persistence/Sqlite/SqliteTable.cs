@@ -132,7 +132,11 @@ internal sealed class SqliteTable
 }
 
 /// <summary>A statement and what fills its parameters <c>@p0</c>, <c>@p1</c>…, in order.</summary>
-internal sealed record SqliteStatement(string Table, string Sql, IReadOnlyList<SqliteParameterSource> Parameters);
+internal sealed record SqliteStatement(string Table, string Sql, IReadOnlyList<SqliteParameterSource> Parameters)
+{
+    /// <summary>The column behind each parameter, in order.</summary>
+    public IReadOnlyList<SqliteColumn> Columns { get; } = Parameters.Select(p => p.Column).ToList();
+}
 
 /// <summary>A column's value as the row holds it now, or (<paramref name="AsRead"/>) as the command read it.</summary>
 internal sealed record SqliteParameterSource(SqliteColumn Column, bool AsRead);

@@ -18,4 +18,12 @@ public static class WorkflowSqlite
         options.UseSqlite(connectionString).ReplaceService<IMigrationsSqlGenerator, WorkflowSqliteSqlGenerator>();
         return options;
     }
+
+    /// <summary>
+    /// Closes the connections the engine keeps open between commands (<see cref="KeptConnections"/>) that are not in use now. Call it, as
+    /// <see cref="Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools"/>, before moving or replacing a database file
+    /// this process has used; idle connections are closed after 30 seconds anyway.
+    /// </summary>
+    /// <param name="connectionString">Only those to this database (as the context's connection string says it); null for all.</param>
+    public static void CloseIdleConnections(string? connectionString = null) => KeptConnections.Close(connectionString);
 }

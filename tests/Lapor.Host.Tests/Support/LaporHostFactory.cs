@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Lapor.Workflows;
 using Lapor.Workflows.Runtime;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -124,7 +125,9 @@ public sealed class LaporHostFactory : WebApplicationFactory<Program>
         if (_cleanedUp)
             return;
         _cleanedUp = true;
-        // Pooled connections keep the SQLite files open; the folder can only go once they are closed.
+        // Pooled connections (and those the engine keeps open between commands) keep the SQLite files open; the folder
+        // can only go once they are closed.
+        WorkflowSqlite.CloseIdleConnections();
         SqliteConnection.ClearAllPools();
         if (!_ownsDirectory)
             return;

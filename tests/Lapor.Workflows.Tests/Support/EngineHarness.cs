@@ -24,12 +24,13 @@ public sealed class EngineHarness : IAsyncDisposable
     private readonly bool _ownsFile;
 
     /// <param name="databasePath">An existing SQLite file to run on (a "restarted host"); it is then left in place on dispose.</param>
+    /// <param name="pooling">Pooled SQLite connections, as the host has them (so they stay open between scopes); off by default, so every scope opens the file afresh.</param>
     public EngineHarness(Action<IServiceCollection>? configure = null, BusinessCalendar? calendar = null, string? postgresConnection = null,
-        string? databasePath = null)
+        string? databasePath = null, bool pooling = false)
     {
         _ownsFile = databasePath is null;
         _path = databasePath ?? NewDatabasePath();
-        ConnectionString = postgresConnection ?? new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false, DefaultTimeout = 30 }.ToString();
+        ConnectionString = postgresConnection ?? new SqliteConnectionStringBuilder { DataSource = _path, Pooling = pooling, DefaultTimeout = 30 }.ToString();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(calendar ?? BusinessCalendar.Plain(CalendarZones.Wita));
@@ -133,6 +134,7 @@ public sealed class EngineHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        WorkflowSqlite.CloseIdleConnections(ConnectionString);
         SqliteConnection.ClearAllPools();
         if (_ownsFile)
             DeleteDatabase(_path);

@@ -10,7 +10,7 @@ namespace Lapor.Workflows.Persistence.Sqlite;
 /// connection string again. Does nothing on PostgreSQL, inside a transaction the caller opened, on a connection the
 /// caller opened, or for a connection string <see cref="KeptConnections.Keeps"/> declines.
 /// </summary>
-internal sealed class KeptConnectionLease : IAsyncDisposable
+internal sealed class KeptConnectionLease : IAsyncDisposable, IDisposable
 {
     private DbContext? _db;
     private SqliteConnection? _connection;
@@ -33,8 +33,19 @@ internal sealed class KeptConnectionLease : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Giving the connection back does no I/O, so a scope disposed synchronously (<c>using var scope =
+    /// CreateScope()</c>, as background jobs and tests write it) returns it the same way; DI refuses to dispose a
+    /// scope synchronously when a service in it is only asynchronously disposable.
+    /// </summary>
+    public void Dispose()
+    {
         if (_connection is null)
-            return ValueTask.CompletedTask;
+            return;
         // A pooled context must not take the connection back into the pool with it. Without a connection, owning the
         // next one, and with its connection string, it creates its own on its next use as EF always does (functions
         // registered, closed and disposed by EF).
@@ -45,6 +56,5 @@ internal sealed class KeptConnectionLease : IAsyncDisposable
         }
         KeptConnections.Return(_connection);
         _connection = null;
-        return ValueTask.CompletedTask;
     }
 }

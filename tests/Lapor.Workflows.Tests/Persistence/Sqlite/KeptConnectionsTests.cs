@@ -64,6 +64,31 @@ public sealed class KeptConnectionsTests
     }
 
     [Fact]
+    public async Task AScopeDisposedSynchronously_GivesItsConnectionBack()
+    {
+        // Background jobs and tests write "using var scope = CreateScope()"; DI then refuses any service in the scope
+        // that is only asynchronously disposable, which the lease once was.
+        await using var h = new EngineHarness(pooling: true);
+        await h.DeployAsync(Bpmn.Sequence("a", "b"));
+        var id = await h.StartAsync();
+
+        SqliteConnection used;
+        using (var scope = h.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDb>();
+            var task = await db.Set<TaskRow>().Where(t => t.InstanceId == id).Select(t => t.Id).SingleAsync();
+            await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(task, null, "budi");
+            used = (SqliteConnection)db.Database.GetDbConnection();
+        }
+
+        await using var next = h.Services.CreateAsyncScope();
+        var nextDb = next.ServiceProvider.GetRequiredService<WorkflowDb>();
+        var last = await nextDb.Set<TaskRow>().Where(t => t.InstanceId == id).Select(t => t.Id).SingleAsync();
+        await next.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(last, null, "budi");
+        Assert.Same(used, nextDb.Database.GetDbConnection());
+    }
+
+    [Fact]
     public async Task ScopesThatRunAtTheSameTime_NeverShareAConnection()
     {
         await using var h = new EngineHarness(pooling: true);

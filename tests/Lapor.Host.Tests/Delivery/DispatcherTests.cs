@@ -30,6 +30,16 @@ public sealed class DispatcherTests(NoticesHost host) : IClassFixture<NoticesHos
         return await scope.ServiceProvider.GetRequiredService<LaporDb>().Outbox.AsNoTracking().SingleAsync(m => m.Id == id);
     }
 
+    // The server has the message before the dispatcher commits SentAt: wait for the commit rather than race it.
+    private async Task<OutboxMessage> SentMessageAsync(long id, int seconds = 15)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        OutboxMessage message;
+        while ((message = await MessageAsync(id)).SentAt is null && DateTime.UtcNow < until)
+            await Task.Delay(100);
+        return message;
+    }
+
     [Fact]
     public async Task DispatchersRacing_SendEachMessageExactlyOnce()
     {
@@ -46,7 +56,7 @@ public sealed class DispatcherTests(NoticesHost host) : IClassFixture<NoticesHos
         Assert.Equal(40, mine.Count);
         Assert.Equal(40, mine.Select(m => m.Subject).Distinct().Count());
         foreach (var id in ids)
-            Assert.NotNull((await MessageAsync(id)).SentAt);
+            Assert.NotNull((await SentMessageAsync(id)).SentAt);
     }
 
     [Fact]
@@ -85,7 +95,7 @@ public sealed class DispatcherTests(NoticesHost host) : IClassFixture<NoticesHos
             Assert.True(await admin.RetryAsync(id, "admin"));
         }
         await host.Smtp.WaitAsync(all => all.Any(m => m.Subject == "gagal 0"));
-        Assert.NotNull((await MessageAsync(id)).SentAt);
+        Assert.NotNull((await SentMessageAsync(id)).SentAt);
         Assert.True(await OperationLoggedAsync(OutboxAdministration.RetryOperation, id));
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Lapor.Domain.Reports;
 
 public sealed partial class Report
@@ -19,7 +21,7 @@ public sealed partial class Report
         }
 
         Status = ReportStatus.AwaitingConfirmation;
-        Record(now, TimelineEntryKind.AwaitingConfirmation, TimelineRecord.AwaitingConfirmation, actor: null);
+        Record(now, TimelineEntryKind.AwaitingConfirmation, text: null, actor: null);
         return [];
     }
 
@@ -45,7 +47,7 @@ public sealed partial class Report
 
         Status = ReportStatus.Closed;
         ClosedAt = now;
-        Record(now, TimelineEntryKind.Closed, TimelineRecord.Closed, actor: null);
+        Record(now, TimelineEntryKind.Closed, text: null, actor: null);
         return [];
     }
 
@@ -102,7 +104,7 @@ public sealed partial class Report
         }
 
         Rating = new Rating(stars, remark, now);
-        Record(now, TimelineEntryKind.Rated, TimelineRecord.Rated(stars), actor: null);
+        Record(now, TimelineEntryKind.Rated, stars.ToString(CultureInfo.InvariantCulture), actor: null);
         return [];
     }
 }

@@ -38,8 +38,8 @@ public sealed partial class Report
             return [new FieldError("DuplicateOf", refusal, code)];
 
         DuplicateOfId = primary.Id;
-        Record(now, TimelineEntryKind.MergedInto, TimelineRecord.MergedInto(code), by);
-        primary.Record(now, TimelineEntryKind.DuplicateLinked, TimelineRecord.DuplicateLinked, by);
+        Record(now, TimelineEntryKind.MergedInto, code, by);
+        primary.Record(now, TimelineEntryKind.DuplicateLinked, text: null, by);
         return [];
     }
 

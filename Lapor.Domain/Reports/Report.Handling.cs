@@ -27,7 +27,7 @@ public sealed partial class Report
         }
 
         ResponsibleAgencyCode = agency;
-        Record(now, TimelineEntryKind.Disposed, TimelineRecord.Disposed, by, agency);
+        Record(now, TimelineEntryKind.Disposed, text: null, by, agency);
         return [];
     }
 

@@ -142,7 +142,7 @@ public sealed partial class Report
             NoticeToken = NewNoticeToken(),
             Language = language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : DefaultLanguage,
         };
-        report.Record(now, TimelineEntryKind.Submitted, TimelineRecord.Submitted, actor: null);
+        report.Record(now, TimelineEntryKind.Submitted, text: null, actor: null);
         return Validated<Report>.Success(report);
     }
 
@@ -209,6 +209,7 @@ public sealed partial class Report
         return text is null ? null : IdentityRedaction.Apply(text, Reporter, hideName: IsAnonymous);
     }
 
-    private void Record(DateTimeOffset now, TimelineEntryKind kind, string publicText, string? actor, string? agencyCode = null) =>
-        _timeline.Add(new TimelineEntry(now, kind, publicText, actor, agencyCode));
+    /// <param name="text">What a person wrote or the step's value; null for a step whose kind says it all.</param>
+    private void Record(DateTimeOffset now, TimelineEntryKind kind, string? text, string? actor, string? agencyCode = null) =>
+        _timeline.Add(new TimelineEntry(now, kind, text, actor, agencyCode) { Seq = _timeline.Count });
 }

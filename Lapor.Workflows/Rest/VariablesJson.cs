@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Workflows.Rest;
@@ -44,6 +45,16 @@ internal static class VariablesJson
     public static Dictionary<string, VariableValueDto> Write(IEnumerable<VariableRow> rows) =>
         rows.OrderBy(r => r.Name, StringComparer.Ordinal).ToDictionary(r => r.Name, r => Write(r.Type, r.Value), StringComparer.Ordinal);
 
-    public static async Task<Dictionary<string, VariableValueDto>> OfInstanceAsync(DbContext db, string instanceId, CancellationToken ct) =>
-        Write(await db.Set<VariableRow>().AsNoTracking().Where(v => v.InstanceId == instanceId).ToListAsync(ct));
+    /// <summary>
+    /// The instance's variables after a command. An instance the command ended has no runtime variables any more
+    /// (decision 030), so its last values come from history, as Camunda returns them from the ended execution.
+    /// </summary>
+    public static async Task<Dictionary<string, VariableValueDto>> OfInstanceAsync(DbContext db, string instanceId, CancellationToken ct)
+    {
+        var rows = await db.Set<VariableRow>().AsNoTracking().Where(v => v.InstanceId == instanceId).ToListAsync(ct);
+        if (rows.Count > 0 || !await db.Set<ProcessInstanceRow>().AnyAsync(i => i.Id == instanceId && i.Status != InstanceStatus.Active, ct))
+            return Write(rows);
+        var last = await new HistoryQuery(db).VariablesAsync(new HistoricVariableFilter { InstanceId = instanceId }, ct: ct);
+        return last.OrderBy(v => v.Name, StringComparer.Ordinal).ToDictionary(v => v.Name, v => Write(v.Type, v.StoredValue), StringComparer.Ordinal);
+    }
 }

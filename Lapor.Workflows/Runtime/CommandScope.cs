@@ -133,6 +133,7 @@ internal sealed partial class CommandScope
                     Instance.Status = ended.Status;
                     Instance.EndedAt = Now;
                     Append(new HistoryEventRow { Kind = HistoryEventKind.InstanceEnded, Value = ended.Status.ToString() });
+                    DropVariables();
                     break;
             }
         }
@@ -192,6 +193,17 @@ internal sealed partial class CommandScope
             Kind = kind, ActivityId = node.Id, ActivityType = node.BpmnType, ActivityName = node.Name,
             ActivityInstanceId = activityInstanceId, ParentActivityInstanceId = parent, ExecutionId = tokenId, Value = value,
         });
+
+    /// <summary>
+    /// Runtime variables live as long as the instance, as in Camunda: history holds every value they had, and an ended
+    /// instance takes no more commands that could read them (decision 030).
+    /// </summary>
+    private void DropVariables()
+    {
+        foreach (var row in _variables.Values)
+            _db.Remove(row);
+        _variables.Clear();
+    }
 
     private void SetVariableRow(string name, TypedValue value)
     {

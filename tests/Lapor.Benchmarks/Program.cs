@@ -13,6 +13,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile] | engine-loop [instances] | inbox | hosts [--seconds <s>] [--clients <n>] | storage [--cases <n>] [--clients <n>]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile] | engine-loop [instances] | inbox | hosts [--seconds <s>] [--clients <n>] | storage [--cases <n>] [--clients <n>] [--keep <copy.db>]");
     return 2;
 }

@@ -1,4 +1,5 @@
 using Lapor.Domain.Reports;
+using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -53,9 +54,13 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         {
             o.ToTable("report_timeline");
             o.WithOwner().HasForeignKey("ReportId");
-            o.Property<long>("Id");
-            o.HasKey("Id");
+            // Keyed by report and place, and on SQLite stored in that order (WITHOUT ROWID): a report's steps sit
+            // together and no separate index on ReportId is needed (decision 030).
+            o.HasKey("ReportId", nameof(TimelineEntry.Seq));
+            o.Property(t => t.Seq).ValueGeneratedNever();
+            o.HasAnnotation(ClusteredTable.Annotation, true);
             o.Property(t => t.Kind).HasConversion<string>().HasMaxLength(24);
+            o.Ignore(t => t.PublicText);
         });
         b.Navigation(r => r.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

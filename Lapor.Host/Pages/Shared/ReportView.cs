@@ -12,8 +12,8 @@ namespace Lapor.Host.Pages.Shared;
 public sealed record ReportView(PublicReport Report, StageLabels Stages, bool ForReporter = false)
 {
     /// <summary>
-    /// A timeline step in the visitor's language. Steps the system wrote are stored in Indonesian, so they are told
-    /// again from their kind; what people wrote (responses, replies, reasons) stays as written.
+    /// A timeline step in the visitor's language: steps the system took are told from their kind and value (decision
+    /// 030); what people wrote (responses, replies, reasons) stays as written.
     /// </summary>
     public string TextOf(PublicTimelineEntry entry, IStringLocalizer<PortalText> text) => entry.Kind switch
     {
@@ -23,6 +23,7 @@ public sealed record ReportView(PublicReport Report, StageLabels Stages, bool Fo
         TimelineEntryKind.Closed => text["Timeline.Text.Closed"],
         TimelineEntryKind.DuplicateLinked => text["Timeline.Text.DuplicateLinked"],
         TimelineEntryKind.Rated when Report.RatingStars is { } stars => text["Timeline.Text.Rated", stars],
+        TimelineEntryKind.MergedInto when TrackingCode.TryParse(entry.Value, out var primary) => text["Timeline.Text.MergedInto", primary.ToString()],
         TimelineEntryKind.StageChanged => Stages.Show(entry.Text),
         _ => entry.Text,
     };

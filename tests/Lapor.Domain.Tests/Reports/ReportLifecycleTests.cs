@@ -16,7 +16,7 @@ public sealed class ReportLifecycleTests
 
         Assert.Equal("puprkim", report.ResponsibleAgencyCode);
         Assert.Equal(
-            new TimelineEntry(Now.AddHours(2), TimelineEntryKind.Disposed, "Laporan didisposisikan kepada instansi yang berwenang.", Coordinator, "puprkim"),
+            new TimelineEntry(Now.AddHours(2), TimelineEntryKind.Disposed, null, Coordinator, "puprkim") { Seq = 1 },
             report.Timeline[^1]);
     }
 
@@ -66,7 +66,7 @@ public sealed class ReportLifecycleTests
 
         Assert.Equal("kab-badung", report.ResponsibleAgencyCode);
         Assert.Equal(
-            new TimelineEntry(Now.AddDays(1), TimelineEntryKind.Forwarded, reason, "Dinas PUPRKIM", "kab-badung"),
+            new TimelineEntry(Now.AddDays(1), TimelineEntryKind.Forwarded, reason, "Dinas PUPRKIM", "kab-badung") { Seq = 2 },
             report.Timeline[^1]);
     }
 
@@ -111,7 +111,7 @@ public sealed class ReportLifecycleTests
         Assert.Empty(report.AddPublicResponse("Lubang sudah ditambal pada 12 Maret.", "Kab. Badung", Now.AddDays(2)));
 
         Assert.Equal(
-            new TimelineEntry(Now.AddDays(2), TimelineEntryKind.PublicResponse, "Lubang sudah ditambal pada 12 Maret.", "Kab. Badung"),
+            new TimelineEntry(Now.AddDays(2), TimelineEntryKind.PublicResponse, "Lubang sudah ditambal pada 12 Maret.", "Kab. Badung") { Seq = 1 },
             report.Timeline[^1]);
     }
 
@@ -227,7 +227,7 @@ public sealed class ReportLifecycleTests
         Assert.Equal(ReportStatus.Open, report.Status);
         Assert.Null(report.ClosedAt);
         Assert.Equal(
-            new TimelineEntry(Now.AddDays(4), TimelineEntryKind.Reopened, "Lubang muncul lagi setelah hujan.", null),
+            new TimelineEntry(Now.AddDays(4), TimelineEntryKind.Reopened, "Lubang muncul lagi setelah hujan.", null) { Seq = 2 },
             report.Timeline[^1]);
     }
 

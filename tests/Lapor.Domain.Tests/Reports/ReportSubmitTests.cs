@@ -32,7 +32,8 @@ public sealed class ReportSubmitTests
         Assert.Equal(Now, report.SubmittedAt);
         Assert.NotEqual(Guid.Empty, report.Id);
         var entry = Assert.Single(report.Timeline);
-        Assert.Equal(new TimelineEntry(Now, TimelineEntryKind.Submitted, "Laporan diterima.", null), entry);
+        Assert.Equal(new TimelineEntry(Now, TimelineEntryKind.Submitted, null, null), entry);
+        Assert.Equal("Laporan diterima.", entry.PublicText);
     }
 
     [Theory]

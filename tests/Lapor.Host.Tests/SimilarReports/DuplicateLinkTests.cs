@@ -52,6 +52,11 @@ public sealed class DuplicateLinkTests(DuplicatesHost host) : IClassFixture<Dupl
         Assert.Contains(await host.UserOperationsAsync("LinkDuplicate"), h => h.Value == $"{duplicate} -> {primary}" && h.Actor == "dinkes.petugas");
         Assert.Equal(HttpStatusCode.NotFound, (await officer.Client.GetAsync($"/Tugas/{taskId}")).StatusCode);
         Assert.Contains(primary, await Browser.Open(host).Client.GetStringAsync($"/Lacak/{duplicate}"));
+
+        // An English reader is told the joining in English (the step stores the primary's code, not a sentence; decision 030).
+        var english = await Browser.Open(host).Client.GetStringAsync($"/Lacak/{duplicate}?culture=en&ui-culture=en");
+        Assert.Contains($"This report was joined to report {primary}", english);
+        Assert.DoesNotContain("Laporan ini digabung dengan laporan", english);
     }
 
     [Fact]

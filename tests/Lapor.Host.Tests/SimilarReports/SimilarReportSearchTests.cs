@@ -44,6 +44,21 @@ public abstract class SimilarReportSearchTests<THost>(THost host) where THost : 
     }
 
     [Fact]
+    public async Task AReportWhoseTextChangesOrThatIsDeleted_IsFoundAsItNowIs()
+    {
+        var code = await host.SubmitAsync("Selokan mampet di Gang Cempaka", "Air meluap ke jalan setiap hujan deras.");
+        Assert.Contains(code, await host.SimilarAsync("title=selokan%20mampet%20cempaka"));
+
+        await host.InScopeAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE report SET \"Title\" = 'Trotoar retak di Gang Kenanga' WHERE \"TrackingCode\" = {code}"));
+        Assert.DoesNotContain(code, await host.SimilarAsync("title=selokan%20mampet%20cempaka"));
+        Assert.Contains(code, await host.SimilarAsync("title=trotoar%20retak%20kenanga"));
+
+        await host.InScopeAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM report WHERE \"TrackingCode\" = {code}"));
+        Assert.DoesNotContain(code, await host.SimilarAsync("title=trotoar%20retak%20kenanga"));
+    }
+
+    [Fact]
     public async Task ConfidentialClosedAndOtherCategoriesReports_AreNeverSuggested()
     {
         var open = await host.SubmitAsync("Pipa PDAM bocor di Banjar Kelodan", "Air terbuang sepanjang hari di depan balai banjar.");
@@ -117,6 +132,19 @@ public sealed class SimilarReportSearchOnSqliteTests(SearchHost.OnSqlite host)
     {
         var code = await Host.SubmitAsync("Kabel listrik menjuntai di Desa Bédulu", "Kabel rendah sekali.");
         Assert.Contains(code, await Host.SimilarAsync("title=kabel%20bedulu"));
+    }
+
+    [Fact]
+    public async Task TheIndex_KeepsNoSecondCopyOfTheTexts()
+    {
+        await Host.SubmitAsync("Jembatan bambu lapuk di Banjar Tegal", "Papan jembatan sudah patah dua.");
+
+        // Contentless FTS5 (decision 030): the words are indexed, the texts themselves live only in report.
+        var copies = await Host.InScopeAsync(db => db.Database
+            .SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM report_search WHERE title IS NOT NULL OR description IS NOT NULL").SingleAsync());
+        Assert.Equal(0, copies);
+        var indexed = await Host.InScopeAsync(db => db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM report_search").SingleAsync());
+        Assert.Equal(await Host.InScopeAsync(db => db.Reports.LongCountAsync()), indexed);
     }
 }
 

@@ -32,7 +32,7 @@ public sealed class MessageTests
 
         Assert.Equal(second, Assert.Single(results).ProcessInstanceId);
         Assert.Equal(InstanceStatus.Completed, (await h.InstanceAsync(second)).Status);
-        Assert.Equal("foto terlampir", (await h.VariablesAsync(second))["reply"]);
+        Assert.Equal("foto terlampir", (await h.LastVariablesAsync(second))["reply"]);
         Assert.Equal(["waitReply"], await h.PositionsAsync(first));
     }
 

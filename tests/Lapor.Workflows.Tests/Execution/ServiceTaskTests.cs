@@ -128,7 +128,7 @@ public sealed class ServiceTaskTests
             <bpmn:sequenceFlow id="f2" sourceRef="calc" targetRef="end"/>
             """));
         var id = await h.StartAsync(variables: new { rating = 4 });
-        Assert.Equal(80L, (await h.VariablesAsync(id))["score"]);
+        Assert.Equal(80L, (await h.LastVariablesAsync(id))["score"]);
         Assert.Equal(InstanceStatus.Completed, (await h.InstanceAsync(id)).Status);
     }
 }

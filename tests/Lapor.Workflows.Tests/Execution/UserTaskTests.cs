@@ -47,7 +47,8 @@ public sealed class UserTaskTests
         var instance = await h.InstanceAsync(id);
         Assert.Equal(InstanceStatus.Completed, instance.Status);
         Assert.NotNull(instance.EndedAt);
-        Assert.Equal("done", (await h.VariablesAsync(id))["answer"]);
+        Assert.Equal("done", (await h.LastVariablesAsync(id))["answer"]);
+        Assert.Empty(await h.VariablesAsync(id));
         Assert.Equal(["start", "a", "b", "end"], await h.CompletedActivitiesAsync(id));
     }
 
@@ -150,7 +151,7 @@ public sealed class UserTaskTests
         Assert.Null((await h.SingleTaskAsync(id, "a")).Assignee);
         await h.With(e => e.CompleteTaskAsync(task.Id, null, "ani"));
         Assert.Equal(InstanceStatus.Completed, (await h.InstanceAsync(id)).Status);
-        Assert.Equal("budi", (await h.VariablesAsync(id))["checkedBy"]);
+        Assert.Equal("budi", (await h.LastVariablesAsync(id))["checkedBy"]);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class SqliteLayoutTests
         await h.CompleteAsync(id, "a", new { decision = "verify" });
         await h.CompleteAsync(id, "b");
         Assert.Equal(Lapor.Workflows.Execution.InstanceStatus.Completed, (await h.InstanceAsync(id)).Status);
-        Assert.Equal("verify", (await h.VariablesAsync(id))["decision"]);
+        Assert.Equal("verify", (await h.LastVariablesAsync(id))["decision"]);
     }
 
     private static Task<string> CreateStatementAsync(EngineHarness h, string table) =>

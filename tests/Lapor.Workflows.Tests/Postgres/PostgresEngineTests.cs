@@ -27,7 +27,7 @@ public sealed class PostgresEngineTests(PostgresServer server) : IClassFixture<P
 
         Assert.Equal(InstanceStatus.Completed, (await h.InstanceAsync(id)).Status);
         Assert.Equal(["start", "a", "b", "end"], await h.CompletedActivitiesAsync(id));
-        var variables = await h.VariablesAsync(id);
+        var variables = await h.LastVariablesAsync(id);
         Assert.Equal((true, 3L), ((bool)variables["urgent"]!, (long)variables["count"]!));
         var chain = await h.Query(db => new HistoryVerifier(db).VerifyAsync(id));
         Assert.True(chain.Intact, chain.Problem);

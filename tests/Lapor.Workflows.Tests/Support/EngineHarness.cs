@@ -2,6 +2,7 @@ using Lapor.Workflows.Calendars;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.History;
 using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Queries;
 using Lapor.Workflows;
 using Lapor.Workflows.Runtime;
 using Lapor.Workflows.ServiceTasks;
@@ -114,6 +115,11 @@ public sealed class EngineHarness : IAsyncDisposable
     public Task<Dictionary<string, object?>> VariablesAsync(string instanceId) =>
         Query(async db => (await db.Set<VariableRow>().Where(v => v.InstanceId == instanceId).ToListAsync())
             .ToDictionary(v => v.Name, v => TypedValue.Deserialize(v.Type, v.Value).Value));
+
+    /// <summary>Each variable's last value as history keeps it: what an ended instance, which has no runtime variables, had.</summary>
+    public Task<Dictionary<string, object?>> LastVariablesAsync(string instanceId) =>
+        Query(async db => (await new HistoryQuery(db).VariablesAsync(new HistoricVariableFilter { InstanceId = instanceId }))
+            .ToDictionary(v => v.Name, v => TypedValue.Deserialize(v.Type, v.StoredValue).Value));
 
     /// <summary>Activity ids in the order they completed (history), e.g. to assert the path taken.</summary>
     public Task<List<string>> CompletedActivitiesAsync(string instanceId) =>

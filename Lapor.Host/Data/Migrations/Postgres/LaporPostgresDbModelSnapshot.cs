@@ -1408,11 +1408,11 @@ namespace Lapor.Host.Data.Migrations.Postgres
 
                     b.OwnsMany("Lapor.Domain.Reports.TimelineEntry", "Timeline", b1 =>
                         {
-                            b1.Property<long>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("bigint");
+                            b1.Property<Guid>("ReportId")
+                                .HasColumnType("uuid");
 
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+                            b1.Property<int>("Seq")
+                                .HasColumnType("integer");
 
                             b1.Property<string>("Actor")
                                 .HasColumnType("text");
@@ -1425,21 +1425,17 @@ namespace Lapor.Host.Data.Migrations.Postgres
                                 .HasMaxLength(24)
                                 .HasColumnType("character varying(24)");
 
-                            b1.Property<string>("PublicText")
-                                .IsRequired()
+                            b1.Property<string>("Text")
                                 .HasColumnType("text");
-
-                            b1.Property<Guid>("ReportId")
-                                .HasColumnType("uuid");
 
                             b1.Property<DateTime>("When")
                                 .HasColumnType("timestamp with time zone");
 
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("ReportId");
+                            b1.HasKey("ReportId", "Seq");
 
                             b1.ToTable("report_timeline", (string)null);
+
+                            b1.HasAnnotation("Lapor:SqliteWithoutRowId", true);
 
                             b1.WithOwner()
                                 .HasForeignKey("ReportId");

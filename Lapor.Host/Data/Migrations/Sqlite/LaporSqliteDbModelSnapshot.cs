@@ -1391,8 +1391,10 @@ namespace Lapor.Host.Data.Migrations.Sqlite
 
                     b.OwnsMany("Lapor.Domain.Reports.TimelineEntry", "Timeline", b1 =>
                         {
-                            b1.Property<long>("Id")
-                                .ValueGeneratedOnAdd()
+                            b1.Property<Guid>("ReportId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Seq")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Actor")
@@ -1406,21 +1408,17 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                                 .HasMaxLength(24)
                                 .HasColumnType("TEXT");
 
-                            b1.Property<string>("PublicText")
-                                .IsRequired()
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid>("ReportId")
+                            b1.Property<string>("Text")
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateTime>("When")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("ReportId");
+                            b1.HasKey("ReportId", "Seq");
 
                             b1.ToTable("report_timeline", (string)null);
+
+                            b1.HasAnnotation("Lapor:SqliteWithoutRowId", true);
 
                             b1.WithOwner()
                                 .HasForeignKey("ReportId");

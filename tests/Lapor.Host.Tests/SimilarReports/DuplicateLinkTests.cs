@@ -54,7 +54,7 @@ public sealed class DuplicateLinkTests(DuplicatesHost host) : IClassFixture<Dupl
         Assert.Contains(primary, await Browser.Open(host).Client.GetStringAsync($"/Lacak/{duplicate}"));
 
         // An English reader is told the joining in English (the step stores the primary's code, not a sentence; decision 030).
-        var english = await Browser.Open(host).Client.GetStringAsync($"/Lacak/{duplicate}?culture=en&ui-culture=en");
+        var english = await Browser.Open(host).Client.GetStringAsync($"/Lacak/{duplicate}?culture=en-US");
         Assert.Contains($"This report was joined to report {primary}", english);
         Assert.DoesNotContain("Laporan ini digabung dengan laporan", english);
     }

@@ -1,4 +1,6 @@
+using Lapor.Workflows.Execution;
 using Lapor.Workflows.History;
+using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,6 +49,35 @@ public sealed class SqliteLayoutTests
             "CREATE UNIQUE INDEX \"IX_wf_history_event_ChainId_Seq\" ON \"wf_history_event\" (\"ChainId\", \"Seq\")",
             "CREATE INDEX \"IX_wf_history_event_TaskId\" ON \"wf_history_event\" (\"TaskId\") WHERE \"TaskId\" IS NOT NULL",
         ], indexes);
+    }
+
+    [Fact]
+    public async Task AVersionsRunningInstances_AreFoundByAnIndexThatEndedInstancesLeave()
+    {
+        await using var h = new EngineHarness();
+        await h.DeployAsync(Bpmn.Sequence("a"));
+        var running = await h.StartAsync();
+        await h.CompleteAsync(await h.StartAsync(), "a");
+
+        var definitionId = (await h.InstanceAsync(running)).DefinitionId;
+        var query = h.Query(db => Task.FromResult(db.Set<ProcessInstanceRow>()
+            .Where(i => i.DefinitionId == definitionId && i.Status == InstanceStatus.Active).ToQueryString()));
+        var plan = await h.Query(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', (await query).Split('\n').Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+            await using var reader = await command.ExecuteReaderAsync();
+            var details = new List<string>();
+            while (await reader.ReadAsync())
+                details.Add(reader.GetString(3));
+            return string.Join(" | ", details);
+        });
+        Assert.Contains("IX_wf_process_instance_DefinitionId", plan);
+        var index = await h.Query(db => db.Database.SqlQueryRaw<string>(
+            "SELECT sql AS \"Value\" FROM sqlite_master WHERE name = 'IX_wf_process_instance_DefinitionId'").SingleAsync());
+        Assert.EndsWith("WHERE \"Status\" = 'Active'", index);
     }
 
     [Fact]

@@ -1008,7 +1008,8 @@ namespace Lapor.Host.Data.Migrations.Postgres
                     b.HasIndex("BusinessKey")
                         .HasFilter("\"BusinessKey\" IS NOT NULL");
 
-                    b.HasIndex("DefinitionId");
+                    b.HasIndex("DefinitionId")
+                        .HasFilter("\"Status\" = 'Active'");
 
                     b.HasIndex("DefinitionKey", "Status");
 

@@ -44,9 +44,17 @@ namespace Lapor.Host.Data.Migrations.Sqlite
             migrationBuilder.Sql("""DROP TABLE "report_timeline";""");
             migrationBuilder.Sql("""ALTER TABLE "report_timeline_compact" RENAME TO "report_timeline";""");
 
-            // The search index without its own copy of the texts (contentless; only the report id is kept, to join on),
-            // rebuilt from the reports. Still keyed by report id, not by report's rowid, which VACUUM may change
-            // (decision 022). Deleting a row by report id is what contentless_delete allows.
+            CreateSearchIndex(migrationBuilder);
+        }
+
+        /// <summary>
+        /// The search index without its own copy of the texts (contentless; only the report id is kept, to join on),
+        /// built from the reports and kept in step with them by triggers. Still keyed by report id, not by the report's
+        /// rowid, which VACUUM may change (decision 022); contentless_delete lets the triggers delete by report id.
+        /// A later migration that makes SQLite rebuild report drops the triggers with it and must call this again.
+        /// </summary>
+        internal static void CreateSearchIndex(MigrationBuilder migrationBuilder)
+        {
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS report_search_insert;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS report_search_update;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS report_search_delete;");
@@ -57,13 +65,6 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     content = '', contentless_delete = 1, contentless_unindexed = 1,
                     tokenize = 'unicode61 remove_diacritics 2');
                 """);
-            SearchTriggers(migrationBuilder);
-        }
-
-        /// <summary>Fills the search index from the reports and keeps it in step with them (a later migration that rebuilds report must call this again).</summary>
-        internal static void SearchTriggers(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.Sql("DELETE FROM report_search;");
             migrationBuilder.Sql("""
                 INSERT INTO report_search (report_id, title, description, location)
                 SELECT "Id", "Title", "Description", coalesce("Location", '') FROM report;

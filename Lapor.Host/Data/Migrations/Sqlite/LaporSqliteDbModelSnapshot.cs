@@ -999,7 +999,8 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.HasIndex("BusinessKey")
                         .HasFilter("\"BusinessKey\" IS NOT NULL");
 
-                    b.HasIndex("DefinitionId");
+                    b.HasIndex("DefinitionId")
+                        .HasFilter("\"Status\" = 'Active'");
 
                     b.HasIndex("DefinitionKey", "Status");
 

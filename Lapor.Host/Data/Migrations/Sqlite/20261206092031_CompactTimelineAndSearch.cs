@@ -92,44 +92,38 @@ namespace Lapor.Host.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_report_timeline",
-                table: "report_timeline");
-
-            migrationBuilder.DropColumn(
-                name: "Text",
-                table: "report_timeline");
-
-            migrationBuilder.RenameColumn(
-                name: "Seq",
-                table: "report_timeline",
-                newName: "Id");
-
-            migrationBuilder.AlterColumn<long>(
-                name: "Id",
-                table: "report_timeline",
-                type: "INTEGER",
-                nullable: false,
-                oldClrType: typeof(int),
-                oldType: "INTEGER")
-                .Annotation("Sqlite:Autoincrement", true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "PublicText",
-                table: "report_timeline",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_report_timeline",
-                table: "report_timeline",
-                column: "Id");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_report_timeline_ReportId",
-                table: "report_timeline",
-                column: "ReportId");
+            // Back to release-1 rows: an autoincrement id in the old order and every step's sentence written out.
+            migrationBuilder.Sql("""
+                CREATE TABLE "report_timeline_old" (
+                    "Id" INTEGER NOT NULL CONSTRAINT "PK_report_timeline" PRIMARY KEY AUTOINCREMENT,
+                    "When" TEXT NOT NULL,
+                    "Kind" TEXT NOT NULL,
+                    "PublicText" TEXT NOT NULL,
+                    "Actor" TEXT NULL,
+                    "AgencyCode" TEXT NULL,
+                    "ReportId" TEXT NOT NULL,
+                    CONSTRAINT "FK_report_timeline_report_ReportId" FOREIGN KEY ("ReportId") REFERENCES "report" ("Id") ON DELETE CASCADE
+                );
+                """);
+            migrationBuilder.Sql("""
+                INSERT INTO "report_timeline_old" ("When", "Kind", "PublicText", "Actor", "AgencyCode", "ReportId")
+                SELECT "When", "Kind", CASE
+                        WHEN "Text" IS NOT NULL AND "Kind" NOT IN ('Rated', 'MergedInto') THEN "Text"
+                        WHEN "Kind" = 'Submitted' THEN 'Laporan diterima.'
+                        WHEN "Kind" = 'Disposed' THEN 'Laporan didisposisikan kepada instansi yang berwenang.'
+                        WHEN "Kind" = 'AwaitingConfirmation' THEN 'Laporan sudah ditanggapi dan menunggu konfirmasi pelapor.'
+                        WHEN "Kind" = 'Closed' THEN 'Laporan ditutup.'
+                        WHEN "Kind" = 'DuplicateLinked' THEN 'Laporan serupa dari pelapor lain digabung dengan laporan ini; jawabannya juga diteruskan kepada pelapor tersebut.'
+                        WHEN "Kind" = 'Rated' AND length("Text") = 1 THEN 'Pelapor memberi penilaian ' || "Text" || ' dari 5.'
+                        WHEN "Kind" = 'MergedInto' AND "Text" LIKE 'LPR-%' THEN 'Laporan ini digabung dengan laporan ' || "Text" || ' tentang masalah yang sama. Jawaban atas laporan ' || "Text" || ' akan diteruskan kepada Anda.'
+                        ELSE coalesce("Text", '')
+                    END, "Actor", "AgencyCode", "ReportId"
+                FROM "report_timeline" ORDER BY "ReportId", "Seq";
+                """);
+            migrationBuilder.Sql("""DROP TABLE "report_timeline";""");
+            migrationBuilder.Sql("""ALTER TABLE "report_timeline_old" RENAME TO "report_timeline";""");
+            migrationBuilder.Sql("""CREATE INDEX "IX_report_timeline_ReportId" ON "report_timeline" ("ReportId");""");
+            // The contentless search index works for the older release too; it stays.
         }
     }
 }

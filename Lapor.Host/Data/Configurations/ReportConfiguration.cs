@@ -1,5 +1,5 @@
 using Lapor.Domain.Reports;
-using Lapor.Workflows.Persistence.Sqlite;
+using Lapor.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -58,7 +58,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
             // together and no separate index on ReportId is needed (decision 030).
             o.HasKey("ReportId", nameof(TimelineEntry.Seq));
             o.Property(t => t.Seq).ValueGeneratedNever();
-            o.HasAnnotation(ClusteredTable.Annotation, true);
+            o.IsClusteredOnSqlite();
             o.Property(t => t.Kind).HasConversion<string>().HasMaxLength(24);
             o.Ignore(t => t.PublicText);
         });

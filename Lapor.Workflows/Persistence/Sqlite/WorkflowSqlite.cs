@@ -1,5 +1,6 @@
 using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 // In the engine's root namespace: this is what a host calls, and a host does not import the engine's persistence.
@@ -18,6 +19,14 @@ public static class WorkflowSqlite
         options.UseSqlite(connectionString).ReplaceService<IMigrationsSqlGenerator, WorkflowSqliteSqlGenerator>();
         return options;
     }
+
+    /// <summary>
+    /// Stores a host's owned collection in its key order on SQLite (<c>WITHOUT ROWID</c>), as the engine's runtime
+    /// tables (<see cref="ClusteredTable"/>); other providers ignore the mark. For small rows read by their owner.
+    /// </summary>
+    public static OwnedNavigationBuilder<TOwner, TDependent> IsClusteredOnSqlite<TOwner, TDependent>(this OwnedNavigationBuilder<TOwner, TDependent> builder)
+        where TOwner : class where TDependent : class =>
+        builder.HasAnnotation(ClusteredTable.Annotation, true);
 
     /// <summary>
     /// Closes the connections the engine keeps open between commands (<see cref="KeptConnections"/>) that are not in use now. Call it, as

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Localization;
 namespace Lapor.Host.Pages.Designer;
 
 /// <summary>
-/// One decision table in dmn-js: its draft (or, without one, its latest version) to edit, a new table (<c>?baru=1</c>),
-/// or any version read-only (<c>?versi=</c>). The JSON handlers save the draft, check it and publish it.
+/// One decision table in dmn-js: its draft (or, without one, its latest version) to edit, a new table
+/// (<c>?baru=true</c>: a bool binds from true or false, never from 1), or any version read-only (<c>?versi=</c>). The
+/// JSON handlers save the draft, check it and publish it.
 /// </summary>
 public sealed class DecisionEditModel(DecisionDesigns designs, IStringLocalizer<PortalText> text) : PageModel
 {
@@ -85,8 +86,14 @@ public sealed class DecisionEditModel(DecisionDesigns designs, IStringLocalizer<
         }
     }
 
-    /// <summary>A decision problem as the page shows it: the cell's id and the engine's message (decisions have no step names).</summary>
-    private static EditModel.Problem FromEngine(DefinitionProblem p) => new(p.ElementId, null, p.Message, []);
+    /// <summary>
+    /// A decision problem as the page shows it: the cell's id and the rule's text in the page's language
+    /// (<c>Designer.Decisions.Rule.{Code}</c>); the XML reader's problems have no code and keep the engine's English.
+    /// </summary>
+    private EditModel.Problem FromEngine(DefinitionProblem p) =>
+        new(p.ElementId, null, p.Code is { } code && text["Designer.Decisions.Rule." + code, [.. p.Arguments]] is { ResourceNotFound: false } said
+            ? said.Value
+            : p.Message, []);
 
     /// <summary>The deployer's problems, and one more: the file must hold this page's decision, so its key cannot drift.</summary>
     private List<EditModel.Problem> Problems(string xml)

@@ -90,10 +90,11 @@ public sealed class DecisionEditModel(DecisionDesigns designs, IStringLocalizer<
     /// A decision problem as the page shows it: the cell's id and the rule's text in the page's language
     /// (<c>Designer.Decisions.Rule.{Code}</c>); the XML reader's problems have no code and keep the engine's English.
     /// </summary>
-    private EditModel.Problem FromEngine(DefinitionProblem p) =>
-        new(p.ElementId, null, p.Code is { } code && text["Designer.Decisions.Rule." + code, [.. p.Arguments]] is { ResourceNotFound: false } said
-            ? said.Value
-            : p.Message, []);
+    private EditModel.Problem FromEngine(DefinitionProblem p)
+    {
+        var said = p.Code is null ? null : text["Designer.Decisions.Rule." + p.Code, [.. p.Arguments]];
+        return new(p.ElementId, null, said is { ResourceNotFound: false } ? said.Value : p.Message, []);
+    }
 
     /// <summary>The deployer's problems, and one more: the file must hold this page's decision, so its key cannot drift.</summary>
     private List<EditModel.Problem> Problems(string xml)

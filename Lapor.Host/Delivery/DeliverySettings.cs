@@ -28,6 +28,9 @@ public sealed class DeliverySettings
     /// <summary>Messages one round sends at most; the next round follows after <see cref="PollSeconds"/>.</summary>
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>Days a delivered message is kept (for the administrator's questions) before it is deleted; 0 keeps them all.</summary>
+    public int KeepSentDays { get; set; } = 90;
+
     public EmailSettings Email { get; set; } = new();
 
     public SmsSettings Sms { get; set; } = new();
@@ -90,6 +93,8 @@ public sealed class DeliverySettings
             if (value < 1)
                 problems.Add($"{Section}:{name} must be at least 1.");
         }
+        if (KeepSentDays < 0)
+            problems.Add($"{Section}:KeepSentDays must be 0 (keep every sent message) or more.");
         if (Email.Enabled && Email.Port is < 1 or > 65535)
             problems.Add($"{Section}:Email:Port must be between 1 and 65535.");
         if (Email.Enabled && !Enum.TryParse<MailKit.Security.SecureSocketOptions>(Email.Security, ignoreCase: true, out _))

@@ -24,6 +24,7 @@ public static class DeliverySetup
         services.AddScoped<Lapor.Workflows.Listeners.IInstanceListener, StaffNotices>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<OutboxAdministration>();
+        services.AddScoped<OutboxRetention>();
         return services;
     }
 }

@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Lapor.Host.Api.Open311;
 using Lapor.Host.Infrastructure;
+using Lapor.Host.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Hardening;
 
@@ -68,8 +71,9 @@ public static class RateLimitSetup
     }
 
     /// <summary>
-    /// 429 with Retry-After. API callers get problem details; a page request gets an empty 429, which the status-code
-    /// pages re-execute to /Status/429 in the reader's language.
+    /// 429 with Retry-After. API callers get problem details (Open311 clients GeoReport's error list) in the language
+    /// their API speaks; a page request gets an empty 429, which the status-code pages re-execute to /Status/429 in
+    /// the reader's language.
     /// </summary>
     public static async Task RefuseAsync(HttpContext http, TimeSpan retryAfter)
     {
@@ -79,20 +83,30 @@ public static class RateLimitSetup
             .LogWarning("Rate limit: {Method} {Path} from {Address} refused, retry after {Seconds} s",
                 http.Request.Method, http.Request.Path.Value, http.Connection.RemoteIpAddress, seconds);
         http.Response.StatusCode = (int)HttpStatusCode.TooManyRequests;
-        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (ApiPaths.Match(http.Request.Path))
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var path = http.Request.Path;
+        if (!ApiPaths.Match(path))
         {
-            var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Title = "Too many requests.",
-                    Detail = $"Try again in {seconds} seconds.",
-                },
-            });
+            return;
         }
+        using var language = ApiLanguageProvider.Use(http.Request, path);
+        var text = http.RequestServices.GetRequiredService<IStringLocalizer<PortalText>>();
+        if (Open311Api.Match(path))
+        {
+            await Open311Reply.Error(Open311StatusPages.FormatOf(path), StatusCodes.Status429TooManyRequests,
+                text["Api.Open311.TooManyRequests", seconds]).ExecuteAsync(http);
+            return;
+        }
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = text["Api.TooManyRequests.Title"],
+                Detail = text["Api.TooManyRequests.Detail", seconds],
+            },
+        });
     }
 }

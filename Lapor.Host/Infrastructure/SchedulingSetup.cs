@@ -35,6 +35,8 @@ public static class SchedulingSetup
             SweepMigrationBatches.Register(q, TimeSpan.FromSeconds(Math.Max(1, options.SweepIntervalSeconds)));
             // The outbox: at start-up (what a stopped host left pending goes out first) and then every PollSeconds.
             Lapor.Host.Delivery.DispatchOutboxJob.Register(q, TimeSpan.FromSeconds(delivery.PollSeconds));
+            // Delivered messages past their retention: at start-up and then hourly.
+            Lapor.Host.Delivery.PruneOutboxJob.Register(q);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -1,6 +1,8 @@
 using Lapor.Host.Api.Open311;
+using Lapor.Host.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Infrastructure;
 
@@ -9,7 +11,8 @@ namespace Lapor.Host.Infrastructure;
 /// the client gets that id and nothing else — no exception type, message, stack trace or path. API callers get
 /// problem details; people get the error page (<c>/Status/500</c>), which shows the same id to quote to support.
 /// </summary>
-public sealed class UnhandledErrorHandler(IProblemDetailsService problems, ILogger<UnhandledErrorHandler> log) : IExceptionHandler
+public sealed class UnhandledErrorHandler(IProblemDetailsService problems, IStringLocalizer<PortalText> text, ILogger<UnhandledErrorHandler> log)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -20,18 +23,20 @@ public sealed class UnhandledErrorHandler(IProblemDetailsService problems, ILogg
         if (!ApiPaths.Match(new PathString(path)))
             return false; // the middleware re-executes /Status/500 for people
         http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        // The exception has unwound the localisation middleware and its culture with it: set the API's language again.
+        using var language = ApiLanguageProvider.Use(http.Request, new PathString(path));
         if (Open311Api.Match(new PathString(path)))
         {
             // Open311 clients read only the GeoReport error list.
             await Open311Reply.Error(Open311StatusPages.FormatOf(new PathString(path)), StatusCodes.Status500InternalServerError,
-                $"Terjadi kesalahan pada server; sebutkan kode {correlationId} / Server error; quote {correlationId}.").ExecuteAsync(http);
+                text["Api.Open311.ServerError", correlationId]).ExecuteAsync(http);
             return true;
         }
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status500InternalServerError,
-            Title = "Terjadi kesalahan pada server / An error occurred on the server.",
-            Detail = $"Sebutkan kode {correlationId} saat menghubungi pengelola / Quote {correlationId} when contacting support.",
+            Title = text["Api.ServerError.Title"],
+            Detail = text["Api.ServerError.Detail", correlationId],
         };
         // The service adds the correlation id (Program.cs); a client whose Accept rules out JSON still gets it as JSON.
         if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }))

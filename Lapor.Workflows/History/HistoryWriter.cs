@@ -90,6 +90,6 @@ internal sealed class HistoryWriter
     {
         var rows = TakePending();
         _db.ChangeTracker.DetectChanges();
-        await RuntimeStore.For(_db).SaveAsync(_db, rows, ct);
+        await RuntimeStore.For(_db).SaveAsync(_db, rows, endsCommand: false, ct);
     }
 }

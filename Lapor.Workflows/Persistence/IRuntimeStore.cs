@@ -35,16 +35,17 @@ internal interface IRuntimeStore
     /// <summary>
     /// Saves every tracked change (changes already detected) and inserts <paramref name="history"/>, inside the
     /// current transaction. A row whose concurrency token moved on since it was read fails the save with
-    /// <see cref="DbUpdateConcurrencyException"/>.
+    /// <see cref="DbUpdateConcurrencyException"/>. <paramref name="endsCommand"/>: the caller forgets the engine's tracked
+    /// rows right after (an engine command does), so the store need not leave them marked as saved.
     /// </summary>
-    Task SaveAsync(DbContext db, IReadOnlyList<HistoryEventRow> history, CancellationToken ct);
+    Task SaveAsync(DbContext db, IReadOnlyList<HistoryEventRow> history, bool endsCommand, CancellationToken ct);
 }
 
 internal static class RuntimeStore
 {
     /// <summary>Commands run in a transaction; anything outside one (rare, never on the hot path) takes EF's way.</summary>
     public static IRuntimeStore For(DbContext db) =>
-        db.Database.CurrentTransaction is not null && db.Database.IsSqlite() ? SqliteRuntimeStore.Instance : EfRuntimeStore.Instance;
+        db.Database.CurrentTransaction is not null && SqliteModels.IsSqlite(db) ? SqliteRuntimeStore.Instance : EfRuntimeStore.Instance;
 }
 
 /// <summary>Which definition a start runs: its id and process key.</summary>

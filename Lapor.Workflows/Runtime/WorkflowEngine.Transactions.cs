@@ -38,7 +38,7 @@ public sealed partial class WorkflowEngine
             var history = scopes.SelectMany(s => s.TakeHistory()).ToList();
             db.ChangeTracker.DetectChanges();
             // One save for the whole command: the engine's rows and history through its store, the host's rows through EF.
-            await RuntimeStore.For(db).SaveAsync(db, history, ct);
+            await RuntimeStore.For(db).SaveAsync(db, history, endsCommand: true, ct);
             // The scheduler hears of the jobs when the transaction holding their rows commits: ours just below, or
             // the caller's whenever it does (and never, if it rolls back).
             if (scopes.Exists(s => s.NewJobs.Count > 0 || s.RemovedJobIds.Count > 0))

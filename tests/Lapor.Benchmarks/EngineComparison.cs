@@ -11,8 +11,11 @@ namespace Lapor.Benchmarks;
 /// </summary>
 internal static class EngineComparison
 {
-    /// <summary>The issue's target: the engine keeps at least this share of the plain insert rate.</summary>
-    public const double Target = 0.25;
+    /// <summary>
+    /// The target: the engine keeps at least this share of the plain insert rate. Issue 15 raised it from the first
+    /// issue's 25 % to the 37 % the engine had reached before its store was rewritten (docs/benchmarks.md).
+    /// </summary>
+    public const double Target = 0.37;
 
     /// <summary>
     /// Instances run once per process before any timing. With tiered JIT on 2 cores, EF's and the engine's hot paths

@@ -28,11 +28,13 @@ internal static class EngineLoop
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up of {WarmupInstances} instances done at {DateTime.UtcNow:HH:mm:ss.fff} UTC"));
             var collections = GC.CollectionCount(0);
             var paused = GC.GetTotalPauseDuration();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             await engine.RunAsync(instances);
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var commands = instances * EngineBenchmark.CommandsPerInstance;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{instances} instances: {watch.Elapsed.TotalMilliseconds / commands:F3} ms per command (task look-ups included), " +
+                $"{instances} instances: {watch.Elapsed.TotalMilliseconds / commands:F3} ms and {cpu.TotalMilliseconds / commands:F3} ms CPU per command (task look-ups included), " +
                 $"{GC.CollectionCount(0) - collections} gen-0 collections, GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / commands:F3} ms per command"));
             return 0;
         }

@@ -90,6 +90,13 @@ public static class StorageBenchmark
             if (grown / (double)finished >= 1)
                 Console.WriteLine($"| {name} | {grown / (double)finished:0} |");
         }
+        // --keep PATH leaves a copy of the filled database for reading its rows (the host's own directory goes away).
+        var keepAt = Array.IndexOf(args, "--keep");
+        if (keepAt >= 0 && keepAt + 1 < args.Length)
+        {
+            File.Copy(database, args[keepAt + 1], overwrite: true);
+            Console.WriteLine($"database kept at {args[keepAt + 1]}");
+        }
         return 0;
     }
 

@@ -61,48 +61,50 @@ public static class Open311Api
         return app;
     }
 
-    private static async Task<IResult> ServicesAsync(string format, Open311Services services, CancellationToken ct) =>
-        !Open311Reply.IsKnown(format) ? Open311Reply.UnknownFormat()
+    private static async Task<IResult> ServicesAsync(string format, Open311Services services, IStringLocalizer<PortalText> text, CancellationToken ct) =>
+        !Open311Reply.IsKnown(format) ? Open311Reply.UnknownFormat(text)
             : Open311Reply.List(format, "services", "service", await services.ListAsync(ct));
 
-    private static async Task<IResult> ServiceAsync([FromRoute(Name = "service_code")] string serviceCode, string format, Open311Services services, CancellationToken ct)
+    private static async Task<IResult> ServiceAsync([FromRoute(Name = "service_code")] string serviceCode, string format, Open311Services services,
+        IStringLocalizer<PortalText> text, CancellationToken ct)
     {
         if (!Open311Reply.IsKnown(format))
-            return Open311Reply.UnknownFormat();
+            return Open311Reply.UnknownFormat(text);
         return await services.ExistsAsync(serviceCode.Trim().ToLowerInvariant(), ct)
             ? Open311Reply.One(format, "service_definition", new Open311ServiceDefinition(serviceCode.Trim().ToLowerInvariant(), []))
-            : Open311Reply.Error(format, StatusCodes.Status404NotFound, $"service_code: layanan {serviceCode} tidak dikenal / unknown service");
+            : Open311Reply.Error(format, StatusCodes.Status404NotFound, $"service_code: {text["Api.Open311.ServiceNotFound", serviceCode]}");
     }
 
     private static async Task<IResult> RequestsAsync(string format, Open311Requests requests, TimeProvider clock,
         [FromQuery(Name = "service_request_id")] string? ids, [FromQuery(Name = "service_code")] string? serviceCodes,
         [FromQuery(Name = "status")] string? statuses, [FromQuery(Name = "start_date")] string? startDate,
-        [FromQuery(Name = "end_date")] string? endDate, CancellationToken ct)
+        [FromQuery(Name = "end_date")] string? endDate, IStringLocalizer<PortalText> text, CancellationToken ct)
     {
         if (!Open311Reply.IsKnown(format))
-            return Open311Reply.UnknownFormat();
-        var (filter, errors) = Open311RequestFilter.Parse(ids, serviceCodes, statuses, startDate, endDate, clock.GetUtcNow());
+            return Open311Reply.UnknownFormat(text);
+        var (filter, errors) = Open311RequestFilter.Parse(ids, serviceCodes, statuses, startDate, endDate, clock.GetUtcNow(), text);
         if (filter is null)
             return Open311Reply.Errors(format, StatusCodes.Status400BadRequest, [.. errors]);
         return Open311Reply.List(format, "service_requests", "request", await requests.FindAsync(filter, ct));
     }
 
-    private static async Task<IResult> RequestAsync([FromRoute(Name = "service_request_id")] string id, string format, Open311Requests requests, CancellationToken ct)
+    private static async Task<IResult> RequestAsync([FromRoute(Name = "service_request_id")] string id, string format, Open311Requests requests,
+        IStringLocalizer<PortalText> text, CancellationToken ct)
     {
         if (!Open311Reply.IsKnown(format))
-            return Open311Reply.UnknownFormat();
-        var (filter, _) = Open311RequestFilter.Parse(id, null, null, null, null, DateTimeOffset.UnixEpoch);
+            return Open311Reply.UnknownFormat(text);
+        var (filter, _) = Open311RequestFilter.Parse(id, null, null, null, null, DateTimeOffset.UnixEpoch, text);
         var found = filter is null ? [] : await requests.FindAsync(filter, ct);
         return found.Count > 0
             ? Open311Reply.List(format, "service_requests", "request", found.Take(1))
-            : Open311Reply.Error(format, StatusCodes.Status404NotFound, $"service_request_id: laporan {id} tidak ditemukan / not found");
+            : Open311Reply.Error(format, StatusCodes.Status404NotFound, $"service_request_id: {text["Api.Open311.RequestNotFound", id]}");
     }
 
     private static async Task<IResult> SubmitAsync(string format, HttpContext http, Open311Keys keys, Open311Services services, ReportIntake intake,
         TimeProvider clock, IStringLocalizer<PortalText> text, CancellationToken ct)
     {
         if (!Open311Reply.IsKnown(format))
-            return Open311Reply.UnknownFormat();
+            return Open311Reply.UnknownFormat(text);
         if (await ReadFormAsync(http, ct) is not { } form)
             return Open311Reply.Error(format, StatusCodes.Status400BadRequest,
                 text["Api.Open311.BodyInvalid", MaxBodyBytes / 1024]);

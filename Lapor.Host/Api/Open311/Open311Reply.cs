@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
+using Lapor.Host.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Api.Open311;
 
@@ -44,8 +46,8 @@ public static class Open311Reply
 
     public static IResult Error(string? format, int status, string description) => Errors(format, status, new Open311Error(status, description));
 
-    public static IResult UnknownFormat() =>
-        Error(Json, StatusCodes.Status400BadRequest, "format: gunakan .json atau .xml / use .json or .xml");
+    public static IResult UnknownFormat(IStringLocalizer<PortalText> text) =>
+        Error(Json, StatusCodes.Status400BadRequest, $"format: {text["Api.Open311.FormatUnknown"]}");
 
     private static XElement ToXml(string name, JsonElement value) => value.ValueKind switch
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Lapor.Domain.Reports;
+using Lapor.Host.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Api.Open311;
 
@@ -25,14 +27,14 @@ public sealed record Open311RequestFilter(
     public bool ById => Ids.Count > 0;
 
     public static (Open311RequestFilter? Filter, IReadOnlyList<Open311Error> Errors) Parse(
-        string? ids, string? serviceCodes, string? statuses, string? startDate, string? endDate, DateTimeOffset now)
+        string? ids, string? serviceCodes, string? statuses, string? startDate, string? endDate, DateTimeOffset now, IStringLocalizer<PortalText> text)
     {
         var errors = new List<Open311Error>();
         var idList = Split(ids);
         if (idList.Count > 0)
         {
             if (idList.Count > MaxIds)
-                return (null, [Bad("service_request_id", $"paling banyak {MaxIds} id / at most {MaxIds} ids")]);
+                return (null, [Bad("service_request_id", text["Api.Open311.TooManyIds", MaxIds])]);
             // An id that cannot be a tracking code matches nothing, as an unknown one does.
             var codes = idList.Select(i => TrackingCode.TryParse(i, out var c) ? c : default).Where(c => c != default).Distinct().ToList();
             return (new Open311RequestFilter(codes.Count > 0 ? codes : [default], [], [], DateTimeOffset.MinValue, DateTimeOffset.MaxValue), []);
@@ -47,10 +49,10 @@ public sealed record Open311RequestFilter(
             else if (status.Equals("closed", StringComparison.OrdinalIgnoreCase))
                 statusList.Add(ReportStatus.Closed);
             else
-                errors.Add(Bad("status", "harus open atau closed / must be open or closed"));
+                errors.Add(Bad("status", text["Api.Open311.StatusInvalid"]));
         }
-        var start = Date(startDate, "start_date", errors);
-        var end = Date(endDate, "end_date", errors);
+        var start = Date(startDate, "start_date", text, errors);
+        var end = Date(endDate, "end_date", text, errors);
         if (errors.Count > 0)
             return (null, errors);
 
@@ -62,9 +64,9 @@ public sealed record Open311RequestFilter(
             ({ } s, { } e) => (s, e),
         };
         if (end < start)
-            return (null, [Bad("end_date", "tidak boleh sebelum start_date / must not be before start_date")]);
+            return (null, [Bad("end_date", text["Api.Open311.EndBeforeStart"])]);
         if (end - start > MaxWindow)
-            return (null, [Bad("end_date", $"rentang paling lama {MaxWindow.TotalDays} hari / the range may span at most {MaxWindow.TotalDays} days")]);
+            return (null, [Bad("end_date", text["Api.Open311.RangeTooLong", MaxWindow.TotalDays])]);
         var codesFilter = Split(serviceCodes).Select(c => c.ToLowerInvariant()).Distinct().ToList();
         return (new Open311RequestFilter([], codesFilter, statusList.Distinct().ToList(), start!.Value, end!.Value), []);
     }
@@ -73,13 +75,13 @@ public sealed record Open311RequestFilter(
         (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     /// <summary>ISO 8601 as the w3 note profiles it; a time without an offset is taken as UTC.</summary>
-    private static DateTimeOffset? Date(string? value, string field, List<Open311Error> errors)
+    private static DateTimeOffset? Date(string? value, string field, IStringLocalizer<PortalText> text, List<Open311Error> errors)
     {
         if (string.IsNullOrWhiteSpace(value))
             return null;
         if (DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
             return when;
-        errors.Add(Bad(field, "bukan tanggal ISO 8601, mis. 2026-03-05T08:00:00+08:00 / not an ISO 8601 date"));
+        errors.Add(Bad(field, text["Api.Open311.DateInvalid"]));
         return null;
     }
 

@@ -1,10 +1,15 @@
 using Lapor.Host.Data;
+using Lapor.Host.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Api.Open311;
 
-/// <summary>The service list: every active report category, described in Indonesian, grouped by its default agency.</summary>
-public sealed class Open311Services(LaporDb db)
+/// <summary>
+/// The service list: every active report category, described in the client's language (the category and agency names
+/// are catalogue data, in Indonesian), grouped by its default agency.
+/// </summary>
+public sealed class Open311Services(LaporDb db, IStringLocalizer<PortalText> text)
 {
     public async Task<IReadOnlyList<Open311Service>> ListAsync(CancellationToken ct)
     {
@@ -15,7 +20,7 @@ public sealed class Open311Services(LaporDb db)
         {
             var agency = agencies.GetValueOrDefault(c.DefaultAgencyCode, c.DefaultAgencyCode);
             return new Open311Service(c.Code, c.Name,
-                $"Pengaduan, aspirasi atau permintaan informasi tentang {c.Name}. Setelah diverifikasi, laporan diteruskan kepada {agency}.",
+                text["Api.Open311.ServiceDescription", c.Name, agency],
                 Metadata: false, Type: "realtime", Keywords: Keywords(c.Code, c.Name), Group: agency);
         }).ToList();
     }

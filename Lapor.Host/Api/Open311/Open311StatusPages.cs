@@ -1,4 +1,6 @@
+using Lapor.Host.Localization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Api.Open311;
 
@@ -12,15 +14,16 @@ public static class Open311StatusPages
     {
         var http = context.HttpContext;
         var status = http.Response.StatusCode;
-        var text = status switch
+        // Runs inside the localisation middleware: the client's Accept-Language is the current UI culture.
+        var text = http.RequestServices.GetRequiredService<IStringLocalizer<PortalText>>();
+        var description = status switch
         {
-            StatusCodes.Status404NotFound => "Alamat tidak dikenal. Gunakan mis. /open311/v2/services.json / Unknown path.",
-            StatusCodes.Status405MethodNotAllowed => "Metode HTTP tidak didukung di alamat ini / Method not allowed.",
-            StatusCodes.Status415UnsupportedMediaType =>
-                "body: kirim formulir application/x-www-form-urlencoded / send a form (application/x-www-form-urlencoded).",
-            _ => "Permintaan tidak dapat dilayani / The request cannot be served.",
+            StatusCodes.Status404NotFound => text["Api.Open311.PathUnknown"].Value,
+            StatusCodes.Status405MethodNotAllowed => text["Api.Open311.MethodNotAllowed"].Value,
+            StatusCodes.Status415UnsupportedMediaType => $"body: {text["Api.Open311.FormExpected"]}",
+            _ => text["Api.Open311.CannotServe"].Value,
         };
-        await Open311Reply.Error(FormatOf(http.Request.Path), status, text).ExecuteAsync(http);
+        await Open311Reply.Error(FormatOf(http.Request.Path), status, description).ExecuteAsync(http);
     }
 
     public static string FormatOf(PathString path) =>

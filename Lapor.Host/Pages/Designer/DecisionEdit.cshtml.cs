@@ -1,17 +1,20 @@
+using Lapor.Host.Localization;
 using Lapor.Workflows.Decisions;
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.Parsing;
 using Lapor.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Host.Pages.Designer;
 
 /// <summary>
-/// One decision table in dmn-js: its draft (or, without one, its latest version) to edit, a new table (<c>?baru=1</c>),
-/// or any version read-only (<c>?versi=</c>). The JSON handlers save the draft, check it and publish it.
+/// One decision table in dmn-js: its draft (or, without one, its latest version) to edit, a new table
+/// (<c>?baru=true</c>: a bool binds from true or false, never from 1), or any version read-only (<c>?versi=</c>). The
+/// JSON handlers save the draft, check it and publish it.
 /// </summary>
-public sealed class DecisionEditModel(DecisionDesigns designs) : PageModel
+public sealed class DecisionEditModel(DecisionDesigns designs, IStringLocalizer<PortalText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Key { get; set; } = "";
@@ -58,19 +61,19 @@ public sealed class DecisionEditModel(DecisionDesigns designs) : PageModel
     }
 
     public IActionResult OnPostValidate([FromBody] DraftInput input) =>
-        new JsonResult(new { errors = Problems(input.Xml ?? "").Select(FromEngine) });
+        new JsonResult(new { errors = Problems(input.Xml ?? "") });
 
     public async Task<IActionResult> OnPostPublishAsync([FromBody] PublishInput input, CancellationToken ct)
     {
         var xml = input.Xml ?? "";
         if (Problems(xml) is { Count: > 0 } problems)
-            return Refused(problems.Select(FromEngine).ToList());
+            return Refused(problems);
         try
         {
             var result = await designs.PublishAsync(xml, input.Comment, Actor, ct);
             var published = result.Decisions.FirstOrDefault(d => d.Key == Key) ?? result.Decisions.FirstOrDefault();
             return published is null
-                ? Refused([EditModel.Problem.General("The table is the same as the latest version; nothing was published.")])
+                ? Refused([EditModel.Problem.General(text["Designer.Decisions.NothingToPublish"])])
                 : new JsonResult(new { key = published.Key, version = published.Version });
         }
         catch (DefinitionException ex)
@@ -83,15 +86,22 @@ public sealed class DecisionEditModel(DecisionDesigns designs) : PageModel
         }
     }
 
-    /// <summary>A decision problem as the page shows it: the cell's id and the engine's message (decisions have no step names).</summary>
-    private static EditModel.Problem FromEngine(DefinitionProblem p) => new(p.ElementId, null, p.Message, []);
+    /// <summary>
+    /// A decision problem as the page shows it: the cell's id and the rule's text in the page's language
+    /// (<c>Designer.Decisions.Rule.{Code}</c>); the XML reader's problems have no code and keep the engine's English.
+    /// </summary>
+    private EditModel.Problem FromEngine(DefinitionProblem p)
+    {
+        var said = p.Code is null ? null : text["Designer.Decisions.Rule." + p.Code, [.. p.Arguments]];
+        return new(p.ElementId, null, said is { ResourceNotFound: false } ? said.Value : p.Message, []);
+    }
 
     /// <summary>The deployer's problems, and one more: the file must hold this page's decision, so its key cannot drift.</summary>
-    private IReadOnlyList<DefinitionProblem> Problems(string xml)
+    private List<EditModel.Problem> Problems(string xml)
     {
-        var problems = designs.Check(xml).ToList();
+        var problems = designs.Check(xml).Select(FromEngine).ToList();
         if (problems.Count == 0 && DmnParser.TryParse(xml, []).All(t => t.Key != Key))
-            problems.Add(new DefinitionProblem(null, $"The file has no decision with id '{Key}'; keep the decision id of this table."));
+            problems.Add(EditModel.Problem.General(text["Designer.Decisions.KeyMissing", Key]));
         return problems;
     }
 

@@ -34,7 +34,7 @@ public sealed partial class DecisionsModel(DecisionDesigns designs) : PageModel
             await OnGetAsync(ct);
             return Page();
         }
-        return Redirect($"/Desain/Keputusan/{Uri.EscapeDataString(key)}?baru=1");
+        return Redirect($"/Desain/Keputusan/{Uri.EscapeDataString(key)}?baru=true");
     }
 
     /// <summary>An XML id (NCName) of at most 128 characters, so it can be the decision id.</summary>

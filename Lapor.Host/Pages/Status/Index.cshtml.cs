@@ -12,6 +12,15 @@ public sealed class IndexModel : PageModel
 {
     public int Code { get; private set; }
 
+    /// <summary>The statuses with their own words; any other is told with <c>Status.Other.*</c>.</summary>
+    public static readonly int[] Described = [400, 403, 404, 413, 429, 500];
+
+    public string TitleKey => KeyOf(Code) + ".Title";
+
+    public string TextKey => KeyOf(Code) + ".Text";
+
+    public static string KeyOf(int code) => Described.Contains(code) ? $"Status.{code}" : "Status.Other";
+
     /// <summary>Shown on the 500 page: the id the log line of the failed request carries.</summary>
     public string CorrelationId => HttpContext.TraceIdentifier;
 

@@ -18,7 +18,7 @@ internal sealed class KeptConnectionLease : IAsyncDisposable, IDisposable
 
     public async Task UseAsync(DbContext db, CancellationToken ct)
     {
-        if (_connection is not null || db.Database.CurrentTransaction is not null || !db.Database.IsSqlite())
+        if (_connection is not null || db.Database.CurrentTransaction is not null || !SqliteModels.IsSqlite(db))
             return;
         if (db.Database.GetConnectionString() is not { } connectionString || !KeptConnections.Keeps(connectionString)
             || db.Database.GetDbConnection().State != System.Data.ConnectionState.Closed)

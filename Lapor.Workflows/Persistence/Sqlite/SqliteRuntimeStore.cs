@@ -114,44 +114,80 @@ internal sealed class SqliteRuntimeStore : EfRuntimeStore
         db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction
         ?? throw new InvalidOperationException("An engine command reads and saves inside its transaction.");
 
-    public override async Task SaveAsync(DbContext db, IReadOnlyList<HistoryEventRow> history, CancellationToken ct)
+    /// <summary>
+    /// With <paramref name="endsCommand"/> the caller forgets every engine row once this returns, so rows written here
+    /// are marked saved only when EF has rows of its own to save: telling EF's change tracker about every row one by
+    /// one was a tenth of the save.
+    /// </summary>
+    public override async Task SaveAsync(DbContext db, IReadOnlyList<HistoryEventRow> history, bool endsCommand, CancellationToken ct)
     {
         var transaction = Transaction(db);
         var tables = SqliteTable.For(db);
         var deletes = new List<(SqliteStatement Statement, object?[] Values)>();
-        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        var written = new List<EntityEntry>();
+        var leftForEf = false;
+        foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.State is EntityState.Unchanged or EntityState.Detached || !tables.TryGetValue(entry.Entity.GetType(), out var table) || !table.IsWritten)
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
                 continue;
+            if (!tables.TryGetValue(entry.Entity.GetType(), out var table) || !table.IsWritten)
+            {
+                leftForEf = true;
+                continue;
+            }
             switch (entry.State)
             {
                 case EntityState.Added:
                     Run(transaction, table.Insert, Values(table.Insert, entry.Entity, entry));
-                    entry.State = EntityState.Unchanged;
                     break;
                 case EntityState.Modified:
                     if (table.Update(p => entry.Property(p).IsModified) is { } update)
                         Run(transaction, update, Values(update, entry.Entity, entry));
-                    entry.State = EntityState.Unchanged;
                     break;
                 case EntityState.Deleted:
                     deletes.Add((table.Delete, Values(table.Delete, entry.Entity, entry)));
-                    entry.State = EntityState.Detached;
                     break;
             }
+            written.Add(entry);
         }
         // Usually nothing is left for EF (no host rows, no candidates); then SaveChanges would only look.
-        if (db.ChangeTracker.HasChanges())
-            await db.SaveChangesAsync(ct);
+        if (leftForEf || !endsCommand)
+        {
+            foreach (var entry in written)
+                entry.State = entry.State == EntityState.Deleted ? EntityState.Detached : EntityState.Unchanged;
+            if (leftForEf)
+                await db.SaveChangesAsync(ct);
+        }
         foreach (var (statement, values) in deletes)
             Run(transaction, statement, values);
-        if (history.Count > 0)
+        InsertHistory(transaction, tables[typeof(HistoryEventRow)], history);
+    }
+
+    /// <summary>
+    /// A command's history rows in as few statements as possible: one INSERT of up to <see cref="HistoryRowsPerInsert"/>
+    /// rows instead of one per row, each statement kept compiled for its row count.
+    /// </summary>
+    private static void InsertHistory(SqliteTransaction transaction, SqliteTable table, IReadOnlyList<HistoryEventRow> history)
+    {
+        for (var first = 0; first < history.Count; first += HistoryRowsPerInsert)
         {
-            var insert = tables[typeof(HistoryEventRow)].Insert;
-            foreach (var row in history)
-                Run(transaction, insert, Values(insert, row, entry: null));
+            var count = Math.Min(HistoryRowsPerInsert, history.Count - first);
+            var insert = table.InsertOf(count);
+            var values = new object?[insert.Parameters.Count];
+            var perRow = values.Length / count;
+            for (var row = 0; row < count; row++)
+            {
+                for (var i = 0; i < perRow; i++)
+                    values[row * perRow + i] = insert.Parameters[i].Column.Read(history[first + row]);
+            }
+            var command = PreparedCommands.Get(transaction, insert.Sql, insert.Columns, values);
+            if (command.ExecuteNonQuery() != count)
+                throw new InvalidOperationException($"{insert.Table}: a history insert wrote fewer rows than it was given.");
         }
     }
+
+    /// <summary>SQLite binds at most 32,766 parameters per statement; 40 rows of history's 20 columns stay far below.</summary>
+    internal const int HistoryRowsPerInsert = 40;
 
     /// <summary>The parameter values: the row's current ones, and for concurrency checks the ones the command read.</summary>
     private static object?[] Values(SqliteStatement statement, object row, EntityEntry? entry)

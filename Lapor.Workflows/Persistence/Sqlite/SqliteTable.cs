@@ -31,6 +31,8 @@ internal sealed class SqliteTable
     private readonly IReadOnlyList<SqliteColumn> _columns;
     private readonly Func<object> _create;
     private readonly Dictionary<ulong, SqliteStatement> _updates = [];
+    private readonly SqliteStatement?[] _inserts = new SqliteStatement?[SqliteRuntimeStore.HistoryRowsPerInsert + 1];
+    private readonly List<SqliteColumn> _inserted;
     private readonly Lock _updatesLock = new();
 
     private SqliteTable(IEntityType entity, ISqlGenerationHelper sql, bool written)
@@ -48,10 +50,8 @@ internal sealed class SqliteTable
         // In the key's own order, as EF expects key values.
         Keys = keys.Select(k => _columns.Single(c => c.Property == k)).ToList();
         // A key SQLite assigns (history's rowid) is left out: nothing of the engine reads it back.
-        var inserted = _columns.Where(c => c.Property.ValueGenerated == ValueGenerated.Never).ToList();
-        Insert = new SqliteStatement(_name,
-            $"INSERT INTO {_name} ({string.Join(", ", inserted.Select(c => c.Name))}) VALUES ({string.Join(", ", inserted.Select((_, i) => $"@p{i}"))})",
-            inserted.Select(c => new SqliteParameterSource(c, AsRead: false)).ToList());
+        _inserted = _columns.Where(c => c.Property.ValueGenerated == ValueGenerated.Never).ToList();
+        Insert = InsertOf(1);
         Delete = Where($"DELETE FROM {_name}", []);
     }
 
@@ -94,6 +94,22 @@ internal sealed class SqliteTable
         foreach (var column in _columns)
             column.Write(row, reader, start + column.Ordinal);
         return row;
+    }
+
+    /// <summary>One INSERT of <paramref name="rows"/> rows, their parameters row after row; built once per row count.</summary>
+    public SqliteStatement InsertOf(int rows)
+    {
+        if (rows < 1 || rows >= _inserts.Length)
+            throw new ArgumentOutOfRangeException(nameof(rows), rows, $"between 1 and {_inserts.Length - 1} rows per INSERT");
+        if (Volatile.Read(ref _inserts[rows]) is { } built)
+            return built;
+        var width = _inserted.Count;
+        var tuples = Enumerable.Range(0, rows).Select(r => $"({string.Join(", ", Enumerable.Range(0, width).Select(i => $"@p{r * width + i}"))})");
+        var statement = new SqliteStatement(_name,
+            $"INSERT INTO {_name} ({string.Join(", ", _inserted.Select(c => c.Name))}) VALUES {string.Join(", ", tuples)}",
+            Enumerable.Range(0, rows).SelectMany(_ => _inserted.Select(c => new SqliteParameterSource(c, AsRead: false))).ToList());
+        Volatile.Write(ref _inserts[rows], statement);
+        return statement;
     }
 
     /// <summary>The UPDATE of exactly the columns <paramref name="isModified"/> says changed, or null when none did; an index on an unchanged column is left alone.</summary>

@@ -34,7 +34,7 @@ public sealed class DecisionEditorBrowserTests(PortalHost host) : IClassFixture<
         await ReplaceCellAsync(page, condition, "jalan");
         var problem = page.Locator("#decision-problem-list li[data-element-id='aturan-jalan-kategori']");
         await Assertions.Expect(problem).ToContainTextAsync("write text in double quotes");
-        await Assertions.Expect(problem).ToContainTextAsync("rule 6");
+        await Assertions.Expect(problem).ToContainTextAsync("aturan 6");
         await page.Locator("#decision-publish").ClickAsync();
         await Assertions.Expect(page.Locator("#decision-status")).ToContainTextAsync("belum bisa diterbitkan");
 

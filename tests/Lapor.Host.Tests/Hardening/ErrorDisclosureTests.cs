@@ -107,4 +107,38 @@ public sealed class ErrorDisclosureTests(ErrorDisclosureTests.Host host) : IClas
         using var response = await Anonymous.GetAsync(path);
         Assert.Equal(expected, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("en-US", "An error occurred on the server.", "Quote ")]
+    [InlineData("id-ID", "Terjadi kesalahan pada server.", "Sebutkan kode ")]
+    public async Task AnUnhandledErrorInTheApi_IsToldInTheClientsLanguage(string language, string title, string detail)
+    {
+        using var client = Anonymous;
+        client.DefaultRequestHeaders.Add("Accept-Language", language);
+        using var response = await client.GetAsync("/api/uji-gagal");
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
+        Assert.StartsWith(detail + problem.RootElement.GetProperty("correlationId").GetString(), problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/uji-gagal?culture=en-US", HttpStatusCode.InternalServerError, "Something went wrong on the server", "Incident code")]
+    [InlineData("/uji-gagal", HttpStatusCode.InternalServerError, "Terjadi kesalahan pada server", "Kode kejadian")]
+    [InlineData("/halaman-yang-tidak-ada?culture=en-US", HttpStatusCode.NotFound, "Page not found", "does not exist")]
+    [InlineData("/halaman-yang-tidak-ada", HttpStatusCode.NotFound, "Halaman tidak ditemukan", "tidak ada")]
+    [InlineData("/Status/503?culture=en-US", HttpStatusCode.ServiceUnavailable, "Incident code", "Go to the home page")]
+    public async Task StatusPages_AreInTheVisitorsLanguage(string path, HttpStatusCode expected, string title, string text)
+    {
+        using var client = Anonymous;
+        // The pages follow the visitor's choice (cookie or ?culture=), never the browser's Accept-Language.
+        client.DefaultRequestHeaders.Add("Accept-Language", "en-US");
+        using var response = await client.GetAsync(path);
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Contains(title, body);
+        Assert.Contains(text, body);
+    }
 }

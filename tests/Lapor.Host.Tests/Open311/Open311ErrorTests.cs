@@ -106,4 +106,56 @@ public sealed class Open311ErrorTests(Open311ErrorTests.Host host) : IClassFixtu
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal(405, body[0].GetProperty("code").GetInt32());
     }
+
+    [Theory]
+    [InlineData("en", "An error occurred on the server; quote ")]
+    [InlineData("id", "Terjadi kesalahan pada server; sebutkan kode ")]
+    public async Task AnUnhandledError_IsToldInTheClientsLanguage(string language, string description)
+    {
+        using var response = await Client(language).GetAsync("/open311/v2/uji-gagal.xml");
+        var text = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Element("error")!.Element("description")!.Value;
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.StartsWith(description, text);
+        Assert.DoesNotContain(" / ", text);
+    }
+
+    [Theory]
+    [InlineData("en", "/open311/v2/tidak-ada.json", 404, "Unknown path. Use e.g. /open311/v2/services.json.")]
+    [InlineData("id", "/open311/v2/tidak-ada.json", 404, "Alamat tidak dikenal. Gunakan mis. /open311/v2/services.json.")]
+    [InlineData("en", "/open311/v2/services.csv", 400, "format: use .json or .xml")]
+    [InlineData("id", "/open311/v2/services.csv", 400, "format: gunakan .json atau .xml")]
+    [InlineData("en", "/open311/v2/services/tidak-ada.json", 404, "service_code: unknown service tidak-ada")]
+    [InlineData("id", "/open311/v2/services/tidak-ada.json", 404, "service_code: layanan tidak-ada tidak dikenal")]
+    [InlineData("en", "/open311/v2/requests/LPR-2345-6789-AB.json", 404, "service_request_id: report LPR-2345-6789-AB not found")]
+    [InlineData("id", "/open311/v2/requests/LPR-2345-6789-AB.json", 404, "service_request_id: laporan LPR-2345-6789-AB tidak ditemukan")]
+    public async Task AnError_IsWrittenOnlyInTheClientsLanguage(string language, string path, int status, string description)
+    {
+        using var response = await Client(language).GetAsync(path);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement[0];
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(description, error.GetProperty("description").GetString());
+    }
+
+    [Theory]
+    [InlineData("en-GB", "status: must be open or closed", "start_date: not an ISO 8601 date")]
+    [InlineData("id-ID", "status: harus open atau closed", "start_date: bukan tanggal ISO 8601")]
+    public async Task EveryFilterMistake_IsToldInTheClientsLanguage(string language, string status, string date)
+    {
+        using var response = await Client(language).GetAsync("/open311/v2/requests.json?status=pending&start_date=kemarin");
+        var descriptions = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray()
+            .Select(e => e.GetProperty("description").GetString()!).ToList();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(status, descriptions);
+        Assert.Contains(descriptions, d => d.StartsWith(date, StringComparison.Ordinal));
+    }
+
+    private HttpClient Client(string language)
+    {
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("Accept-Language", language);
+        return client;
+    }
 }

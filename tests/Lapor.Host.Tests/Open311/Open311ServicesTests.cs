@@ -23,6 +23,19 @@ public sealed class Open311ServicesTests(Open311Host host) : IClassFixture<Open3
         Assert.StartsWith("Dinas Pekerjaan Umum", road.GetProperty("group").GetString());
     }
 
+    [Theory]
+    [InlineData("en", "Complaints, aspirations or requests for information about Infrastruktur jalan dan jembatan. Once verified")]
+    [InlineData("id", "Pengaduan, aspirasi atau permintaan informasi tentang Infrastruktur jalan dan jembatan. Setelah diverifikasi")]
+    public async Task AServicesDescription_IsInTheClientsLanguage_AroundTheCataloguesNames(string language, string description)
+    {
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("Accept-Language", language);
+        var services = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/open311/v2/services.json")).RootElement;
+
+        var road = services.EnumerateArray().Single(s => s.GetProperty("service_code").GetString() == "jalan");
+        Assert.StartsWith(description, road.GetProperty("description").GetString());
+    }
+
     [Fact]
     public async Task ServicesXml_IsWellFormed_WithAServiceElementPerCategory()
     {

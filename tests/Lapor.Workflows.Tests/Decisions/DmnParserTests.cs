@@ -30,6 +30,21 @@ public sealed class DmnParserTests
     }
 
     [Fact]
+    public void EveryProblem_CarriesItsRuleCode_AndTheValuesItsMessageNames()
+    {
+        // A host says the problem in its own language from the code and the arguments; the English stays the message.
+        var xml = Dmn.Table("rute", "FIRST", ["kategori"], ["agency"], [["\"jalan\"", "\"puprkim\""], ["Kesehatan", "\"dinkes\""]]);
+        var problems = Problems(xml).Concat(Problems(Dmn.Table("d", "SOMETIMES", ["k"], ["o"], [["-", "1"]])))
+            .Concat(Problems(Dmn.Table("d", "FIRST", ["k"], [], [["-"]]))).ToList();
+
+        Assert.All(problems, p => Assert.False(string.IsNullOrEmpty(p.Code), p.Message));
+        var cell = problems[0];
+        Assert.Equal("TestUnreadable", cell.Code);
+        Assert.Equal(["rute", "2", "1 ('Input 1')"], cell.Arguments.Take(3));
+        Assert.Equal(["d", "SOMETIMES"], problems.Single(p => p.Code == "HitPolicyUnknown").Arguments);
+    }
+
+    [Fact]
     public void UnknownHitPolicy_AndUnsupportedOnes_AreRefused()
     {
         var unknown = Assert.Single(Problems(Dmn.Table("d", "SOMETIMES", ["k"], ["o"], [["-", "1"]])));

@@ -51,7 +51,7 @@ public sealed class SqliteRuntimeStoreTests
             // Two rows of a kind: the second reuses the first's statement and parameters.
             db.AddRange(Task("engine"), Task("engine2"), Instance("engine"));
             db.ChangeTracker.DetectChanges();
-            await Store(db).SaveAsync(db, [Event("engine", 1), Event("engine", 2)], default);
+            await Store(db).SaveAsync(db, [Event("engine", 1), Event("engine", 2)], endsCommand: false, default);
             Assert.False(db.ChangeTracker.HasChanges());
             await transaction.CommitAsync();
             return true;
@@ -61,6 +61,59 @@ public sealed class SqliteRuntimeStoreTests
         Assert.Equal(await StoredAsync(h, "wf_task", "Id", "ef"), await StoredAsync(h, "wf_task", "Id", "engine2"));
         Assert.Equal(await StoredAsync(h, "wf_process_instance", "Id", "ef"), await StoredAsync(h, "wf_process_instance", "Id", "engine"));
         Assert.Equal(await StoredAsync(h, "wf_history_event", "ChainId", "ef"), await StoredAsync(h, "wf_history_event", "ChainId", "engine"));
+    }
+
+    [Fact]
+    public async Task ManyHistoryRows_GoInSeveralMultiRowInserts_InOrder_AsEfStoresThem()
+    {
+        await using var h = new EngineHarness();
+        // More than one INSERT's worth, so a full statement and a shorter one both run.
+        var count = SqliteRuntimeStore.HistoryRowsPerInsert + 7;
+        await h.Query(async db =>
+        {
+            db.AddRange(Enumerable.Range(1, count).Select(i => Event("ef", i)));
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await Store(db).SaveAsync(db, Enumerable.Range(1, count).Select(i => Event("engine", i)).ToList(), endsCommand: true, default);
+            await transaction.CommitAsync();
+            return true;
+        });
+
+        Assert.Equal(await StoredAsync(h, "wf_history_event", "ChainId", "ef"), await StoredAsync(h, "wf_history_event", "ChainId", "engine"));
+        // Rows keep the order they were given in: the rowid follows the sequence.
+        var seqs = await h.Query(db => db.Database.SqlQueryRaw<long>(
+            "SELECT \"Seq\" AS \"Value\" FROM wf_history_event WHERE \"ChainId\" = 'engine' ORDER BY \"Id\"").ToListAsync());
+        Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), seqs);
+    }
+
+    [Fact]
+    public async Task AtTheEndOfACommand_EnginesRowsAreWrittenOnce_AndEfStillSavesTheRest()
+    {
+        await using var h = new EngineHarness();
+        await h.Query(async db =>
+        {
+            db.Add(Task("old"));
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Remove(await db.Set<TaskRow>().SingleAsync(t => t.Id == "old"));
+            // A task with a candidate: the task is the store's, the candidate (its key from the database) EF's.
+            var task = Task("new");
+            task.Candidates = [new TaskCandidateRow { TaskId = "new", Kind = CandidateKind.Group, Value = "dinkes" }];
+            db.Add(task);
+            db.Add(Instance("new"));
+            db.ChangeTracker.DetectChanges();
+            await Store(db).SaveAsync(db, [Event("new", 1)], endsCommand: true, default);
+            await transaction.CommitAsync();
+            return true;
+        });
+
+        var (tasks, candidates, instances, history) = await h.Query(async db => (
+            await db.Set<TaskRow>().Select(t => t.Id).ToListAsync(), await db.Set<TaskCandidateRow>().CountAsync(c => c.TaskId == "new"),
+            await db.Set<ProcessInstanceRow>().CountAsync(i => i.Id == "new"), await db.Set<HistoryEventRow>().CountAsync(e => e.ChainId == "new")));
+        Assert.Equal(["new"], tasks);
+        Assert.Equal((1, 1, 1), (candidates, instances, history));
     }
 
     [Fact]
@@ -83,7 +136,7 @@ public sealed class SqliteRuntimeStoreTests
             // Someone else moved the task on after it was read.
             await db.Database.ExecuteSqlRawAsync("UPDATE wf_task SET \"Revision\" = 9 WHERE \"Id\" = 't'");
             db.ChangeTracker.DetectChanges();
-            return await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => Store(db).SaveAsync(db, [], default));
+            return await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => Store(db).SaveAsync(db, [], endsCommand: false, default));
         });
         Assert.Contains("wf_task", conflict.Message);
 
@@ -94,7 +147,7 @@ public sealed class SqliteRuntimeStoreTests
             task.Assignee = "ketut";
             task.Revision++;
             db.ChangeTracker.DetectChanges();
-            await Store(db).SaveAsync(db, [], default);
+            await Store(db).SaveAsync(db, [], endsCommand: false, default);
             await transaction.CommitAsync();
             return true;
         });
@@ -123,7 +176,7 @@ public sealed class SqliteRuntimeStoreTests
             db.RemoveRange(a.Candidates);
             db.Remove(a);
             db.ChangeTracker.DetectChanges();
-            await Store(db).SaveAsync(db, [], default);
+            await Store(db).SaveAsync(db, [], endsCommand: false, default);
             await transaction.CommitAsync();
             return true;
         });
@@ -136,7 +189,7 @@ public sealed class SqliteRuntimeStoreTests
             db.Remove(await db.Set<TaskRow>().SingleAsync(t => t.Id == "b"));
             await db.Database.ExecuteSqlRawAsync("UPDATE wf_task SET \"Revision\" = 9 WHERE \"Id\" = 'b'");
             db.ChangeTracker.DetectChanges();
-            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => Store(db).SaveAsync(db, [], default));
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => Store(db).SaveAsync(db, [], endsCommand: false, default));
             return true;
         });
     }

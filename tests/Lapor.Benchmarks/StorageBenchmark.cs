@@ -69,12 +69,6 @@ public static class StorageBenchmark
         // Let the host's own sweeps settle, then read the file as it rests.
         await Task.Delay(TimeSpan.FromSeconds(2));
         var after = Measure(database);
-        if (Text(args, "--keep") is { } keep)
-        {
-            // A copy of the filled database (checkpointed by Measure) to inspect with sqlite3 after the host is gone.
-            File.Copy(database, keep, overwrite: true);
-            Console.WriteLine($"database kept at {keep}");
-        }
         var perCase = (after.UsedBytes - before.UsedBytes) / (double)finished;
         Console.WriteLine();
         Console.WriteLine($"cases finished:       {finished} ({failures} failed{(firstFailure is null ? "" : $"; first: {firstFailure}")}) in {clock.Elapsed.TotalSeconds:0} s");
@@ -211,12 +205,6 @@ public static class StorageBenchmark
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar());
-    }
-
-    private static string? Text(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static int Option(string[] args, string name, int fallback)

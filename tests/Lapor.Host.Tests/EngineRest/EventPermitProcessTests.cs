@@ -226,6 +226,12 @@ public sealed class EventPermitProcessTests(LaporHostFactory host) : IClassFixtu
         Assert.False(variables.GetProperty("berkasLengkap").GetProperty("value").GetBoolean());
         var history = await Api.GetJsonAsync($"history/process-instance/{id}");
         Assert.Equal("COMPLETED", history.Str("state"));
+        // The completion ended the instance, which took its runtime variables with it (decision 030): the values
+        // returned above came from history, which still lists them.
+        using (var runtime = await Api.GetAsync($"process-instance/{id}/variables/berkasLengkap"))
+            Assert.Equal(HttpStatusCode.NotFound, runtime.StatusCode);
+        var kept = await Api.GetJsonAsync($"history/variable-instance?processInstanceId={id}&variableName=berkasLengkap");
+        Assert.False(Assert.Single(kept.EnumerateArray()).GetProperty("value").GetBoolean());
         var activities = await Api.GetJsonAsync($"history/activity-instance?processInstanceId={id}&activityType=endEvent");
         Assert.Equal(["EndEvent_Ditolak"], activities.Strings("activityId"));
     }

@@ -57,13 +57,22 @@ public sealed class OutboxRetentionTests(ReportsHost host) : IClassFixture<Repor
     [Fact]
     public async Task KeepSentDaysZero_KeepsEverything()
     {
-        var sent = await AddAsync("simpan", DateTime.UtcNow.AddDays(-4000), null);
+        // Sent yesterday, so the host's own hourly prune leaves it alone; to the retention below it is ten years old.
+        var sent = await AddAsync("simpan", DateTime.UtcNow.AddDays(-1), null);
         using (var scope = host.Services.CreateScope())
         {
-            var keepAll = new OutboxRetention(scope.ServiceProvider.GetRequiredService<LaporDb>(), new DeliverySettings { KeepSentDays = 0 }, TimeProvider.System);
+            var tenYearsOn = new ShiftedClock(TimeSpan.FromDays(3650));
+            var keepAll = new OutboxRetention(scope.ServiceProvider.GetRequiredService<LaporDb>(), new DeliverySettings { KeepSentDays = 0 }, tenYearsOn);
             Assert.Equal(0, await keepAll.PruneAsync());
+            var keepNinety = new OutboxRetention(scope.ServiceProvider.GetRequiredService<LaporDb>(), new DeliverySettings(), tenYearsOn);
+            Assert.True(await keepNinety.PruneAsync() >= 1);
         }
-        Assert.Contains(sent, await LeftAsync(sent));
+        Assert.Empty(await LeftAsync(sent));
+    }
+
+    private sealed class ShiftedClock(TimeSpan by) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + by;
     }
 
     [Fact]

@@ -48,7 +48,8 @@ internal sealed class HistoryWriter
     private static HistoryWriter New(DbContext db, string chainId, bool guardsInstance)
     {
         var head = new HistoryChainRow { ChainId = chainId, LastSeq = 0, LastHash = HistoryHash.Genesis };
-        db.Add(head);
+        // The head has no navigations: marked added, without DbContext.Add's walk of its graph.
+        db.Entry(head).State = EntityState.Added;
         return new HistoryWriter(db, head, guardsInstance);
     }
 

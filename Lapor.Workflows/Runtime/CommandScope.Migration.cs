@@ -102,7 +102,7 @@ internal sealed partial class CommandScope
                         subscriptions.Remove(same);
                         break;
                     }
-                    _db.Add(new MessageSubscriptionRow
+                    AddRow(_db, new MessageSubscriptionRow
                     {
                         Id = Context.NewId(), InstanceId = Instance.Id, ExecutionId = token.Id, ActivityId = sub.ActivityId,
                         ActivityInstanceId = sub.ActivityInstanceId, MessageName = sub.MessageName, CreatedAt = Now,

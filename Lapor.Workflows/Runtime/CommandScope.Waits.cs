@@ -45,7 +45,7 @@ internal sealed partial class CommandScope
             ActivityId = job.ActivityId, ActivityInstanceId = job.ActivityInstanceId, DueAt = WorkflowClock.Utc(job.DueAt),
             Count = job.Count, Error = job.Error, CreatedAt = Now,
         };
-        _db.Add(row);
+        AddRow(_db, row);
         NewJobs.Add(row);
         if (job.Error is not null)
             Append(new HistoryEventRow { Kind = HistoryEventKind.JobFailed, ActivityId = job.ActivityId, ActivityInstanceId = job.ActivityInstanceId, ExecutionId = job.TokenId, Value = job.Error, Name = $"attempt {job.Count}" });
@@ -53,7 +53,7 @@ internal sealed partial class CommandScope
 
     private void AddIncident(Effect.IncidentRaised incident)
     {
-        _db.Add(new IncidentRow
+        AddRow(_db, new IncidentRow
         {
             Id = Context.NewId(), InstanceId = Instance.Id, DefinitionId = Instance.DefinitionId, ExecutionId = incident.TokenId,
             ActivityId = incident.ActivityId, ActivityInstanceId = incident.ActivityInstanceId, Message = incident.Message, CreatedAt = Now,

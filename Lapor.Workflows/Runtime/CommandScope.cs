@@ -79,11 +79,18 @@ internal sealed partial class CommandScope
 
     public static CommandScope Create(DbContext db, ProcessInstanceRow instance, ProcessModel model, InterpreterContext context, string? actor)
     {
-        db.Add(instance);
+        AddRow(db, instance);
         var history = HistoryWriter.StartNew(db, instance.Id);
         var state = new InstanceState { InstanceId = instance.Id, BusinessKey = instance.BusinessKey };
         return new CommandScope(db, instance, model, state, [], [], history, context, actor);
     }
+
+    /// <summary>
+    /// Adds a row that has no navigations. <c>DbContext.Add</c> walks the row's graph to add what it reaches, which for
+    /// these rows is only the row itself, at a cost paid on every command; a task, whose candidates hang off it, is
+    /// still added with <c>Add</c>.
+    /// </summary>
+    internal static void AddRow(DbContext db, object row) => db.Entry(row).State = EntityState.Added;
 
     /// <summary>Writes the effects produced since the last call; returns the service invocations they asked for.</summary>
     public async Task<List<Effect.ServiceInvocationRequested>> ApplyEffectsAsync(CancellationToken ct)
@@ -114,7 +121,7 @@ internal sealed partial class CommandScope
                     AddJob(job.Job);
                     break;
                 case Effect.SubscriptionCreated sub:
-                    _db.Add(new MessageSubscriptionRow
+                    AddRow(_db, new MessageSubscriptionRow
                     {
                         Id = Context.NewId(), InstanceId = Instance.Id, ExecutionId = sub.TokenId, ActivityId = sub.ActivityId,
                         ActivityInstanceId = sub.ActivityInstanceId, MessageName = sub.MessageName, CreatedAt = Now,
@@ -154,7 +161,7 @@ internal sealed partial class CommandScope
             }
             else
             {
-                _db.Add(new ExecutionRow
+                AddRow(_db, new ExecutionRow
                 {
                     Id = token.Id, InstanceId = Instance.Id, ActivityId = token.ActivityId, ActivityInstanceId = token.ActivityInstanceId,
                     ScopeExecutionId = token.ScopeTokenId, State = token.State,
@@ -215,7 +222,7 @@ internal sealed partial class CommandScope
         {
             row = new VariableRow { InstanceId = Instance.Id, Name = name, Type = value.Type };
             _variables[name] = row;
-            _db.Add(row);
+            AddRow(_db, row);
         }
         row.Type = value.Type;
         row.Value = text;

@@ -99,15 +99,32 @@ internal sealed class SqliteRuntimeStore : EfRuntimeStore
         return rows;
     }
 
-    /// <summary>The tracked instance of the same row if the context has one (as an EF tracking query returns it), else this one, now tracked.</summary>
+    /// <summary>
+    /// The tracked instance of the same row if the context has one (as an EF tracking query returns it), else this one,
+    /// now tracked. Looked for among the context's entries of the type rather than through <c>DbSet.Local</c>, whose
+    /// view, once made, is told of every row the context tracks after it for the rest of the command.
+    /// </summary>
     private static T? Track<T>(DbContext db, SqliteTable table, T? row) where T : class
     {
         if (row is null)
             return null;
-        if (db.Set<T>().Local.FindEntryUntyped(table.Keys.Select(k => k.Read(row))) is { } existing)
-            return existing.Entity;
+        foreach (var entry in db.ChangeTracker.Entries<T>())
+        {
+            if (entry.State != EntityState.Detached && SameKey(table, entry.Entity, row))
+                return entry.Entity;
+        }
         db.Entry(row).State = EntityState.Unchanged;
         return row;
+    }
+
+    private static bool SameKey(SqliteTable table, object tracked, object read)
+    {
+        foreach (var key in table.Keys)
+        {
+            if (!Equals(key.Read(tracked), key.Read(read)))
+                return false;
+        }
+        return true;
     }
 
     private static SqliteTransaction Transaction(DbContext db) =>

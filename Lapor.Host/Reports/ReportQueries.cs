@@ -117,7 +117,7 @@ public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text)
             report.CategoryCode, category, report.ResponsibleAgencyCode, Agency(report.ResponsibleAgencyCode),
             report.PublicReporterName ?? text["Report.Anonymous"], report.IsAnonymous, report.IsConfidential, report.Stage, report.Status,
             report.SubmittedAt, report.ClosedAt, report.Rating?.Stars, withRatingComment ? report.Rating?.Comment : null,
-            report.Timeline.OrderBy(t => t.When).Select(t => new PublicTimelineEntry(t.When, t.Kind, t.PublicText, Agency(t.AgencyCode), t.Text)).ToList(),
+            report.Timeline.OrderBy(t => t.Seq).Select(t => new PublicTimelineEntry(t.When, t.Kind, t.PublicText, Agency(t.AgencyCode), t.Text)).ToList(),
             report.Attachments.Select(a => new PublicAttachment(a.Id, a.FileName, a.ContentType, a.SizeBytes)).ToList());
         return view with { Point = MapPoint.From(report.Latitude, report.Longitude) };
     }

@@ -99,32 +99,15 @@ internal sealed class SqliteRuntimeStore : EfRuntimeStore
         return rows;
     }
 
-    /// <summary>
-    /// The tracked instance of the same row if the context has one (as an EF tracking query returns it), else this one,
-    /// now tracked. Looked for among the context's entries of the type rather than through <c>DbSet.Local</c>, whose
-    /// view, once made, is told of every row the context tracks after it for the rest of the command.
-    /// </summary>
+    /// <summary>The tracked instance of the same row if the context has one (as an EF tracking query returns it), else this one, now tracked.</summary>
     private static T? Track<T>(DbContext db, SqliteTable table, T? row) where T : class
     {
         if (row is null)
             return null;
-        foreach (var entry in db.ChangeTracker.Entries<T>())
-        {
-            if (entry.State != EntityState.Detached && SameKey(table, entry.Entity, row))
-                return entry.Entity;
-        }
+        if (db.Set<T>().Local.FindEntryUntyped(table.Keys.Select(k => k.Read(row))) is { } existing)
+            return existing.Entity;
         db.Entry(row).State = EntityState.Unchanged;
         return row;
-    }
-
-    private static bool SameKey(SqliteTable table, object tracked, object read)
-    {
-        foreach (var key in table.Keys)
-        {
-            if (!Equals(key.Read(tracked), key.Read(read)))
-                return false;
-        }
-        return true;
     }
 
     private static SqliteTransaction Transaction(DbContext db) =>
@@ -181,14 +164,14 @@ internal sealed class SqliteRuntimeStore : EfRuntimeStore
     }
 
     /// <summary>
-    /// A command's history rows in as few statements as possible: one INSERT of up to <see cref="HistoryRowsPerInsert"/>
+    /// A command's history rows in as few statements as possible: one INSERT of up to <see cref="SqliteTable.MostRowsPerInsert"/>
     /// rows instead of one per row, each statement kept compiled for its row count.
     /// </summary>
     private static void InsertHistory(SqliteTransaction transaction, SqliteTable table, IReadOnlyList<HistoryEventRow> history)
     {
-        for (var first = 0; first < history.Count; first += HistoryRowsPerInsert)
+        for (var first = 0; first < history.Count; first += SqliteTable.MostRowsPerInsert)
         {
-            var count = Math.Min(HistoryRowsPerInsert, history.Count - first);
+            var count = Math.Min(SqliteTable.MostRowsPerInsert, history.Count - first);
             var insert = table.InsertOf(count);
             var values = new object?[insert.Parameters.Count];
             var perRow = values.Length / count;
@@ -203,17 +186,14 @@ internal sealed class SqliteRuntimeStore : EfRuntimeStore
         }
     }
 
-    /// <summary>SQLite binds at most 32,766 parameters per statement; 40 rows of history's 20 columns stay far below.</summary>
-    internal const int HistoryRowsPerInsert = 40;
-
     /// <summary>The parameter values: the row's current ones, and for concurrency checks the ones the command read.</summary>
-    private static object?[] Values(SqliteStatement statement, object row, EntityEntry? entry)
+    private static object?[] Values(SqliteStatement statement, object row, EntityEntry entry)
     {
         var values = new object?[statement.Parameters.Count];
         for (var i = 0; i < values.Length; i++)
         {
             var (column, asRead) = statement.Parameters[i];
-            values[i] = asRead ? entry!.OriginalValues[column.Property] : column.Read(row);
+            values[i] = asRead ? entry.OriginalValues[column.Property] : column.Read(row);
         }
         return values;
     }

@@ -31,7 +31,7 @@ internal sealed class SqliteTable
     private readonly IReadOnlyList<SqliteColumn> _columns;
     private readonly Func<object> _create;
     private readonly Dictionary<ulong, SqliteStatement> _updates = [];
-    private readonly SqliteStatement?[] _inserts = new SqliteStatement?[SqliteRuntimeStore.HistoryRowsPerInsert + 1];
+    private readonly SqliteStatement?[] _inserts = new SqliteStatement?[MostRowsPerInsert + 1];
     private readonly List<SqliteColumn> _inserted;
     private readonly Lock _updatesLock = new();
 
@@ -54,6 +54,12 @@ internal sealed class SqliteTable
         Insert = InsertOf(1);
         Delete = Where($"DELETE FROM {_name}", []);
     }
+
+    /// <summary>
+    /// Rows one INSERT takes at most (<see cref="InsertOf"/>): SQLite binds at most 32,766 parameters per statement, and
+    /// 40 rows of history's 20 columns stay far below.
+    /// </summary>
+    public const int MostRowsPerInsert = 40;
 
     /// <summary>Whether the store writes this table's rows (otherwise EF does).</summary>
     public bool IsWritten { get; }

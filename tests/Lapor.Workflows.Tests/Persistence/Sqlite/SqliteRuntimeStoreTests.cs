@@ -68,7 +68,7 @@ public sealed class SqliteRuntimeStoreTests
     {
         await using var h = new EngineHarness();
         // More than one INSERT's worth, so a full statement and a shorter one both run.
-        var count = SqliteRuntimeStore.HistoryRowsPerInsert + 7;
+        var count = SqliteTable.MostRowsPerInsert + 7;
         await h.Query(async db =>
         {
             db.AddRange(Enumerable.Range(1, count).Select(i => Event("ef", i)));

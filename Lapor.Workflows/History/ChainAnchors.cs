@@ -25,12 +25,8 @@ public sealed class ChainAnchors(DbContext db)
         // In slices, so a large anchor file does not become one enormous IN list.
         foreach (var slice in anchors.Chunk(500))
         {
-            var ids = slice.Select(a => a.ChainId).ToList();
-            var seqs = slice.Select(a => a.Seq).Distinct().ToList();
-            var rows = await db.Set<HistoryEventRow>().AsNoTracking()
-                .Where(h => ids.Contains(h.ChainId) && seqs.Contains(h.Seq))
-                .Select(h => new { h.ChainId, h.Seq, h.Hash }).ToListAsync(ct);
-            var found = rows.ToDictionary(r => (r.ChainId, r.Seq), r => r.Hash);
+            var events = await new HistoryEvents(db).OfChainsAsync(slice.Select(a => a.ChainId).ToList(), ct);
+            var found = events.ToDictionary(e => (e.ChainId, e.Seq), e => e.Hash);
             foreach (var anchor in slice)
             {
                 if (!found.TryGetValue((anchor.ChainId, anchor.Seq), out var hash))

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Workflows.History;
 
 /// <summary>
-/// Recomputes every hash of a chain and reports the first command whose rows were edited, removed or reordered. A
-/// command's rows are sealed by one hash on its last row (decision 028), so an edit is found at its command: the
-/// verifier names the command's rows, not which of them changed.
+/// Recomputes every hash of a chain and reports the first command whose events were edited, removed or reordered. A
+/// command's rows are sealed by one hash on its last row (decision 028), and a record's commands by the seal the record
+/// ends on (decision 031), so an edit is found at its command or record, not at the event that changed.
 /// </summary>
 public sealed class HistoryVerifier(DbContext db)
 {
@@ -13,41 +13,69 @@ public sealed class HistoryVerifier(DbContext db)
     {
         var head = await db.Set<HistoryChainRow>().AsNoTracking().FirstOrDefaultAsync(c => c.ChainId == chainId, ct);
         var rows = await db.Set<HistoryEventRow>().AsNoTracking().Where(r => r.ChainId == chainId).OrderBy(r => r.Seq).ToListAsync(ct);
+        var records = await db.Set<HistoryRecordRow>().AsNoTracking().Where(r => r.ChainId == chainId).OrderBy(r => r.Seq).ToListAsync(ct);
         var previous = HistoryHash.Genesis;
         var command = new List<HistoryEventRow>();
         long expected = 1;
         foreach (var row in rows)
         {
             if (row.Seq != expected)
-                return Broken(chainId, rows, expected, row.Seq > expected ? $"row {expected} is missing" : $"row {row.Seq} appears twice");
+                return Broken(chainId, expected - 1, expected, row.Seq > expected ? $"row {expected} is missing" : $"row {row.Seq} appears twice");
             command.Add(row);
             expected++;
             if (row.Hash.Length == 0)
                 continue;
             if (!string.Equals(HistoryHash.Compute(previous, command), row.Hash, StringComparison.OrdinalIgnoreCase))
-                return Broken(chainId, rows, command[0].Seq, command.Count == 1
+                return Broken(chainId, expected - 1, command[0].Seq, command.Count == 1
                     ? $"row {row.Seq} ({row.Kind}) was changed after it was written"
                     : $"one of rows {command[0].Seq}–{row.Seq} (written by one command) was changed after it was written");
             previous = row.Hash;
             command.Clear();
         }
-        if (head is null)
-            return rows.Count == 0
-                ? new ChainVerification(chainId, 0, false, null, "no history exists for this chain")
-                : Broken(chainId, rows, 1, "the chain head is missing");
-        if (head.LastSeq != expected - 1 || (command.Count == 0 && !string.Equals(head.LastHash, previous, StringComparison.OrdinalIgnoreCase)))
-            return Broken(chainId, rows, expected, $"the chain ends at row {expected - 1} but its head says {head.LastSeq}: rows at the end were removed");
         if (command.Count > 0)
-            return Broken(chainId, rows, command[0].Seq,
+            return Broken(chainId, expected - 1, command[0].Seq,
                 $"rows {command[0].Seq}–{command[^1].Seq} are sealed by no hash: the last row of their command was removed, or they were added afterwards");
-        return new ChainVerification(chainId, rows.Count, true, null, null);
+
+        // Records (decision 031): each must start where the chain stands, unpack, and end on its seal.
+        foreach (var record in records)
+        {
+            if (record.Seq != expected)
+                return Broken(chainId, expected - 1, expected, record.Seq > expected
+                    ? $"events {expected}–{record.Seq - 1} are missing (a record was removed)"
+                    : $"the record starting at event {record.Seq} overlaps the events before it");
+            List<List<HistoryEventRow>> commands;
+            try
+            {
+                commands = HistoryPacking.Unpack(chainId, record.Seq, record.Packed);
+            }
+            catch (InvalidDataException ex)
+            {
+                return Broken(chainId, expected - 1, record.Seq, $"the record starting at event {record.Seq} cannot be read ({ex.Message}): it was changed after it was written");
+            }
+            foreach (var events in commands)
+            {
+                previous = HistoryHash.Compute(previous, events);
+                expected += events.Count;
+            }
+            if (!string.Equals(previous, Convert.ToHexStringLower(record.Seal), StringComparison.Ordinal))
+                return Broken(chainId, expected - 1, record.Seq,
+                    $"one of events {record.Seq}–{expected - 1} (stored in one record) was changed after it was written");
+        }
+
+        var count = expected - 1;
+        if (head is null)
+            return count == 0
+                ? new ChainVerification(chainId, 0, false, null, "no history exists for this chain")
+                : Broken(chainId, count, 1, "the chain head is missing");
+        if (head.LastSeq != count || !string.Equals(head.LastHash, previous, StringComparison.OrdinalIgnoreCase))
+            return Broken(chainId, count, expected, $"the chain ends at event {count} but its head says {head.LastSeq}: events at the end were removed");
+        return new ChainVerification(chainId, count, true, null, null);
     }
 
     /// <summary>Checks every chain; returns the broken ones (empty when all history is intact).</summary>
     public async Task<IReadOnlyList<ChainVerification>> VerifyAllAsync(CancellationToken ct = default)
     {
-        var chains = await db.Set<HistoryChainRow>().AsNoTracking().Select(c => c.ChainId)
-            .Union(db.Set<HistoryEventRow>().Select(r => r.ChainId)).ToListAsync(ct);
+        var chains = await new HistoryEvents(db).ChainIdsAsync(ct);
         var broken = new List<ChainVerification>();
         foreach (var chain in chains)
             if (await VerifyAsync(chain, ct) is { Intact: false } result)
@@ -55,6 +83,6 @@ public sealed class HistoryVerifier(DbContext db)
         return broken;
     }
 
-    private static ChainVerification Broken(string chainId, List<HistoryEventRow> rows, long seq, string problem) =>
-        new(chainId, rows.Count, false, seq, problem);
+    private static ChainVerification Broken(string chainId, long checkedEvents, long seq, string problem) =>
+        new(chainId, checkedEvents, false, seq, problem);
 }

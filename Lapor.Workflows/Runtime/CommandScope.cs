@@ -174,8 +174,8 @@ internal sealed partial class CommandScope
         // (HistoryWriter), already refuses a concurrent command, and an UPDATE less is a page less per commit.
     }
 
-    /// <summary>The history rows this command appended, for the store to save with its other rows.</summary>
-    public List<HistoryEventRow> TakeHistory() => _history.TakePending();
+    /// <summary>The history record of what this command appended, for the store to save with its other rows.</summary>
+    public Task<HistoryRecordRow?> TakeHistoryAsync(CancellationToken ct) => _history.TakePendingAsync(ct);
 
     /// <summary>Adds a user-operation row (who claimed, assigned, completed…) to the instance's chain.</summary>
     public void LogOperation(string operation, string? taskId, object? detail) =>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Data.Common;
 using Lapor.Workflows.Errors;
+using Lapor.Workflows.History;
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,10 @@ public sealed partial class WorkflowEngine
         try
         {
             var result = await body(scopes);
-            var history = scopes.SelectMany(s => s.TakeHistory()).ToList();
+            var history = new List<HistoryRecordRow>(scopes.Count);
+            foreach (var scope in scopes)
+                if (await scope.TakeHistoryAsync(ct) is { } record)
+                    history.Add(record);
             db.ChangeTracker.DetectChanges();
             // One save for the whole command: the engine's rows and history through its store, the host's rows through EF.
             await RuntimeStore.For(db).SaveAsync(db, history, endsCommand: true, ct);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Host.Tests.Audit;
 
-/// <summary>History rows edited or deleted straight in the database are found, and the first broken link is named.</summary>
+/// <summary>History records edited or deleted straight in the database are found, and the first broken link is named.</summary>
 public sealed class IntegrityTests(AuditHost host) : IClassFixture<AuditHost>
 {
     private async Task<(string Code, string Chain, long LastSeq)> CaseAsync()
@@ -41,17 +41,17 @@ public sealed class IntegrityTests(AuditHost host) : IClassFixture<AuditHost>
     public async Task EditedRow_IsTheFirstBrokenLink_ForVerifierPageAndCommand()
     {
         var (code, chain, _) = await CaseAsync();
-        Assert.Equal(1, await host.SqlAsync("UPDATE wf_history_event SET Actor = 'mallory' WHERE ChainId = {0} AND Seq = 3", chain));
+        Assert.Equal(1, await RecordTampering.EditEventAsync(host, chain, 3, e => e.Actor = "mallory"));
 
         var result = await host.WithDbAsync(db => new HistoryVerifier(db).VerifyAsync(chain));
         Assert.False(result.Intact);
-        // Row 3 was written by the submission's command, rows 1 to its end, which one hash seals (decision 028).
+        // Event 3 was written by the submission's command, events 1 to its end, packed in one record (decision 031).
         Assert.Equal(1, result.BrokenAtSeq);
         Assert.Contains("was changed after it was written", result.Problem);
 
         var (exit, output) = await CommandAsync("--instance", chain);
         Assert.Equal(1, exit);
-        Assert.Contains($"BROKEN chain {chain} at seq 1: one of rows 1–", output);
+        Assert.Contains($"BROKEN chain {chain} at seq 1: one of events 1–", output);
 
         using var auditor = await Browser.SignedInAsync(host, "auditor", Browser.DemoPassword);
         var page = WebUtility.HtmlDecode(await auditor.Client.GetStringAsync($"/Audit/Integritas?kasus={code}"));
@@ -62,16 +62,20 @@ public sealed class IntegrityTests(AuditHost host) : IClassFixture<AuditHost>
     public async Task DeletedRows_InTheMiddleOrAtTheEnd_AreNamed()
     {
         var (_, middle, _) = await CaseAsync();
-        await host.SqlAsync("DELETE FROM wf_history_event WHERE ChainId = {0} AND Seq = 2", middle);
+        var records = await RecordTampering.RecordsAsync(host, middle);
+        Assert.True(records.Count >= 3, $"{records.Count} records");
+        var (gone, next) = (records[1].Seq, records[2].Seq);
+        await host.SqlAsync("DELETE FROM wf_history_record WHERE ChainId = {0} AND Seq = {1}", middle, gone);
         var (exit, output) = await CommandAsync("--instance", middle);
         Assert.Equal(1, exit);
-        Assert.Contains($"BROKEN chain {middle} at seq 2: row 2 is missing", output);
+        Assert.Contains($"BROKEN chain {middle} at seq {gone}: events {gone}–{next - 1} are missing", output);
 
-        var (_, end, last) = await CaseAsync();
-        await host.SqlAsync("DELETE FROM wf_history_event WHERE ChainId = {0} AND Seq = {1}", end, last);
+        var (_, end, _) = await CaseAsync();
+        var newest = (await RecordTampering.RecordsAsync(host, end))[^1].Seq;
+        await host.SqlAsync("DELETE FROM wf_history_record WHERE ChainId = {0} AND Seq = {1}", end, newest);
         var tail = await host.WithDbAsync(db => new HistoryVerifier(db).VerifyAsync(end));
-        Assert.Equal(last, tail.BrokenAtSeq);
-        Assert.Contains("rows at the end were removed", tail.Problem);
+        Assert.Equal(newest, tail.BrokenAtSeq);
+        Assert.Contains("events at the end were removed", tail.Problem);
     }
 
     [Fact]
@@ -86,13 +90,12 @@ public sealed class IntegrityTests(AuditHost host) : IClassFixture<AuditHost>
         Assert.Equal(0, intact);
         Assert.Contains("1 anchored head(s) compared; 0 no longer match", intactOutput);
 
-        // Someone with write access removes the newest command's rows AND moves the head back to the command before:
+        // Someone with write access removes the newest command's record AND moves the head back to the record before:
         // the chain itself still verifies.
-        var sealedRows = await host.WithDbAsync(db => db.Set<HistoryEventRow>().Where(h => h.ChainId == chain && h.Seq < last)
-            .OrderBy(h => h.Seq).Select(h => new { h.Seq, h.Hash }).ToListAsync());
-        var previous = sealedRows.Last(r => r.Hash.Length > 0);
-        await host.SqlAsync("DELETE FROM wf_history_event WHERE ChainId = {0} AND Seq > {1}", chain, previous.Seq);
-        await host.SqlAsync("UPDATE wf_history_chain SET LastSeq = {0}, LastHash = {1} WHERE ChainId = {2}", previous.Seq, previous.Hash, chain);
+        var records = await RecordTampering.RecordsAsync(host, chain);
+        var (newest, previous) = (records[^1], records[^2]);
+        await host.SqlAsync("DELETE FROM wf_history_record WHERE ChainId = {0} AND Seq = {1}", chain, newest.Seq);
+        await host.SqlAsync("UPDATE wf_history_chain SET LastSeq = {0}, LastHash = {1} WHERE ChainId = {2}", newest.Seq - 1, previous.Seal, chain);
         Assert.True((await host.WithDbAsync(db => new HistoryVerifier(db).VerifyAsync(chain))).Intact);
 
         var (exit, output) = await CommandAsync("--instance", chain, "--against", anchorFile);
@@ -105,9 +108,9 @@ public sealed class IntegrityTests(AuditHost host) : IClassFixture<AuditHost>
     public async Task CheckingAllChains_ListsEveryBrokenChain_ByItsReportCode_AndExitsNonZero()
     {
         var (code, chain, _) = await CaseAsync();
-        await host.SqlAsync("UPDATE wf_history_event SET Value = 'diubah' WHERE ChainId = {0} AND Seq = 5", chain);
+        Assert.Equal(1, await RecordTampering.EditEventAsync(host, chain, 5, e => e.Value = "diubah"));
 
-        // Row 5 belongs to the submission's command, whose rows begin at 1 (decision 028).
+        // Event 5 belongs to the submission's command, whose record begins at 1 (decision 031).
         var (exit, output) = await CommandAsync();
         Assert.Equal(1, exit);
         Assert.Contains($"BROKEN chain {chain} at seq 1", output);

@@ -31,44 +31,80 @@ public sealed class HistoryChainTests
         Assert.Empty(await h.Query(db => new HistoryVerifier(db).VerifyAllAsync()));
     }
 
+    private static Task<List<HistoryEventRow>> EventsAsync(EngineHarness h, string chain) =>
+        h.Query(db => new HistoryEvents(db).OfChainAsync(chain));
+
     [Fact]
     public async Task EveryStateChange_IsAttributedToAnActorAndATime()
     {
         var (h, id) = await CompletedCaseAsync();
         await using var _ = h;
-        var completions = await h.Query(db => db.Set<HistoryEventRow>()
-            .Where(r => r.InstanceId == id && r.Kind == HistoryEventKind.UserOperation && r.Name == "Complete").OrderBy(r => r.Seq).ToListAsync());
+        var events = await EventsAsync(h, id);
+        var completions = events.Where(r => r.Kind == HistoryEventKind.UserOperation && r.Name == "Complete").ToList();
         Assert.Equal(["inspektorat.ani", "dpupr.budi"], completions.Select(c => c.Actor));
         Assert.All(completions, c => Assert.Equal(DateTimeKind.Utc, c.Time.Kind));
-        var variables = await h.Query(db => db.Set<HistoryEventRow>()
-            .Where(r => r.InstanceId == id && r.Kind == HistoryEventKind.VariableSet).Select(r => r.Name).ToListAsync());
+        var variables = events.Where(r => r.Kind == HistoryEventKind.VariableSet).Select(r => r.Name).ToList();
         Assert.Equal(["title", "decision", "response"], variables);
     }
 
     [Fact]
-    public async Task EditingARow_IsReportedAtTheCommandThatWroteIt()
+    public async Task AFinishedCase_IsOneRecord_AndARunningOneARecordPerCommand()
     {
-        var (h, id) = await CompletedCaseAsync();
-        await using var _ = h;
-        var target = await h.Query(db => db.Set<HistoryEventRow>().SingleAsync(r => r.InstanceId == id && r.Kind == HistoryEventKind.VariableSet && r.Name == "response"));
-        var rows = await h.Query(db => db.Set<HistoryEventRow>().Where(r => r.ChainId == id).OrderBy(r => r.Seq).ToListAsync());
-        // The command's rows run from the row after the previous command's sealed one to the next sealed one.
-        var first = rows.Last(r => r.Seq < target.Seq && r.Hash.Length > 0).Seq + 1;
-        var last = rows.First(r => r.Seq >= target.Seq && r.Hash.Length > 0).Seq;
-        await h.Query(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE wf_history_event SET Value = 'Tidak ditanggapi' WHERE Id = {target.Id}"));
+        await using var h = new EngineHarness();
+        await h.DeployAsync(Bpmn.Sequence("verify", "respond"));
+        var id = await h.StartAsync(variables: new { title = "Jalan berlubang" });
+        await h.CompleteAsync(id, "verify", new { decision = "verify" });
+        var running = await HistoryTampering.RecordsAsync(h, id);
+        Assert.Equal(2, running.Count);
+        Assert.Equal(1, running[0].Seq);
 
-        var result = await VerifyAsync(h, id);
-        Assert.False(result.Intact);
-        Assert.Equal(first, result.BrokenAtSeq);
-        Assert.Contains($"one of rows {first}–{last} (written by one command) was changed", result.Problem);
+        await h.CompleteAsync(id, "respond", new { response = "Sudah diperbaiki" });
+        var finished = Assert.Single(await HistoryTampering.RecordsAsync(h, id));
+        Assert.Equal(1, finished.Seq);
+        var events = await EventsAsync(h, id);
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Seq));
+        Assert.Equal(HistoryEventKind.InstanceEnded, events[^1].Kind);
+        Assert.True((await VerifyAsync(h, id)).Intact);
     }
 
     [Fact]
-    public async Task EachCommand_SealsItsRowsWithOneHash_OnItsLastRow()
+    public async Task EditingAnEvent_IsReportedAtTheRecordThatHoldsIt()
     {
         var (h, id) = await CompletedCaseAsync();
         await using var _ = h;
-        var rows = await h.Query(db => db.Set<HistoryEventRow>().Where(r => r.ChainId == id).OrderBy(r => r.Seq).ToListAsync());
+        var target = (await EventsAsync(h, id)).Single(r => r.Kind == HistoryEventKind.VariableSet && r.Name == "response");
+        var record = await HistoryTampering.EditEventAsync(h, id, target.Seq, e => e.Value = "Tidak ditanggapi");
+        var last = (await EventsAsync(h, id)).Max(e => e.Seq);
+
+        var result = await VerifyAsync(h, id);
+        Assert.False(result.Intact);
+        Assert.Equal(record.Seq, result.BrokenAtSeq);
+        Assert.Contains($"one of events {record.Seq}–{last} (stored in one record) was changed", result.Problem);
+    }
+
+    [Fact]
+    public async Task DamagedRecordBytes_AreReported_NotThrown()
+    {
+        var (h, id) = await CompletedCaseAsync();
+        await using var _ = h;
+        await h.Query(async db =>
+        {
+            var record = await db.Set<HistoryRecordRow>().SingleAsync(r => r.ChainId == id);
+            record.Packed = record.Packed[..(record.Packed.Length / 2)];
+            return await db.SaveChangesAsync();
+        });
+        var result = await VerifyAsync(h, id);
+        Assert.False(result.Intact);
+        Assert.Equal(1, result.BrokenAtSeq);
+        Assert.Contains("cannot be read", result.Problem);
+    }
+
+    [Fact]
+    public async Task EachCommand_SealsItsEventsWithOneHash_OnItsLastEvent()
+    {
+        var (h, id) = await CompletedCaseAsync();
+        await using var _ = h;
+        var rows = await EventsAsync(h, id);
         var head = await h.Query(db => db.Set<HistoryChainRow>().SingleAsync(c => c.ChainId == id));
 
         // Start, and the two completions: three hashes for the whole case, the last one the chain head's.
@@ -80,18 +116,21 @@ public sealed class HistoryChainTests
     }
 
     [Fact]
-    public async Task RowsHashedOneByOne_AsTheEarlierReleaseWroteThem_StillVerify_AndCommandsAfterThemToo()
+    public async Task RowsHashedOneByOne_AsTheEarlierReleaseWroteThem_StillVerify_AndRecordsAfterThemToo()
     {
         await using var h = new EngineHarness();
         await h.DeployAsync(Bpmn.Sequence("verify", "respond"));
         var id = await h.StartAsync(variables: new { title = "Jalan berlubang" });
         await h.CompleteAsync(id, "verify", new { decision = "verify" }, actor: "inspektorat.ani");
-        var legacy = await RehashRowByRowAsync(h, id);
+        var legacy = await HistoryTampering.RewriteAsLegacyRowsAsync(h, id);
 
         await h.CompleteAsync(id, "respond", new { response = "Sudah diperbaiki" }, actor: "dpupr.budi");
         var result = await VerifyAsync(h, id);
         Assert.True(result.Intact, result.Problem);
         Assert.True(result.RowsChecked > legacy);
+        var record = Assert.Single(await HistoryTampering.RecordsAsync(h, id));
+        Assert.Equal(legacy + 1, record.Seq);
+        Assert.Equal(HistoryEventKind.InstanceEnded, (await EventsAsync(h, id))[^1].Kind);
 
         // An old row keeps its own hash, so an edit there is still found at the very row.
         await h.Query(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE wf_history_event SET Actor = 'someone.else' WHERE ChainId = {id} AND Seq = 4"));
@@ -105,8 +144,7 @@ public sealed class HistoryChainTests
     {
         var (h, id) = await CompletedCaseAsync();
         await using var _ = h;
-        var parents = await h.Query(db => db.Set<HistoryEventRow>().Where(r => r.ChainId == id && r.Kind == HistoryEventKind.ActivityStarted)
-            .Select(r => r.ParentActivityInstanceId).ToListAsync());
+        var parents = (await EventsAsync(h, id)).Where(r => r.Kind == HistoryEventKind.ActivityStarted).Select(r => r.ParentActivityInstanceId).ToList();
         Assert.NotEmpty(parents);
         Assert.All(parents, Assert.Null);
     }
@@ -120,55 +158,54 @@ public sealed class HistoryChainTests
         await h.CompleteAsync(id, "verify", new { agency = "dishub", decision = "verify" });
         await h.CompleteAsync(id, "respond", new { agency = "puprkim" });
 
-        var sets = await h.Query(db => db.Set<HistoryEventRow>().Where(r => r.ChainId == id && r.Kind == HistoryEventKind.VariableSet)
-            .OrderBy(r => r.Seq).Select(r => r.Name + "=" + r.Value).ToListAsync());
+        var sets = (await EventsAsync(h, id)).Where(r => r.Kind == HistoryEventKind.VariableSet).Select(r => r.Name + "=" + r.Value).ToList();
         Assert.Equal(["agency=dishub", "decision=verify", "agency=puprkim"], sets);
     }
-
-    /// <summary>Gives every row its own hash, as release 1 wrote history (one hash per row, chained); returns the rows.</summary>
-    private static Task<int> RehashRowByRowAsync(EngineHarness h, string chainId) => h.Query(async db =>
-    {
-        var rows = await db.Set<HistoryEventRow>().Where(r => r.ChainId == chainId).OrderBy(r => r.Seq).ToListAsync();
-        var previous = HistoryHash.Genesis;
-        foreach (var row in rows)
-            previous = row.Hash = HistoryHash.Compute(previous, [row]);
-        var head = await db.Set<HistoryChainRow>().SingleAsync(c => c.ChainId == chainId);
-        head.LastHash = previous;
-        await db.SaveChangesAsync();
-        return rows.Count;
-    });
 
     [Fact]
     public async Task ChangingTheActor_IsReported()
     {
         var (h, id) = await CompletedCaseAsync();
         await using var _ = h;
-        var target = await h.Query(db => db.Set<HistoryEventRow>().FirstAsync(r => r.InstanceId == id && r.Actor == "dpupr.budi"));
-        await h.Query(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE wf_history_event SET Actor = 'someone.else' WHERE Id = {target.Id}"));
-        Assert.Equal(target.Seq, (await VerifyAsync(h, id)).BrokenAtSeq);
+        var target = (await EventsAsync(h, id)).First(r => r.Actor == "dpupr.budi");
+        var record = await HistoryTampering.EditEventAsync(h, id, target.Seq, e => e.Actor = "someone.else");
+        Assert.Equal(record.Seq, (await VerifyAsync(h, id)).BrokenAtSeq);
+    }
+
+    /// <summary>A case that is not finished: a record per command so far.</summary>
+    private static async Task<(EngineHarness Harness, string InstanceId)> RunningCaseAsync()
+    {
+        var h = new EngineHarness();
+        await h.DeployAsync(Bpmn.Sequence("verify", "respond", "confirm"));
+        var id = await h.StartAsync(variables: new { title = "Jalan berlubang" });
+        await h.CompleteAsync(id, "verify", new { decision = "verify" });
+        await h.CompleteAsync(id, "respond", new { response = "Sudah diperbaiki" });
+        return (h, id);
     }
 
     [Fact]
-    public async Task DeletingARowInTheMiddle_IsReportedWhereItWas()
+    public async Task DeletingARecordInTheMiddle_IsReportedWhereItWas()
     {
-        var (h, id) = await CompletedCaseAsync();
+        var (h, id) = await RunningCaseAsync();
         await using var _ = h;
-        await h.Query(db => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM wf_history_event WHERE ChainId = {id} AND Seq = 5"));
+        var records = await HistoryTampering.RecordsAsync(h, id);
+        Assert.Equal(3, records.Count);
+        var deleted = await HistoryTampering.DeleteRecordAsync(h, id, records[1].Seq);
         var result = await VerifyAsync(h, id);
-        Assert.Equal(5, result.BrokenAtSeq);
+        Assert.Equal(deleted, result.BrokenAtSeq);
         Assert.Contains("missing", result.Problem);
     }
 
     [Fact]
-    public async Task DeletingTheNewestRows_IsReportedThroughTheChainHead()
+    public async Task DeletingTheNewestRecord_IsReportedThroughTheChainHead()
     {
-        var (h, id) = await CompletedCaseAsync();
+        var (h, id) = await RunningCaseAsync();
         await using var _ = h;
-        var last = await h.Query(db => db.Set<HistoryEventRow>().Where(r => r.ChainId == id).MaxAsync(r => r.Seq));
-        await h.Query(db => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM wf_history_event WHERE ChainId = {id} AND Seq >= {last - 1}"));
+        var records = await HistoryTampering.RecordsAsync(h, id);
+        var deleted = await HistoryTampering.DeleteRecordAsync(h, id, records[^1].Seq);
         var result = await VerifyAsync(h, id);
         Assert.False(result.Intact);
-        Assert.Equal(last - 1, result.BrokenAtSeq);
+        Assert.Equal(deleted, result.BrokenAtSeq);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class SqliteLayoutTests
     }
 
     [Fact]
-    public async Task AnInstancesRows_AreAllOnItsOwnChain_SoTheChainIndexFindsThem()
+    public async Task AnInstancesEvents_AreAllOnItsOwnChain_SoReadingTheChainFindsThem()
     {
         await using var h = new EngineHarness();
         await h.DeployAsync(Bpmn.Sequence("a", "b"));
@@ -93,9 +93,9 @@ public sealed class SqliteLayoutTests
         await h.With(e => e.SuspendAsync(id, "menunggu data", "koordinator"));
         await h.With(e => e.ResumeAsync(id, null, "koordinator"));
 
-        var byInstance = await h.Query(db => db.Set<HistoryEventRow>().Where(r => r.InstanceId == id).Select(r => r.Id).OrderBy(x => x).ToListAsync());
-        var byChain = await h.Query(db => db.Set<HistoryEventRow>().OfInstance(id).Select(r => r.Id).OrderBy(x => x).ToListAsync());
-        Assert.True(byInstance.Count > 8, $"only {byInstance.Count} rows");
+        var byInstance = await h.Query(async db => (await new HistoryEvents(db).AllAsync()).Where(r => r.InstanceId == id).Select(r => (r.ChainId, r.Seq)).ToList());
+        var byChain = await h.Query(async db => (await new HistoryEvents(db).OfChainAsync(id)).Where(r => r.InstanceId == id).Select(r => (r.ChainId, r.Seq)).ToList());
+        Assert.True(byInstance.Count > 8, $"only {byInstance.Count} events");
         Assert.Equal(byInstance, byChain);
     }
 

@@ -542,6 +542,45 @@ namespace Lapor.Host.Data.Migrations.Postgres
                     b.HasAnnotation("Lapor:SqlitePlainRowId", true);
                 });
 
+            modelBuilder.Entity("Lapor.Workflows.History.HistoryRecordRow", b =>
+                {
+                    b.Property<string>("ChainId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Packed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Seal")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ChainId", "Seq");
+
+                    b.ToTable("wf_history_record", (string)null);
+
+                    b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
+                });
+
+            modelBuilder.Entity("Lapor.Workflows.History.HistoryTaskRow", b =>
+                {
+                    b.Property<string>("TaskId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChainId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("TaskId");
+
+                    b.ToTable("wf_history_task", (string)null);
+
+                    b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
+                });
+
             modelBuilder.Entity("Lapor.Workflows.Persistence.DecisionDefinitionRow", b =>
                 {
                     b.Property<string>("Id")

@@ -533,6 +533,45 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.HasAnnotation("Lapor:SqlitePlainRowId", true);
                 });
 
+            modelBuilder.Entity("Lapor.Workflows.History.HistoryRecordRow", b =>
+                {
+                    b.Property<string>("ChainId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Packed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Seal")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ChainId", "Seq");
+
+                    b.ToTable("wf_history_record", (string)null);
+
+                    b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
+                });
+
+            modelBuilder.Entity("Lapor.Workflows.History.HistoryTaskRow", b =>
+                {
+                    b.Property<string>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChainId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TaskId");
+
+                    b.ToTable("wf_history_task", (string)null);
+
+                    b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
+                });
+
             modelBuilder.Entity("Lapor.Workflows.Persistence.DecisionDefinitionRow", b =>
                 {
                     b.Property<string>("Id")

@@ -1,0 +1,50 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Lapor.Host.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class HistoryRecords : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "wf_history_record",
+                columns: table => new
+                {
+                    ChainId = table.Column<string>(type: "text", nullable: false),
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    Packed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Seal = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_history_record", x => new { x.ChainId, x.Seq });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_history_task",
+                columns: table => new
+                {
+                    TaskId = table.Column<string>(type: "text", nullable: false),
+                    ChainId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_history_task", x => x.TaskId);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "wf_history_record");
+
+            migrationBuilder.DropTable(
+                name: "wf_history_task");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Lapor.Workflows.History;
+using Lapor.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Workflows.Tests.Support;
+
+/// <summary>What someone with write access to the database could do to history records, for the verifier's tests.</summary>
+internal static class HistoryTampering
+{
+    /// <summary>Changes one event inside its record and packs the record again, keeping the record's seal.</summary>
+    public static Task<HistoryRecordRow> EditEventAsync(EngineHarness h, string chainId, long seq, Action<HistoryEventRow> change) => h.Query(async db =>
+    {
+        var record = await RecordOfAsync(db, chainId, seq);
+        var commands = HistoryPacking.Unpack(chainId, record.Seq, record.Packed);
+        change(commands.SelectMany(c => c).Single(e => e.Seq == seq));
+        record.Packed = HistoryPacking.Pack(chainId, commands);
+        await db.SaveChangesAsync();
+        return record;
+    });
+
+    /// <summary>Deletes the record holding event <paramref name="seq"/>; returns the record's first seq.</summary>
+    public static Task<long> DeleteRecordAsync(EngineHarness h, string chainId, long seq) => h.Query(async db =>
+    {
+        var record = await RecordOfAsync(db, chainId, seq);
+        db.Remove(record);
+        await db.SaveChangesAsync();
+        return record.Seq;
+    });
+
+    /// <summary>The chain's records, in order.</summary>
+    public static Task<List<HistoryRecordRow>> RecordsAsync(EngineHarness h, string chainId) =>
+        h.Query(db => db.Set<HistoryRecordRow>().AsNoTracking().Where(r => r.ChainId == chainId).OrderBy(r => r.Seq).ToListAsync());
+
+    /// <summary>
+    /// Turns the chain's records into one row per event, each with its own hash, as release 1 wrote history; returns the
+    /// number of rows.
+    /// </summary>
+    public static Task<int> RewriteAsLegacyRowsAsync(EngineHarness h, string chainId) => h.Query(async db =>
+    {
+        var events = await new HistoryEvents(db).OfChainAsync(chainId);
+        db.RemoveRange(await db.Set<HistoryRecordRow>().Where(r => r.ChainId == chainId).ToListAsync());
+        var previous = HistoryHash.Genesis;
+        foreach (var e in events)
+        {
+            e.Id = 0;
+            e.Hash = "";
+            previous = e.Hash = HistoryHash.Compute(previous, [e]);
+            db.Add(e);
+        }
+        var head = await db.Set<HistoryChainRow>().SingleAsync(c => c.ChainId == chainId);
+        head.LastHash = previous;
+        await db.SaveChangesAsync();
+        return events.Count;
+    });
+
+    private static async Task<HistoryRecordRow> RecordOfAsync(WorkflowDb db, string chainId, long seq) =>
+        await db.Set<HistoryRecordRow>().Where(r => r.ChainId == chainId && r.Seq <= seq).OrderByDescending(r => r.Seq).FirstAsync();
+}

@@ -23,8 +23,7 @@ internal sealed class HistoryEvents(DbContext db)
         {
             var rows = (await db.Set<HistoryEventRow>().AsNoTracking().Where(r => slice.Contains(r.ChainId)).ToListAsync(ct))
                 .ToLookup(r => r.ChainId, StringComparer.Ordinal);
-            var records = (await db.Set<HistoryRecordRow>().AsNoTracking().Where(r => slice.Contains(r.ChainId)).ToListAsync(ct))
-                .ToLookup(r => r.ChainId, StringComparer.Ordinal);
+            var records = (await RecordsAsync(db, slice, ct)).ToLookup(r => r.ChainId, StringComparer.Ordinal);
             foreach (var chainId in slice)
                 events.AddRange(Chain(rows[chainId].OrderBy(r => r.Seq).ToList(), records[chainId].OrderBy(r => r.Seq)));
         }
@@ -43,11 +42,21 @@ internal sealed class HistoryEvents(DbContext db)
     public async Task<List<string>> ChainIdsAsync(CancellationToken ct = default) =>
         (await db.Set<HistoryChainRow>().AsNoTracking().Select(c => c.ChainId)
                 .Union(db.Set<HistoryEventRow>().Select(r => r.ChainId))
-                .Union(db.Set<HistoryRecordRow>().Select(r => r.ChainId)).ToListAsync(ct))
+                .Union(db.Set<HistoryRecordRow>().Select(r => r.ChainId))
+                .Union(db.Set<OpenHistoryRecordRow>().Select(r => r.ChainId)).ToListAsync(ct))
             .Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>The records of the chains, lasting and open, unordered.</summary>
+    internal static async Task<List<HistoryRecord>> RecordsAsync(DbContext db, IReadOnlyCollection<string> chainIds, CancellationToken ct)
+    {
+        var records = new List<HistoryRecord>();
+        records.AddRange(await db.Set<HistoryRecordRow>().AsNoTracking().Where(r => chainIds.Contains(r.ChainId)).ToListAsync(ct));
+        records.AddRange(await db.Set<OpenHistoryRecordRow>().AsNoTracking().Where(r => chainIds.Contains(r.ChainId)).ToListAsync(ct));
+        return records;
+    }
+
     /// <summary>A chain's rows as stored, then its records unpacked, each command's last event given its seal.</summary>
-    private static IEnumerable<HistoryEventRow> Chain(List<HistoryEventRow> rows, IEnumerable<HistoryRecordRow> records)
+    private static IEnumerable<HistoryEventRow> Chain(List<HistoryEventRow> rows, IEnumerable<HistoryRecord> records)
     {
         var seal = rows.LastOrDefault(r => r.Hash.Length > 0)?.Hash ?? HistoryHash.Genesis;
         foreach (var row in rows)

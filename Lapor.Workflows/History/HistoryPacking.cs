@@ -17,26 +17,57 @@ internal static class HistoryPacking
 {
     private const byte Format = 1;
 
+    /// <summary>
+    /// Which fields an event stores rather than takes from its prediction: the ones that change on most events come
+    /// first, so their flags fit in the number's first byte.
+    /// </summary>
     [Flags]
     private enum Changed
     {
         None = 0,
-        Time = 1 << 0,
-        Actor = 1 << 1,
-        InstanceId = 1 << 2,
-        DefinitionId = 1 << 3,
-        ActivityId = 1 << 4,
-        ActivityType = 1 << 5,
-        ActivityName = 1 << 6,
-        ActivityInstanceId = 1 << 7,
-        ParentActivityInstanceId = 1 << 8,
+        ActivityId = 1 << 0,
+        Value = 1 << 1,
+        ActivityType = 1 << 2,
+        ActivityName = 1 << 3,
+        ActivityInstanceId = 1 << 4,
+        Name = 1 << 5,
+        ValueType = 1 << 6,
+        Detail = 1 << 7,
+        TaskId = 1 << 8,
         ExecutionId = 1 << 9,
-        TaskId = 1 << 10,
-        Name = 1 << 11,
-        ValueType = 1 << 12,
-        Value = 1 << 13,
-        Detail = 1 << 14,
+        ParentActivityInstanceId = 1 << 10,
+        Time = 1 << 11,
+        Actor = 1 << 12,
+        InstanceId = 1 << 13,
+        DefinitionId = 1 << 14,
     }
+
+    /// <summary>
+    /// Texts most records hold (node types, endings, value types, operations): known to both sides before the first
+    /// event, so each costs a one-byte reference. Append only; a change of order would misread stored records.
+    /// </summary>
+    private static readonly string[] Known =
+    [
+        "startEvent", "endEvent", "userTask", "serviceTask", "businessRuleTask", "scriptTask", "sendTask", "receiveTask",
+        "exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "intermediateCatchEvent",
+        "intermediateThrowEvent", "boundaryEvent", "subProcess", "callActivity", "completed", "canceled", "Completed",
+        "String", "Long", "Integer", "Boolean", "Double", "Null", "Json", "Date", "Complete", "Claim", "Unclaim",
+        "SetAssignee", "CorrelateMessage", "SetVariables",
+    ];
+
+    /// <summary>
+    /// Pieces of the JSON the engine writes into details (task snapshots, decisions, operations), each stored as one
+    /// control character: JSON text never holds a raw control character, so the substitution reverses exactly, and a
+    /// text that does hold one is stored as it is. Append only, at most 31.
+    /// </summary>
+    private static readonly string[] Phrases =
+    [
+        "{\"Name\":\"", "\",\"TaskDefinitionKey\":\"", "\",\"Priority\":", ",\"Due\":\"", "\",\"FormKey\":\"lapor:", "\",\"Created\":\"",
+        "\",\"CandidateUsers\":[", "],\"CandidateGroups\":[", "{\"DecisionKey\":\"", "\",\"Version\":", ",\"DecisionDefinitionId\":\"",
+        "\",\"Inputs\":[{\"Id\":\"", "\",\"Title\":\"", "\",\"Value\":{\"Type\":\"", "\",\"Text\":", "]," + "\"MatchedRules\":[{\"Id\":\"",
+        "\",\"Number\":", "}],\"Outputs\":[{", "\"ResultVariable\":\"", "\",\"Result\":{\"Type\":\"", "{\"variables\":[", "{\"messageName\":\"",
+        ",\"Assignee\":\"", ",\"Owner\":\"", ",\"Description\":\"", ",\"FollowUp\":\"", "}},{\"Id\":\"", ":{\"Type\":\"", "\"Text\":null}",
+    ];
 
     /// <summary>Packs the commands' events (each command's list in order) of chain <paramref name="chainId"/>.</summary>
     public static byte[] Pack(string chainId, IReadOnlyList<IReadOnlyList<HistoryEventRow>> commands)
@@ -84,7 +115,7 @@ internal static class HistoryPacking
                 if (changed.HasFlag(Changed.Name)) writer.Text(row.Name);
                 if (changed.HasFlag(Changed.ValueType)) writer.Text(row.ValueType);
                 if (changed.HasFlag(Changed.Value)) writer.Text(row.Value);
-                if (changed.HasFlag(Changed.Detail)) writer.Text(row.Detail);
+                if (changed.HasFlag(Changed.Detail)) writer.Text(row.Detail, phrases: true);
                 before.Remember(row);
             }
         return Deflate(writer.ToArray());
@@ -221,7 +252,7 @@ internal static class HistoryPacking
     private sealed class Writer
     {
         private readonly MemoryStream _bytes = new();
-        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _seen = Known.Select((text, i) => (text, i)).ToDictionary(k => k.text, k => k.i, StringComparer.Ordinal);
 
         public void Byte(byte value) => _bytes.WriteByte(value);
 
@@ -237,8 +268,11 @@ internal static class HistoryPacking
 
         public void Signed(long value) => Number((ulong)((value << 1) ^ (value >> 63)));
 
-        /// <summary>0 is null; else (n &lt;&lt; 2 | tag) + 1: tag 0 the n-th text seen before, 1 new UTF-8 text, 2 new GUID.</summary>
-        public void Text(string? value)
+        /// <summary>
+        /// 0 is null; else (n &lt;&lt; 2 | tag) + 1: tag 0 the n-th text seen before (after the known ones), 1 new UTF-8
+        /// text, 2 new GUID, 3 new UTF-8 text with <see cref="Phrases"/> as control characters.
+        /// </summary>
+        public void Text(string? value, bool phrases = false)
         {
             if (value is null)
             {
@@ -259,13 +293,22 @@ internal static class HistoryPacking
                 _bytes.Write(raw);
                 return;
             }
-            var utf8 = Encoding.UTF8.GetBytes(value);
-            Number(1 + 1);
+            var coded = phrases && !value.Any(char.IsControl);
+            var utf8 = Encoding.UTF8.GetBytes(coded ? Shorten(value) : value);
+            Number(coded ? 3u + 1 : 1u + 1);
             Number((ulong)utf8.Length);
             _bytes.Write(utf8);
         }
 
         public byte[] ToArray() => _bytes.ToArray();
+
+        private static string Shorten(string text)
+        {
+            var builder = new StringBuilder(text);
+            for (var i = 0; i < Phrases.Length; i++)
+                builder.Replace(Phrases[i], ((char)(i + 1)).ToString());
+            return builder.ToString();
+        }
 
         private static bool IsCanonicalGuid(string value, out Guid guid) =>
             Guid.TryParseExact(value, "D", out guid) && string.Equals(guid.ToString("D"), value, StringComparison.Ordinal);
@@ -273,7 +316,7 @@ internal static class HistoryPacking
 
     private sealed class Reader(byte[] bytes)
     {
-        private readonly List<string> _seen = [];
+        private readonly List<string> _seen = [.. Known];
         private int _at;
 
         public bool AtEnd => _at == bytes.Length;
@@ -311,10 +354,12 @@ internal static class HistoryPacking
                 case 0:
                     var index = value >> 2;
                     return index < (ulong)_seen.Count ? _seen[(int)index] : throw new InvalidDataException("the record refers to a text it does not hold");
-                case 1:
+                case 1 or 3:
                     var length = Checked(Number(), bytes.Length - _at);
                     var text = Encoding.UTF8.GetString(bytes, _at, length);
                     _at += length;
+                    if (tag == 3)
+                        text = Lengthen(text);
                     _seen.Add(text);
                     return text;
                 case 2:
@@ -327,6 +372,21 @@ internal static class HistoryPacking
                 default:
                     throw new InvalidDataException("the record holds a text of an unknown form");
             }
+        }
+
+        private static string Lengthen(string text)
+        {
+            var builder = new StringBuilder(text.Length * 2);
+            foreach (var c in text)
+            {
+                if (c >= 1 && c <= Phrases.Length)
+                    builder.Append(Phrases[c - 1]);
+                else if (char.IsControl(c))
+                    throw new InvalidDataException("the record holds a control character no phrase stands for");
+                else
+                    builder.Append(c);
+            }
+            return builder.ToString();
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class HistoryVerifier(DbContext db)
     {
         var head = await db.Set<HistoryChainRow>().AsNoTracking().FirstOrDefaultAsync(c => c.ChainId == chainId, ct);
         var rows = await db.Set<HistoryEventRow>().AsNoTracking().Where(r => r.ChainId == chainId).OrderBy(r => r.Seq).ToListAsync(ct);
-        var records = await db.Set<HistoryRecordRow>().AsNoTracking().Where(r => r.ChainId == chainId).OrderBy(r => r.Seq).ToListAsync(ct);
+        var records = (await HistoryEvents.RecordsAsync(db, [chainId], ct)).OrderBy(r => r.Seq).ToList();
         var previous = HistoryHash.Genesis;
         var command = new List<HistoryEventRow>();
         long expected = 1;

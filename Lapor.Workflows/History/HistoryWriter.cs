@@ -74,11 +74,12 @@ internal sealed class HistoryWriter
 
     /// <summary>
     /// The record of the events appended since the last call, for the caller to save; null when there were none (an
-    /// instance's head moves on even then). The command that ends an instance packs the instance's earlier records
-    /// and its own events into the first record and deletes the others: packed together, a finished case's history
-    /// repeats no id, name or snapshot, and takes about half the bytes of its records apart.
+    /// instance's head moves on even then). A running instance's command gets an open record; the command that ends it
+    /// packs the open records and its own events into one lasting record that replaces them (an open record left
+    /// unreadable stays, for the verifier to report): packed together, a finished case's history repeats no id, name
+    /// or snapshot, and takes about half the bytes of its records apart.
     /// </summary>
-    internal async Task<HistoryRecordRow?> TakePendingAsync(CancellationToken ct)
+    internal async Task<HistoryRecord?> TakePendingAsync(CancellationToken ct)
     {
         if (_pending.Count == 0)
         {
@@ -94,22 +95,25 @@ internal sealed class HistoryWriter
         var seal = Convert.FromHexString(_head.LastHash);
         if (_guardsInstance && events.Exists(e => e.Kind == HistoryEventKind.InstanceEnded))
         {
-            var earlier = await _db.Set<HistoryRecordRow>().Where(r => r.ChainId == _head.ChainId).OrderBy(r => r.Seq).ToListAsync(ct);
-            if (earlier.Count > 0 && TryUnpack(earlier) is { } commands)
+            var earlier = await _db.Set<OpenHistoryRecordRow>().Where(r => r.ChainId == _head.ChainId).OrderBy(r => r.Seq).ToListAsync(ct);
+            if (earlier.Count == 0)
+                return new HistoryRecordRow { ChainId = _head.ChainId, Seq = events[0].Seq, Packed = HistoryPacking.Pack(_head.ChainId, [events]), Seal = seal };
+            if (TryUnpack(earlier) is { } commands)
             {
-                commands.Add(events);
-                earlier[0].Packed = HistoryPacking.Pack(_head.ChainId, commands);
-                earlier[0].Seal = seal;
-                foreach (var record in earlier.Skip(1))
+                foreach (var record in earlier)
                     _db.Entry(record).State = EntityState.Deleted;
-                return null;
+                commands.Add(events);
+                return new HistoryRecordRow { ChainId = _head.ChainId, Seq = earlier[0].Seq, Packed = HistoryPacking.Pack(_head.ChainId, commands), Seal = seal };
             }
         }
-        return new HistoryRecordRow { ChainId = _head.ChainId, Seq = events[0].Seq, Packed = HistoryPacking.Pack(_head.ChainId, [events]), Seal = seal };
+        var packed = HistoryPacking.Pack(_head.ChainId, [events]);
+        return _guardsInstance
+            ? new OpenHistoryRecordRow { ChainId = _head.ChainId, Seq = events[0].Seq, Packed = packed, Seal = seal }
+            : new HistoryRecordRow { ChainId = _head.ChainId, Seq = events[0].Seq, Packed = packed, Seal = seal };
     }
 
     /// <summary>The records' commands, or null when one cannot be read: a damaged record is left as it is, for the verifier to report.</summary>
-    private List<IReadOnlyList<HistoryEventRow>>? TryUnpack(List<HistoryRecordRow> records)
+    private List<IReadOnlyList<HistoryEventRow>>? TryUnpack(List<OpenHistoryRecordRow> records)
     {
         var commands = new List<IReadOnlyList<HistoryEventRow>>();
         var next = records[0].Seq;

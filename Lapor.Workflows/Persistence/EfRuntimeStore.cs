@@ -39,9 +39,9 @@ internal class EfRuntimeStore : IRuntimeStore
     public virtual Task<DefinitionRef?> DefinitionAsync(DbContext db, string? key, string? id, CancellationToken ct) =>
         key is not null ? Compiled(db).LatestDefinition(db, key, ct) : Compiled(db).Definition(db, id ?? "", ct);
 
-    public virtual async Task SaveAsync(DbContext db, IReadOnlyList<HistoryRecordRow> history, bool endsCommand, CancellationToken ct)
+    public virtual async Task SaveAsync(DbContext db, IReadOnlyList<HistoryRecord> history, bool endsCommand, CancellationToken ct)
     {
-        db.Set<HistoryRecordRow>().AddRange(history);
+        db.AddRange(history);
         await db.SaveChangesAsync(ct);
     }
 

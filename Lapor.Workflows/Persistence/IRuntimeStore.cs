@@ -38,7 +38,7 @@ internal interface IRuntimeStore
     /// <see cref="DbUpdateConcurrencyException"/>. <paramref name="endsCommand"/>: the caller forgets the engine's tracked
     /// rows right after (an engine command does), so the store need not leave them marked as saved.
     /// </summary>
-    Task SaveAsync(DbContext db, IReadOnlyList<HistoryRecordRow> history, bool endsCommand, CancellationToken ct);
+    Task SaveAsync(DbContext db, IReadOnlyList<HistoryRecord> history, bool endsCommand, CancellationToken ct);
 }
 
 internal static class RuntimeStore

@@ -175,7 +175,7 @@ internal sealed partial class CommandScope
     }
 
     /// <summary>The history record of what this command appended, for the store to save with its other rows.</summary>
-    public Task<HistoryRecordRow?> TakeHistoryAsync(CancellationToken ct) => _history.TakePendingAsync(ct);
+    public Task<HistoryRecord?> TakeHistoryAsync(CancellationToken ct) => _history.TakePendingAsync(ct);
 
     /// <summary>Adds a user-operation row (who claimed, assigned, completed…) to the instance's chain.</summary>
     public void LogOperation(string operation, string? taskId, object? detail) =>

@@ -36,7 +36,7 @@ public sealed partial class WorkflowEngine
         try
         {
             var result = await body(scopes);
-            var history = new List<HistoryRecordRow>(scopes.Count);
+            var history = new List<HistoryRecord>(scopes.Count);
             foreach (var scope in scopes)
                 if (await scope.TakeHistoryAsync(ct) is { } record)
                     history.Add(record);

@@ -119,7 +119,7 @@ internal sealed class SqliteRuntimeStore : EfRuntimeStore
     /// are marked saved only when EF has rows of its own to save: telling EF's change tracker about every row one by
     /// one was a tenth of the save.
     /// </summary>
-    public override async Task SaveAsync(DbContext db, IReadOnlyList<HistoryRecordRow> history, bool endsCommand, CancellationToken ct)
+    public override async Task SaveAsync(DbContext db, IReadOnlyList<HistoryRecord> history, bool endsCommand, CancellationToken ct)
     {
         var transaction = Transaction(db);
         var tables = SqliteTable.For(db);
@@ -160,14 +160,15 @@ internal sealed class SqliteRuntimeStore : EfRuntimeStore
         }
         foreach (var (statement, values) in deletes)
             Run(transaction, statement, values);
-        InsertHistory(transaction, tables[typeof(HistoryRecordRow)], history);
+        foreach (var records in history.GroupBy(r => r.GetType()))
+            InsertHistory(transaction, tables[records.Key], records.ToList());
     }
 
     /// <summary>
     /// A command's history rows in as few statements as possible: one INSERT of up to <see cref="SqliteTable.MostRowsPerInsert"/>
     /// rows instead of one per row, each statement kept compiled for its row count.
     /// </summary>
-    private static void InsertHistory(SqliteTransaction transaction, SqliteTable table, IReadOnlyList<HistoryRecordRow> history)
+    private static void InsertHistory(SqliteTransaction transaction, SqliteTable table, IReadOnlyList<HistoryRecord> history)
     {
         for (var first = 0; first < history.Count; first += SqliteTable.MostRowsPerInsert)
         {

@@ -19,7 +19,7 @@ internal sealed class SqliteTable
     private static readonly Type[] Written =
     [
         typeof(ProcessInstanceRow), typeof(ExecutionRow), typeof(TaskRow), typeof(VariableRow), typeof(JobRow),
-        typeof(MessageSubscriptionRow), typeof(IncidentRow), typeof(HistoryChainRow), typeof(HistoryRecordRow), typeof(HistoryTaskRow),
+        typeof(MessageSubscriptionRow), typeof(IncidentRow), typeof(HistoryChainRow), typeof(HistoryRecordRow), typeof(OpenHistoryRecordRow), typeof(HistoryTaskRow),
     ];
 
     /// <summary>Read by the store, saved by EF (a candidate's key comes from the database), or only looked up (a definition).</summary>

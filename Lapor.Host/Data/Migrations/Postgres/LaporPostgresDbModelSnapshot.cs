@@ -561,8 +561,6 @@ namespace Lapor.Host.Data.Migrations.Postgres
                     b.HasKey("ChainId", "Seq");
 
                     b.ToTable("wf_history_record", (string)null);
-
-                    b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
                 });
 
             modelBuilder.Entity("Lapor.Workflows.History.HistoryTaskRow", b =>
@@ -579,6 +577,27 @@ namespace Lapor.Host.Data.Migrations.Postgres
                     b.ToTable("wf_history_task", (string)null);
 
                     b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
+                });
+
+            modelBuilder.Entity("Lapor.Workflows.History.OpenHistoryRecordRow", b =>
+                {
+                    b.Property<string>("ChainId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Packed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Seal")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ChainId", "Seq");
+
+                    b.ToTable("wf_history_open", (string)null);
                 });
 
             modelBuilder.Entity("Lapor.Workflows.Persistence.DecisionDefinitionRow", b =>

@@ -552,8 +552,6 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.HasKey("ChainId", "Seq");
 
                     b.ToTable("wf_history_record", (string)null);
-
-                    b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
                 });
 
             modelBuilder.Entity("Lapor.Workflows.History.HistoryTaskRow", b =>
@@ -570,6 +568,27 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.ToTable("wf_history_task", (string)null);
 
                     b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
+                });
+
+            modelBuilder.Entity("Lapor.Workflows.History.OpenHistoryRecordRow", b =>
+                {
+                    b.Property<string>("ChainId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Packed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Seal")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ChainId", "Seq");
+
+                    b.ToTable("wf_history_open", (string)null);
                 });
 
             modelBuilder.Entity("Lapor.Workflows.Persistence.DecisionDefinitionRow", b =>

@@ -11,6 +11,20 @@ namespace Lapor.Host.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "wf_history_open",
+                columns: table => new
+                {
+                    ChainId = table.Column<string>(type: "TEXT", nullable: false),
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    Packed = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Seal = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_history_open", x => new { x.ChainId, x.Seq });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "wf_history_record",
                 columns: table => new
                 {
@@ -40,6 +54,9 @@ namespace Lapor.Host.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "wf_history_open");
+
             migrationBuilder.DropTable(
                 name: "wf_history_record");
 

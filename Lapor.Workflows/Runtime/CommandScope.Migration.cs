@@ -20,9 +20,8 @@ internal sealed partial class CommandScope
         var subscriptions = await _db.Set<MessageSubscriptionRow>().Where(s => s.InstanceId == id).ToListAsync(ct);
         var incidents = await _db.Set<IncidentRow>().Where(i => i.InstanceId == id).ToListAsync(ct);
         var activityInstanceIds = State.Tokens.Select(t => t.ActivityInstanceId).ToList();
-        var entered = (await _db.Set<HistoryEventRow>().AsNoTracking().OfInstance(id)
-                .Where(h => h.Kind == HistoryEventKind.ActivityStarted && activityInstanceIds.Contains(h.ActivityInstanceId!))
-                .Select(h => new { h.ActivityInstanceId, h.Time }).ToListAsync(ct))
+        var entered = (await new HistoryEvents(_db).OfChainAsync(id, ct))
+            .Where(h => h.InstanceId == id && h.Kind == HistoryEventKind.ActivityStarted && activityInstanceIds.Contains(h.ActivityInstanceId!))
             .GroupBy(h => h.ActivityInstanceId!).ToDictionary(g => g.Key, g => g.Min(h => h.Time));
 
         var sourceDefinitionId = Instance.DefinitionId;

@@ -31,9 +31,10 @@ public sealed class ProcessDesigns(DbContext db, Deployer deployer, TimeProvider
     /// <summary>Every rollback recorded in the operation log: which version it published again, and from which.</summary>
     public async Task<IReadOnlyList<RollBackDetail>> RollBacksAsync(CancellationToken ct = default)
     {
-        var details = await db.Set<HistoryEventRow>().AsNoTracking()
+        // DeployAsync below logs rollbacks on the engine-wide chain, and only there.
+        var details = (await new HistoryEvents(db).OfChainAsync(Deployer.EngineChain, ct))
             .Where(h => h.Kind == HistoryEventKind.UserOperation && h.Name == RollBackOperation)
-            .Select(h => h.Detail).ToListAsync(ct);
+            .Select(h => h.Detail);
         return details.Select(d => d is null ? null : JsonSerializer.Deserialize<RollBackDetail>(d)).OfType<RollBackDetail>().ToList();
     }
 

@@ -86,9 +86,12 @@ public sealed partial class WorkflowEngine
     /// <summary>A task that is gone was either completed/cancelled (a conflict worth explaining) or never existed.</summary>
     private async Task<WorkflowException> MissingTaskAsync(string taskId, CancellationToken ct)
     {
-        var end = await db.Set<HistoryEventRow>().AsNoTracking()
-            .Where(h => h.TaskId == taskId && (h.Kind == HistoryEventKind.TaskCompleted || h.Kind == HistoryEventKind.TaskDeleted))
-            .Select(h => new { h.Kind, h.Actor, h.Time, h.Value }).FirstOrDefaultAsync(ct);
+        var events = new HistoryEvents(db);
+        var chain = await events.ChainOfTaskAsync(taskId, ct);
+        var end = chain is null
+            ? null
+            : (await events.OfChainAsync(chain, ct)).FirstOrDefault(h =>
+                h.TaskId == taskId && h.Kind is HistoryEventKind.TaskCompleted or HistoryEventKind.TaskDeleted);
         return end is null
             ? new WorkflowNotFoundException($"Cannot find task with id '{taskId}'.")
             : new WorkflowConflictException(end.Kind == HistoryEventKind.TaskCompleted

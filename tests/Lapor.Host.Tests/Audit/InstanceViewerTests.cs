@@ -32,9 +32,9 @@ public sealed class InstanceViewerTests(AuditHost host) : IClassFixture<AuditHos
         {
             // Drawn from what the engine recorded on each activity start, not guessed from node order.
             var db = scope.ServiceProvider.GetRequiredService<Lapor.Host.Data.LaporDb>();
-            var recorded = db.Set<Lapor.Workflows.History.HistoryEventRow>()
-                .Where(h => h.ChainId == report.ProcessInstanceId && h.Kind == Lapor.Workflows.History.HistoryEventKind.ActivityStarted && h.Value != null)
-                .Select(h => h.Value!).Distinct().AsEnumerable().Order(StringComparer.Ordinal).ToList();
+            var recorded = (await new Lapor.Workflows.History.HistoryEvents(db).OfChainAsync(report.ProcessInstanceId!))
+                .Where(h => h.Kind == Lapor.Workflows.History.HistoryEventKind.ActivityStarted && h.Value != null)
+                .Select(h => h.Value!).Distinct().Order(StringComparer.Ordinal).ToList();
             Assert.Equal(recorded, view.TakenFlows);
         }
         Assert.Equal(new NodeCounts(1, 1, 0, 0), view.Nodes["verifikasi"]);

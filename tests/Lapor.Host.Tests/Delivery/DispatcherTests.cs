@@ -1,6 +1,7 @@
 using Lapor.Host.Data;
 using Lapor.Host.Delivery;
 using Lapor.Workflows.History;
+using Lapor.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -175,7 +176,7 @@ public sealed class DispatcherTests(NoticesHost host) : IClassFixture<NoticesHos
     {
         using var scope = host.Services.CreateScope();
         var value = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await scope.ServiceProvider.GetRequiredService<LaporDb>().Set<HistoryEventRow>()
-            .AnyAsync(h => h.Kind == HistoryEventKind.UserOperation && h.Name == operation && h.Value == value && h.Actor == "admin");
+        return (await new HistoryEvents(scope.ServiceProvider.GetRequiredService<LaporDb>()).OfChainAsync(Deployer.EngineChain))
+            .Any(h => h.Kind == HistoryEventKind.UserOperation && h.Name == operation && h.Value == value && h.Actor == "admin");
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Lapor.Host.Tests.Admin;
 using Lapor.Workflows.History;
 using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,7 +37,8 @@ public sealed class DesignerEndpointTests(AdminHost host) : IClassFixture<AdminH
         var db = scope.ServiceProvider.GetRequiredService<Lapor.Host.Data.LaporDb>();
         Assert.Equal("koordinator", (await db.Set<ProcessDraftRow>().SingleAsync(d => d.Key == "draf-uji")).SavedBy);
         Assert.False(await db.Set<ProcessDefinitionRow>().AnyAsync(d => d.Key == "draf-uji"));
-        Assert.True(await db.Set<HistoryEventRow>().AnyAsync(h => h.Kind == HistoryEventKind.UserOperation && h.Name == "SaveDraft" && h.Value == "draf-uji" && h.Actor == "koordinator"));
+        Assert.Contains(await new HistoryEvents(db).OfChainAsync(Deployer.EngineChain),
+            h => h.Kind == HistoryEventKind.UserOperation && h.Name == "SaveDraft" && h.Value == "draf-uji" && h.Actor == "koordinator");
         var page = await coordinator.Client.GetStringAsync("/Desain/Proses/draf-uji");
         Assert.Contains("Draf terakhir disimpan oleh koordinator", page);
         Assert.Contains("data-process=\"draf-uji\"", await coordinator.Client.GetStringAsync("/Desain"));
@@ -74,8 +76,8 @@ public sealed class DesignerEndpointTests(AdminHost host) : IClassFixture<AdminH
         Assert.Matches("data-version=\"3\">(?:(?!</tr>).)*Terbit ulang dari versi 1(?:(?!</tr>).)*Nama lama lebih jelas bagi petugas", versions.ReplaceLineEndings(" "));
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            var log = await scope.ServiceProvider.GetRequiredService<Lapor.Host.Data.LaporDb>().Set<HistoryEventRow>()
-                .SingleAsync(h => h.Kind == HistoryEventKind.UserOperation && h.Name == "RollBack" && h.Value == "terbit");
+            var log = (await new HistoryEvents(scope.ServiceProvider.GetRequiredService<Lapor.Host.Data.LaporDb>()).OfChainAsync(Deployer.EngineChain))
+                .Single(h => h.Kind == HistoryEventKind.UserOperation && h.Name == "RollBack" && h.Value == "terbit");
             Assert.Equal("koordinator", log.Actor);
             Assert.Contains("Nama lama lebih jelas bagi petugas", log.Detail);
         }

@@ -35,6 +35,15 @@ public sealed class TaskHandOverTests(HandOverHost host) : IClassFixture<HandOve
     private Task<HandOverOutcome> PassAsync(string userName, string taskId, string? colleague, HandOverKind kind = HandOverKind.HandOver) =>
         host.WithScopeAsync(async s => await s.GetRequiredService<TaskHandOver>().PassAsync(await host.PrincipalAsync(userName), taskId, colleague, kind));
 
+    /// <summary>The task's events, in order, from the chain of the instance it belongs to.</summary>
+    private Task<List<HistoryEventRow>> TaskEventsAsync(string taskId) =>
+        host.WithScopeAsync(async s =>
+        {
+            var events = new HistoryEvents(s.GetRequiredService<LaporDb>());
+            var chain = await events.ChainOfTaskAsync(taskId);
+            return chain is null ? [] : (await events.OfChainAsync(chain)).Where(h => h.TaskId == taskId).ToList();
+        });
+
     [Fact]
     public async Task OfficerHandsTheTaskToASameAgencyColleague_AndTheEngineHistoryRecordsIt()
     {
@@ -44,9 +53,9 @@ public sealed class TaskHandOverTests(HandOverHost host) : IClassFixture<HandOve
 
         Assert.Equal(HandOverOutcome.Done, outcome);
         Assert.Equal("puprkim.rekan", await host.AssigneeAsync(taskId));
-        var operation = await host.WithScopeAsync(s => s.GetRequiredService<LaporDb>().Set<HistoryEventRow>().AsNoTracking()
-            .Where(h => h.TaskId == taskId && h.Kind == HistoryEventKind.UserOperation && h.Name == "SetAssignee" && h.Actor == "puprkim.petugas")
-            .OrderByDescending(h => h.Seq).FirstOrDefaultAsync());
+        var operation = (await TaskEventsAsync(taskId))
+            .Where(h => h.Kind == HistoryEventKind.UserOperation && h.Name == "SetAssignee" && h.Actor == "puprkim.petugas")
+            .OrderByDescending(h => h.Seq).FirstOrDefault();
         Assert.NotNull(operation);
         Assert.Contains("\"newValue\":\"puprkim.rekan\"", operation.Detail);
     }
@@ -60,7 +69,7 @@ public sealed class TaskHandOverTests(HandOverHost host) : IClassFixture<HandOve
     public async Task HandingToSomeoneWhoIsNotAnActiveColleague_IsRefused_AndChangesNothing(string colleague, HandOverOutcome expected)
     {
         var taskId = await TaskHeldByOfficerAsync();
-        var historyBefore = await host.WithScopeAsync(s => s.GetRequiredService<LaporDb>().Set<HistoryEventRow>().CountAsync(h => h.TaskId == taskId));
+        var historyBefore = (await TaskEventsAsync(taskId)).Count;
 
         var handOver = await PassAsync("puprkim.petugas", taskId, colleague);
         var delegation = await PassAsync("puprkim.petugas", taskId, colleague, HandOverKind.Delegate);
@@ -68,7 +77,7 @@ public sealed class TaskHandOverTests(HandOverHost host) : IClassFixture<HandOve
         Assert.Equal(expected, handOver);
         Assert.Equal(expected, delegation);
         Assert.Equal("puprkim.petugas", await host.AssigneeAsync(taskId));
-        Assert.Equal(historyBefore, await host.WithScopeAsync(s => s.GetRequiredService<LaporDb>().Set<HistoryEventRow>().CountAsync(h => h.TaskId == taskId)));
+        Assert.Equal(historyBefore, (await TaskEventsAsync(taskId)).Count);
     }
 
     [Fact]
@@ -92,8 +101,7 @@ public sealed class TaskHandOverTests(HandOverHost host) : IClassFixture<HandOve
         Assert.Equal(HandOverOutcome.Forbidden, byOwner);
         Assert.Equal(HandOverOutcome.Done, byDelegate);
         Assert.Equal("puprkim.petugas", await host.AssigneeAsync(taskId));
-        var operations = await host.WithScopeAsync(s => s.GetRequiredService<LaporDb>().Set<HistoryEventRow>().AsNoTracking()
-            .Where(h => h.TaskId == taskId && h.Kind == HistoryEventKind.UserOperation).OrderBy(h => h.Seq).Select(h => h.Name).ToListAsync());
+        var operations = (await TaskEventsAsync(taskId)).Where(h => h.Kind == HistoryEventKind.UserOperation).Select(h => h.Name).ToList();
         Assert.Equal(["Delegate", "Resolve"], operations.TakeLast(2));
     }
 

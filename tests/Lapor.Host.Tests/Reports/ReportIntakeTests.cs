@@ -70,7 +70,7 @@ public sealed class ReportIntakeTests : IClassFixture<ReportsHost>, IClassFixtur
         Assert.DoesNotContain(variables.Values, v => v != null && (v.Contains("Luh") || v.Contains("luh@example.com")));
         // The report's own facts stay in the report: the process holds what it branches on (decision 028).
         Assert.Empty(variables.Keys.Intersect(["reportId", "trackingCode", "confidential", "anonymous", "description", "title"]));
-        var copies = await db.Set<HistoryEventRow>().CountAsync(h => h.ChainId == instance.Id && h.Value != null && h.Value.Contains("lampu jalan mati"));
+        var copies = (await new HistoryEvents(db).OfChainAsync(instance.Id)).Count(h => h.Value != null && h.Value.Contains("lampu jalan mati"));
         Assert.Equal(0, copies);
         Assert.Single(report.Attachments);
     }

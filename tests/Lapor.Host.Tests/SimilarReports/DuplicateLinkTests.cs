@@ -48,8 +48,8 @@ public sealed class DuplicateLinkTests(DuplicatesHost host) : IClassFixture<Dupl
         Assert.Null(await host.OpenTaskOfAsync(duplicate));
         var instance = await host.InstanceAsync(duplicate);
         Assert.Equal(InstanceStatus.ExternallyTerminated, instance.Status);
-        Assert.Contains(await host.UserOperationsAsync(WorkflowEngine.CancelOperation), h => h.InstanceId == instance.Id && h.Actor == "dinkes.petugas");
-        Assert.Contains(await host.UserOperationsAsync("LinkDuplicate"), h => h.Value == $"{duplicate} -> {primary}" && h.Actor == "dinkes.petugas");
+        Assert.Contains(await host.UserOperationsAsync(instance.Id, WorkflowEngine.CancelOperation), h => h.InstanceId == instance.Id && h.Actor == "dinkes.petugas");
+        Assert.Contains(await host.UserOperationsAsync(Deployer.EngineChain, "LinkDuplicate"), h => h.Value == $"{duplicate} -> {primary}" && h.Actor == "dinkes.petugas");
         Assert.Equal(HttpStatusCode.NotFound, (await officer.Client.GetAsync($"/Tugas/{taskId}")).StatusCode);
         Assert.Contains(primary, await Browser.Open(host).Client.GetStringAsync($"/Lacak/{duplicate}"));
 

@@ -58,11 +58,11 @@ public sealed class DuplicatesHost : NoticesHost
         return await scope.ServiceProvider.GetRequiredService<LaporDb>().Outbox.AsNoTracking().Where(m => m.Recipient == recipient).ToListAsync();
     }
 
-    internal async Task<List<Lapor.Workflows.History.HistoryEventRow>> UserOperationsAsync(string name)
+    internal async Task<List<Lapor.Workflows.History.HistoryEventRow>> UserOperationsAsync(string chainId, string name)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<LaporDb>().Set<Lapor.Workflows.History.HistoryEventRow>().AsNoTracking()
-            .Where(h => h.Kind == Lapor.Workflows.History.HistoryEventKind.UserOperation && h.Name == name).ToListAsync();
+        return (await new Lapor.Workflows.History.HistoryEvents(scope.ServiceProvider.GetRequiredService<LaporDb>()).OfChainAsync(chainId))
+            .Where(h => h.Kind == Lapor.Workflows.History.HistoryEventKind.UserOperation && h.Name == name).ToList();
     }
 
     public async Task RespondAsync(string code, string response, string actor)

@@ -100,7 +100,7 @@ public sealed partial class RoutingProposalTests(TaskHost host) : IClassFixture<
         {
             var db = scope.ServiceProvider.GetRequiredService<Lapor.Host.Data.LaporDb>();
             var instanceId = (await host.ReportAsync(code)).ProcessInstanceId!;
-            var row = await db.Set<HistoryEventRow>().SingleAsync(r => r.ChainId == instanceId && r.Kind == HistoryEventKind.DecisionEvaluated);
+            var row = (await new HistoryEvents(db).OfChainAsync(instanceId)).Single(r => r.Kind == HistoryEventKind.DecisionEvaluated);
             Assert.Equal("rute-instansi", row.Name);
             Assert.Equal("usulkanInstansi", row.ActivityId);
             var chain = await new HistoryVerifier(db).VerifyAsync(instanceId);

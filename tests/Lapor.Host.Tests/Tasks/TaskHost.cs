@@ -94,8 +94,11 @@ public sealed class TaskHost : ReportsHost
     internal async Task<List<HistoryEventRow>> OperationsAsync(string taskId)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<LaporDb>().Set<HistoryEventRow>().AsNoTracking()
-            .Where(h => h.TaskId == taskId && h.Kind == HistoryEventKind.UserOperation).OrderBy(h => h.Seq).ToListAsync();
+        var events = new HistoryEvents(scope.ServiceProvider.GetRequiredService<LaporDb>());
+        var chain = await events.ChainOfTaskAsync(taskId);
+        return chain is null
+            ? []
+            : (await events.OfChainAsync(chain)).Where(h => h.TaskId == taskId && h.Kind == HistoryEventKind.UserOperation).ToList();
     }
 
     public async Task<Report> ReportAsync(string code)

@@ -38,7 +38,7 @@ public sealed class BusinessRuleTaskTests
 
         Assert.Equal("puprkim", (await h.VariablesAsync(id))["agency"]);
         Assert.Equal(["verify"], await h.PositionsAsync(id));
-        var row = await h.Query(db => db.Set<HistoryEventRow>().SingleAsync(r => r.InstanceId == id && r.Kind == HistoryEventKind.DecisionEvaluated));
+        var row = await h.Query(async db => (await new HistoryEvents(db).OfChainAsync(id)).Single(r => r.InstanceId == id && r.Kind == HistoryEventKind.DecisionEvaluated));
         Assert.Equal("route", row.ActivityId);
         Assert.Equal("businessRuleTask", row.ActivityType);
         Assert.Equal("rute", row.Name);

@@ -53,8 +53,8 @@ public sealed class ProcessDesignsTests
         Assert.Equal(v1.Id, (await h.InstanceAsync(started)).DefinitionId);
         Assert.Equal(["a"], await h.PositionsAsync(started));
 
-        var log = await h.Query(db => db.Set<HistoryEventRow>()
-            .Where(r => r.Kind == HistoryEventKind.UserOperation && r.Name == ProcessDesigns.SaveDraftOperation).ToListAsync());
+        var log = await h.Query(async db => (await new HistoryEvents(db).AllAsync())
+            .Where(r => r.Kind == HistoryEventKind.UserOperation && r.Name == ProcessDesigns.SaveDraftOperation).ToList());
         Assert.Equal(2, log.Count);
         Assert.All(log, r => Assert.Equal(("koordinator", "p", Deployer.EngineChain), (r.Actor, r.Value, r.ChainId)));
         Assert.True((await h.Query(db => new HistoryVerifier(db).VerifyAsync(Deployer.EngineChain))).Intact);
@@ -89,7 +89,7 @@ public sealed class ProcessDesignsTests
         Assert.Equal(("koordinator", "Tambah langkah b", ProcessDesigns.Source), (versions[0].DeployedBy, versions[0].Comment, versions[0].Source));
         Assert.Equal(result.Deployed[0].Id, (await h.InstanceAsync(fresh)).DefinitionId);
         Assert.Null(await Designs(h, d => d.FindDraftAsync("p")));
-        var logged = await h.Query(db => db.Set<HistoryEventRow>().Where(r => r.Kind == HistoryEventKind.Deployment).OrderBy(r => r.Seq).ToListAsync());
+        var logged = await h.Query(async db => (await new HistoryEvents(db).OfChainAsync(Deployer.EngineChain)).Where(r => r.Kind == HistoryEventKind.Deployment).ToList());
         Assert.Equal("koordinator", logged[^1].Actor);
         Assert.Contains("Tambah langkah b", logged[^1].Detail, StringComparison.Ordinal);
     }
@@ -100,14 +100,14 @@ public sealed class ProcessDesignsTests
         await using var h = new EngineHarness();
         await h.DeployAsync(Bpmn.Sequence("a"));
         await Designs(h, d => d.SaveDraftAsync("p", DanglingTask, "koordinator"));
-        var historyBefore = await h.Query(db => db.Set<HistoryEventRow>().CountAsync());
+        var historyBefore = await h.Query(async db => (await new HistoryEvents(db).AllAsync()).Count);
 
         var refused = await Assert.ThrowsAsync<DefinitionException>(() => Designs(h, d => d.PublishAsync(DanglingTask, "kurang alur", "koordinator")));
 
         Assert.Contains(refused.Problems, p => p.ElementId == "end");
         Assert.Equal(1, await h.Query(db => db.Set<ProcessDefinitionRow>().CountAsync()));
         Assert.Equal(1, await h.Query(db => db.Set<DeploymentRow>().CountAsync()));
-        Assert.Equal(historyBefore, await h.Query(db => db.Set<HistoryEventRow>().CountAsync()));
+        Assert.Equal(historyBefore, await h.Query(async db => (await new HistoryEvents(db).AllAsync()).Count));
         Assert.Equal(DanglingTask, (await Designs(h, d => d.FindDraftAsync("p")))!.Xml);
     }
 
@@ -129,7 +129,7 @@ public sealed class ProcessDesignsTests
         Assert.Equal(3, three.Version);
         Assert.Equal((await Designs(h, d => d.FindVersionAsync("p", 1)))!.Xml, three.Xml);
         Assert.Equal("Tenggat x terlalu pendek", (await Designs(h, d => d.VersionsAsync("p")))[0].Comment);
-        var logged = await h.Query(db => db.Set<HistoryEventRow>().SingleAsync(e => e.Kind == HistoryEventKind.UserOperation && e.Name == "RollBack"));
+        var logged = await h.Query(async db => (await new HistoryEvents(db).OfChainAsync(Deployer.EngineChain)).Single(e => e.Kind == HistoryEventKind.UserOperation && e.Name == "RollBack"));
         Assert.Equal(("koordinator", "p"), (logged.Actor, logged.Value));
         Assert.Equal(new ProcessDesigns.RollBackDetail("p", 1, 3, "Tenggat x terlalu pendek"), System.Text.Json.JsonSerializer.Deserialize<ProcessDesigns.RollBackDetail>(logged.Detail!));
         Assert.Equal(["x"], await h.PositionsAsync(onTwo));

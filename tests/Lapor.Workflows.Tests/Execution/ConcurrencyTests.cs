@@ -1,7 +1,6 @@
 using Lapor.Workflows.Errors;
 using Lapor.Workflows.History;
 using Lapor.Workflows.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Workflows.Tests.Execution;
 
@@ -32,6 +31,6 @@ public sealed class ConcurrencyTests
         Assert.Equal(1, outcomes.Count(o => o == "ok"));
         Assert.Equal(5, outcomes.Count(o => o == "conflict"));
         Assert.Equal(["b"], await h.PositionsAsync(id));
-        Assert.Equal(1, await h.Query(db => db.Set<HistoryEventRow>().CountAsync(r => r.TaskId == task.Id && r.Kind == HistoryEventKind.TaskCompleted)));
+        Assert.Equal(1, await h.Query(async db => (await new HistoryEvents(db).OfChainAsync(id)).Count(r => r.TaskId == task.Id && r.Kind == HistoryEventKind.TaskCompleted)));
     }
 }

@@ -52,8 +52,8 @@ public sealed class TimerTests
         Assert.Equal(1, await h.AdvanceAsync(TimeSpan.FromDays(1)));
         Assert.Equal(["escalate"], await h.PositionsAsync(id));
         Assert.DoesNotContain(await h.TasksAsync(id), t => t.TaskDefinitionKey == "respond");
-        var ended = await h.Query(db => db.Set<Lapor.Workflows.History.HistoryEventRow>()
-            .Where(r => r.InstanceId == id && r.ActivityId == "respond" && r.Kind == Lapor.Workflows.History.HistoryEventKind.ActivityEnded).Select(r => r.Value).SingleAsync());
+        var ended = await h.Query(async db => (await new Lapor.Workflows.History.HistoryEvents(db).OfChainAsync(id))
+            .Where(r => r.InstanceId == id && r.ActivityId == "respond" && r.Kind == Lapor.Workflows.History.HistoryEventKind.ActivityEnded).Select(r => r.Value).Single());
         Assert.Equal("canceled", ended);
     }
 

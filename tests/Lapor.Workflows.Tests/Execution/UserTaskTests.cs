@@ -24,8 +24,8 @@ public sealed class UserTaskTests
 
         await h.With(e => e.CompleteTaskAsync(task.Id, null, "budi"));
 
-        var detail = await h.Query(db => db.Set<Lapor.Workflows.History.HistoryEventRow>()
-            .Where(r => r.TaskId == task.Id && r.Kind == Lapor.Workflows.History.HistoryEventKind.TaskCompleted).Select(r => r.Detail).SingleAsync());
+        var detail = await h.Query(async db => (await new Lapor.Workflows.History.HistoryEvents(db).OfChainAsync(id))
+            .Where(r => r.TaskId == task.Id && r.Kind == Lapor.Workflows.History.HistoryEventKind.TaskCompleted).Select(r => r.Detail).Single());
         Assert.Contains("\"CandidateUsers\":[\"budi\"]", detail);
         Assert.Contains("\"CandidateGroups\":[\"dinkes\",\"inspektorat\"]", detail);
         Assert.Equal(0, await h.Query(db => db.Set<TaskCandidateRow>().CountAsync(c => c.TaskId == task.Id)));
@@ -174,8 +174,8 @@ public sealed class UserTaskTests
 
         await h.With(e => e.SetDueDateAsync(task.Id, newDue, "Menunggu hasil uji laboratorium", "koordinator"));
         Assert.Equal(newDue.UtcDateTime, (await h.SingleTaskAsync(id, "a")).Due);
-        var logged = await h.Query(db => db.Set<Lapor.Workflows.History.HistoryEventRow>()
-            .Where(r => r.InstanceId == id && r.Kind == Lapor.Workflows.History.HistoryEventKind.UserOperation && r.Name == "SetDueDate").SingleAsync());
+        var logged = await h.Query(async db => (await new Lapor.Workflows.History.HistoryEvents(db).OfChainAsync(id))
+            .Where(r => r.InstanceId == id && r.Kind == Lapor.Workflows.History.HistoryEventKind.UserOperation && r.Name == "SetDueDate").Single());
         Assert.Equal("koordinator", logged.Actor);
         Assert.Contains("Menunggu hasil uji laboratorium", logged.Detail);
         Assert.Contains("2030-01-07T01:00:00", logged.Detail);

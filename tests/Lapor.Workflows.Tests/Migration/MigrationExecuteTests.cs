@@ -70,8 +70,8 @@ public sealed class MigrationExecuteTests
         await h.CompleteAsync(id, "periksa", actor: "budi");
         Assert.Equal(["followUp"], await h.PositionsAsync(id));
 
-        var log = await h.Query(db => db.Set<HistoryEventRow>()
-            .SingleAsync(r => r.InstanceId == id && r.Kind == HistoryEventKind.UserOperation && r.Name == WorkflowEngine.MigrateOperation));
+        var log = await h.Query(async db => (await new HistoryEvents(db).OfChainAsync(id))
+            .Single(r => r.InstanceId == id && r.Kind == HistoryEventKind.UserOperation && r.Name == WorkflowEngine.MigrateOperation));
         Assert.Equal("koordinator", log.Actor);
         Assert.Contains("\"from\":\"review\"", log.Detail);
         Assert.True(await h.Query(db => new HistoryVerifier(db).VerifyAsync(id)) is { Intact: true });

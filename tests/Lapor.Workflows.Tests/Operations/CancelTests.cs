@@ -63,7 +63,7 @@ public sealed class CancelTests
         Assert.False(await h.Query(db => db.Set<JobRow>().AnyAsync(j => j.InstanceId == id)));
         Assert.False(await h.Query(db => db.Set<MessageSubscriptionRow>().AnyAsync(s => s.InstanceId == id)));
 
-        var history = await h.Query(db => db.Set<HistoryEventRow>().Where(r => r.InstanceId == id).OrderBy(r => r.Seq).ToListAsync());
+        var history = await h.Query(async db => (await new HistoryEvents(db).OfChainAsync(id)).Where(r => r.InstanceId == id).ToList());
         var cancelled = history.Where(r => r.Kind == HistoryEventKind.ActivityEnded && r.Value == "canceled").Select(r => r.ActivityId).Order();
         Assert.Equal(["handling", "reply", "review"], cancelled);
         Assert.Contains(history, r => r.Kind == HistoryEventKind.TaskDeleted && r.Value!.Contains("Laporan ganda"));

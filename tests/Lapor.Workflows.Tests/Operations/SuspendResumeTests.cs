@@ -100,8 +100,8 @@ public sealed class SuspendResumeTests
         await h.With(e => e.ResumeAsync(id, "Data lengkap", "koordinator"));
         await Assert.ThrowsAsync<WorkflowConflictException>(() => h.With(e => e.ResumeAsync(id, null, "koordinator")));
 
-        var log = await h.Query(db => db.Set<HistoryEventRow>()
-            .Where(r => r.InstanceId == id && r.Kind == HistoryEventKind.UserOperation).OrderBy(r => r.Seq).ToListAsync());
+        var log = await h.Query(async db => (await new HistoryEvents(db).OfChainAsync(id))
+            .Where(r => r.InstanceId == id && r.Kind == HistoryEventKind.UserOperation).ToList());
         Assert.Equal([WorkflowEngine.SuspendOperation, WorkflowEngine.ActivateOperation], log.Select(r => r.Name));
         Assert.All(log, r => Assert.Equal("koordinator", r.Actor));
         Assert.Contains("Menunggu data", log[0].Detail);

@@ -63,7 +63,7 @@ public sealed class PostgresEngineTests(PostgresServer server) : IClassFixture<P
         Assert.Equal(1, outcomes.Count(o => o == "ok"));
         Assert.Equal(3, outcomes.Count(o => o == "conflict"));
         Assert.Equal(["b"], await h.PositionsAsync(id));
-        Assert.Equal(1, await h.Query(db => db.Set<HistoryEventRow>().CountAsync(r => r.TaskId == task.Id && r.Kind == HistoryEventKind.TaskCompleted)));
+        Assert.Equal(1, await h.Query(async db => (await new HistoryEvents(db).OfChainAsync(id)).Count(r => r.TaskId == task.Id && r.Kind == HistoryEventKind.TaskCompleted)));
     }
 
     [Fact]

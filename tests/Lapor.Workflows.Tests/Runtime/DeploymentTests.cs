@@ -99,7 +99,7 @@ public sealed class DeploymentTests
         }
         Assert.Equal(0, await h.Query(db => db.Set<ProcessInstanceRow>().CountAsync()));
         Assert.Equal(0, await h.Query(db => db.Set<TaskRow>().CountAsync()));
-        Assert.Equal(0, await h.Query(db => db.Set<Lapor.Workflows.History.HistoryEventRow>().CountAsync(r => r.InstanceId != null)));
+        Assert.Equal(0, await h.Query(async db => (await new Lapor.Workflows.History.HistoryEvents(db).AllAsync()).Count(r => r.InstanceId != null)));
     }
 
     private static AsyncServiceScope CreateScope(EngineHarness h) => h.Services.CreateAsyncScope();

@@ -123,8 +123,8 @@ public sealed class EngineHarness : IAsyncDisposable
 
     /// <summary>Activity ids in the order they completed (history), e.g. to assert the path taken.</summary>
     public Task<List<string>> CompletedActivitiesAsync(string instanceId) =>
-        Query(db => db.Set<HistoryEventRow>().Where(h => h.InstanceId == instanceId && h.Kind == HistoryEventKind.ActivityEnded && h.Value == "completed")
-            .OrderBy(h => h.Seq).Select(h => h.ActivityId!).ToListAsync());
+        Query(async db => (await new HistoryEvents(db).OfChainAsync(instanceId))
+            .Where(h => h.InstanceId == instanceId && h.Kind == HistoryEventKind.ActivityEnded && h.Value == "completed").Select(h => h.ActivityId!).ToList());
 
     public async Task<int> AdvanceAsync(TimeSpan by)
     {

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Lapor.Workflows.History;
 using Lapor.Workflows.Runtime;
 
@@ -30,27 +29,30 @@ public static class CamundaOperations
     public static (string OperationType, string EntityType) TypeOf(string operation, string? taskId) =>
         Renamed.TryGetValue(operation, out var type) ? type : (operation, taskId is null ? InstanceEntity : TaskEntity);
 
-    /// <summary>Rows Camunda would list under <paramref name="operationType"/>, as a condition the database evaluates.</summary>
-    internal static Expression<Func<HistoryEventRow, bool>> OfOperationType(string operationType)
+    /// <summary>Events Camunda would list under <paramref name="operationType"/>.</summary>
+    internal static Func<HistoryEventRow, bool> OfOperationType(string operationType)
     {
-        var names = Renamed.Where(r => r.Value.OperationType == operationType).Select(r => r.Key).ToList();
+        var names = Renamed.Where(r => r.Value.OperationType == operationType).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         if (!Renamed.ContainsKey(operationType))
             names.Add(operationType);
         var deployments = operationType == Create;
-        return h => (h.Kind == HistoryEventKind.UserOperation && names.Contains(h.Name!)) || (deployments && h.Kind == HistoryEventKind.Deployment);
+        return h => (h.Kind == HistoryEventKind.UserOperation && h.Name is not null && names.Contains(h.Name))
+                    || (deployments && h.Kind == HistoryEventKind.Deployment);
     }
 
-    /// <summary>Rows Camunda would list under <paramref name="entityType"/>, as a condition the database evaluates.</summary>
-    internal static Expression<Func<HistoryEventRow, bool>> OfEntityType(string entityType)
+    /// <summary>Events Camunda would list under <paramref name="entityType"/>.</summary>
+    internal static Func<HistoryEventRow, bool> OfEntityType(string entityType)
     {
-        var names = Renamed.Where(r => r.Value.EntityType == entityType).Select(r => r.Key).ToList();
-        var renamed = Renamed.Keys.ToList();
+        var names = Renamed.Where(r => r.Value.EntityType == entityType).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var deployments = entityType == DeploymentEntity;
         var onTask = entityType == TaskEntity;
         var onInstance = entityType == InstanceEntity;
-        return h => (h.Kind == HistoryEventKind.UserOperation && names.Contains(h.Name!))
-                    || (h.Kind == HistoryEventKind.UserOperation && (h.Name == null || !renamed.Contains(h.Name))
-                        && ((onTask && h.TaskId != null) || (onInstance && h.TaskId == null)))
-                    || (deployments && h.Kind == HistoryEventKind.Deployment);
+        return h => h.Kind switch
+        {
+            HistoryEventKind.UserOperation when h.Name is not null && Renamed.ContainsKey(h.Name) => names.Contains(h.Name),
+            HistoryEventKind.UserOperation => (onTask && h.TaskId != null) || (onInstance && h.TaskId == null),
+            HistoryEventKind.Deployment => deployments,
+            _ => false,
+        };
     }
 }

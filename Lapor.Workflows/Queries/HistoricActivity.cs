@@ -1,6 +1,6 @@
 namespace Lapor.Workflows.Queries;
 
-/// <summary>One visit of a flow node, paired from its start and end rows.</summary>
+/// <summary>One visit of a flow node, paired from its start and end events.</summary>
 public sealed record HistoricActivity
 {
     public required string Id { get; init; }

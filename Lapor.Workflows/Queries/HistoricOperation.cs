@@ -9,7 +9,8 @@ namespace Lapor.Workflows.Queries;
 /// </summary>
 public sealed record HistoricOperation
 {
-    public required long Id { get; init; }
+    /// <summary>The event's chain and seq, <c>{chainId}:{seq}</c>: history events have no id of their own.</summary>
+    public required string Id { get; init; }
     public required string ChainId { get; init; }
 
     /// <summary><see cref="HistoryEventKind.UserOperation"/> or <see cref="HistoryEventKind.Deployment"/>.</summary>

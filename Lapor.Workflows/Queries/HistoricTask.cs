@@ -1,6 +1,6 @@
 namespace Lapor.Workflows.Queries;
 
-/// <summary>A user task from creation to completion or deletion, paired from its history rows.</summary>
+/// <summary>A user task from creation to completion or deletion, paired from its history events.</summary>
 public sealed record HistoricTask
 {
     public required string Id { get; init; }

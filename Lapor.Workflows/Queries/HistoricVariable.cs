@@ -1,8 +1,8 @@
 namespace Lapor.Workflows.Queries;
 
 /// <summary>
-/// A variable's latest value in an instance. <see cref="Id"/> is the id of the history row that first set it, which
-/// every later update (<see cref="HistoricVariableUpdate.VariableInstanceId"/>) points at.
+/// A variable's latest value in an instance. <see cref="Id"/> names the history event that first set it
+/// (<c>{chainId}:{seq}</c>), which every later update (<see cref="HistoricVariableUpdate.VariableInstanceId"/>) points at.
 /// </summary>
 public sealed record HistoricVariable
 {

@@ -3,6 +3,7 @@ namespace Lapor.Workflows.Queries;
 /// <summary>One time a variable was set (Camunda's <c>variableUpdate</c> detail).</summary>
 public sealed record HistoricVariableUpdate
 {
+    /// <summary>The event that set the value, <c>{chainId}:{seq}</c>.</summary>
     public required string Id { get; init; }
     public required string Name { get; init; }
     public required string Type { get; init; }

@@ -2,10 +2,9 @@ using Lapor.Workflows.History;
 
 namespace Lapor.Workflows.Queries;
 
-/// <summary>One row of a history chain as the engine recorded it, for journals and exports.</summary>
+/// <summary>One event of a history chain as the engine recorded it, for journals and exports; <see cref="Seq"/> places it in its chain.</summary>
 public sealed record HistoryEntry
 {
-    public required long Id { get; init; }
     public required string ChainId { get; init; }
     public required long Seq { get; init; }
     public required HistoryEventKind Kind { get; init; }
@@ -30,6 +29,9 @@ public sealed record HistoryEntry
     /// <summary>Extra facts as JSON (task snapshot, operation details, failure message).</summary>
     public string? Detail { get; init; }
 
-    /// <summary>The row's hash in its chain, which an export carries so a reader can check it against the database.</summary>
+    /// <summary>
+    /// On the last event of a command, the hash sealing the command's events, which an export carries so a reader can
+    /// check it against the database; empty on the events before it.
+    /// </summary>
     public required string Hash { get; init; }
 }

@@ -2,8 +2,8 @@ namespace Lapor.Workflows.Queries;
 
 /// <summary>
 /// Which part of a sorted history list to read. <see cref="Skip"/>/<see cref="Take"/> are Camunda's
-/// firstResult/maxResults (OFFSET/LIMIT in SQL); <see cref="After"/> is keyset paging for long lists, where an offset
-/// would make the database walk every skipped row: the next page starts after the last item the caller saw.
+/// firstResult/maxResults; <see cref="After"/> is keyset paging: the next page starts after the last item the caller
+/// saw, so items written between two reads do not shift the pages.
 /// </summary>
 public sealed record HistoryPage
 {

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Lapor.Workflows.History;
 using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,52 +7,44 @@ namespace Lapor.Workflows.Queries;
 public sealed partial class HistoryQuery
 {
     /// <summary>
-    /// One chain's rows in the order they were written, from after <paramref name="afterSeq"/> (keyset paging by seq),
+    /// One chain's events in the order they were written, from after <paramref name="afterSeq"/> (keyset paging by seq),
     /// at most <paramref name="take"/> when given.
     /// </summary>
     public async Task<IReadOnlyList<HistoryEntry>> JournalAsync(string chainId, long afterSeq = 0, int? take = null, CancellationToken ct = default)
     {
-        var query = Rows.Where(h => h.ChainId == chainId && h.Seq > afterSeq).OrderBy(h => h.Seq).Select(ToEntry);
-        if (take is { } count)
-            query = query.Take(count);
-        return await query.ToListAsync(ct);
+        var entries = (await Events.OfChainAsync(chainId, ct)).Where(h => h.Seq > afterSeq).Select(ToEntry);
+        return (take is { } count ? entries.Take(count) : entries).ToList();
     }
 
     /// <summary>
-    /// The newest <paramref name="take"/> rows of one instance of the given kinds, returned oldest first: a page that
-    /// shows what happened to a case lately without reading its whole chain.
+    /// The newest <paramref name="take"/> events of one instance of the given kinds, returned oldest first: a page that
+    /// shows what happened to a case lately.
     /// </summary>
-    public async Task<IReadOnlyList<HistoryEntry>> LatestOfInstanceAsync(string instanceId, IReadOnlyCollection<HistoryEventKind> kinds, int take, CancellationToken ct = default)
-    {
-        var rows = await Rows.OfInstance(instanceId).Where(h => kinds.Contains(h.Kind))
-            .OrderByDescending(h => h.Seq).Take(take).Select(ToEntry).ToListAsync(ct);
-        rows.Reverse();
-        return rows;
-    }
+    public async Task<IReadOnlyList<HistoryEntry>> LatestOfInstanceAsync(string instanceId, IReadOnlyCollection<HistoryEventKind> kinds, int take, CancellationToken ct = default) =>
+        (await Events.OfChainAsync(instanceId, ct)).Where(h => h.InstanceId == instanceId && kinds.Contains(h.Kind)).TakeLast(take).Select(ToEntry).ToList();
 
     /// <summary>The journals of several chains at once (an export of many cases), each in seq order.</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>> JournalsAsync(IReadOnlyCollection<string> chainIds, CancellationToken ct = default)
-    {
-        var rows = await Rows.Where(h => chainIds.Contains(h.ChainId)).OrderBy(h => h.ChainId).ThenBy(h => h.Seq).Select(ToEntry).ToListAsync(ct);
-        return rows.GroupBy(r => r.ChainId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<HistoryEntry>)g.ToList(), StringComparer.Ordinal);
-    }
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<HistoryEntry>>> JournalsAsync(IReadOnlyCollection<string> chainIds, CancellationToken ct = default) =>
+        (await Events.OfChainsAsync(chainIds, ct)).GroupBy(h => h.ChainId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<HistoryEntry>)g.Select(ToEntry).ToList(), StringComparer.Ordinal);
 
     /// <summary>Whether the engine knows the instance: it is running or finished, or only its history is left.</summary>
     public async Task<bool> InstanceExistsAsync(string instanceId, CancellationToken ct = default) =>
-        await db.Set<ProcessInstanceRow>().AnyAsync(i => i.Id == instanceId, ct) || await Rows.AnyAsync(h => h.ChainId == instanceId, ct);
+        await db.Set<ProcessInstanceRow>().AnyAsync(i => i.Id == instanceId, ct) || (await Events.OfChainAsync(instanceId, ct)).Count > 0;
 
     /// <summary>Of <paramref name="instanceIds"/>, those whose history shows node <paramref name="activityId"/> entered.</summary>
     public async Task<IReadOnlySet<string>> EnteredAsync(IReadOnlyCollection<string> instanceIds, string activityId, CancellationToken ct = default)
     {
-        var entered = await Rows.Where(h => instanceIds.Contains(h.ChainId) && instanceIds.Contains(h.InstanceId!)
-                                            && h.Kind == HistoryEventKind.ActivityStarted && h.ActivityId == activityId)
-            .Select(h => h.InstanceId!).Distinct().ToListAsync(ct);
+        var entered = await ReadAsync(instanceIds.Distinct(StringComparer.Ordinal).ToList(),
+            events => events.Where(h => Entered(h, activityId)).Select(h => h.ChainId).Take(1), ct);
         return entered.ToHashSet(StringComparer.Ordinal);
     }
 
-    public Task<bool> HasEnteredAsync(string instanceId, string activityId, CancellationToken ct = default) =>
-        Rows.OfInstance(instanceId).AnyAsync(h => h.Kind == HistoryEventKind.ActivityStarted && h.ActivityId == activityId, ct);
+    public async Task<bool> HasEnteredAsync(string instanceId, string activityId, CancellationToken ct = default) =>
+        (await Events.OfChainAsync(instanceId, ct)).Any(h => Entered(h, activityId));
+
+    private static bool Entered(HistoryEventRow h, string activityId) =>
+        h.Kind == HistoryEventKind.ActivityStarted && h.ActivityId == activityId && OfItsInstance(h);
 
     /// <summary>The definition version with its XML; null when it is not deployed here.</summary>
     public Task<HistoricDiagram?> DiagramAsync(string definitionId, CancellationToken ct = default) =>
@@ -68,22 +59,14 @@ public sealed partial class HistoryQuery
     /// Chain ids after <paramref name="after"/> (exclusive) in ordinal order, at most <paramref name="take"/>: a chain
     /// whose head row was deleted still has events, and one whose events were all deleted still has a head, so both count.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ChainIdsAsync(string? after, int take, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> ChainIdsAsync(string? after, int take, CancellationToken ct = default) =>
+        (await Events.ChainIdsAsync(ct)).Where(id => string.IsNullOrEmpty(after) || string.CompareOrdinal(id, after) > 0).Take(take).ToList();
+
+    public async Task<int> CountChainsAsync(CancellationToken ct = default) => (await Events.ChainIdsAsync(ct)).Count;
+
+    private static HistoryEntry ToEntry(HistoryEventRow h) => new()
     {
-        var ids = ChainIds();
-        if (!string.IsNullOrEmpty(after))
-            ids = ids.Where(id => string.Compare(id, after) > 0);
-        return await ids.OrderBy(id => id).Take(take).ToListAsync(ct);
-    }
-
-    public Task<int> CountChainsAsync(CancellationToken ct = default) => ChainIds().CountAsync(ct);
-
-    private IQueryable<string> ChainIds() =>
-        db.Set<HistoryChainRow>().Select(c => c.ChainId).Union(db.Set<HistoryEventRow>().Select(r => r.ChainId));
-
-    private static readonly Expression<Func<HistoryEventRow, HistoryEntry>> ToEntry = h => new HistoryEntry
-    {
-        Id = h.Id, ChainId = h.ChainId, Seq = h.Seq, Kind = h.Kind, Time = h.Time, Actor = h.Actor, InstanceId = h.InstanceId,
+        ChainId = h.ChainId, Seq = h.Seq, Kind = h.Kind, Time = h.Time, Actor = h.Actor, InstanceId = h.InstanceId,
         DefinitionId = h.DefinitionId, ActivityId = h.ActivityId, ActivityType = h.ActivityType, ActivityName = h.ActivityName,
         ActivityInstanceId = h.ActivityInstanceId, ParentActivityInstanceId = h.ParentActivityInstanceId, ExecutionId = h.ExecutionId,
         TaskId = h.TaskId, Name = h.Name, ValueType = h.ValueType, Value = h.Value, Detail = h.Detail, Hash = h.Hash,

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Linq.Expressions;
+using Lapor.Workflows.Errors;
 using Lapor.Workflows.History;
 using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -6,13 +8,26 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Workflows.Queries;
 
 /// <summary>
-/// Reads the engine's history for the REST API and the host. History is one append-only table, so a task or a node
-/// visit is several rows; the lists here pair them inside the query (correlated sub-queries on the instance's own
-/// chain) so filters, sorting and paging run in the database and only the requested page is read. Read-only.
+/// Reads the engine's history for the REST API and the host. Events are read a chain at a time through
+/// <see cref="HistoryEvents"/>: packed per command (decision 031), they cannot be filtered or paired by the database.
+/// A list reads the chains it needs in slices and filters and pairs (a task's rows, a node's start and end) each
+/// slice's events before reading the next, so memory holds the list's items, not every event. A list about one
+/// instance or task reads that one chain; a list across instances reads the chains of the instances its definition
+/// filter selects, and is refused when that is more than <see cref="MaxChainsScanned"/>. Process instances are rows of
+/// their own and are listed by the database. Read-only.
 /// </summary>
 public sealed partial class HistoryQuery(DbContext db)
 {
-    private IQueryable<HistoryEventRow> Rows => db.Set<HistoryEventRow>().AsNoTracking();
+    /// <summary>The most chains one list reads; a list that would need more is refused and asks for a narrower filter.</summary>
+    public const int MaxChainsScanned = 5000;
+
+    // Chains read per round trip: few trips, yet one slice's events stay small.
+    private const int ChainsPerRead = 500;
+
+    /// <summary><see cref="MaxChainsScanned"/>, lower in tests that cannot start thousands of instances.</summary>
+    internal int ChainLimit { get; init; } = MaxChainsScanned;
+
+    private HistoryEvents Events => new(db);
 
     /// <summary>Process instances, running and finished, with the name and version of their definition.</summary>
     public async Task<IReadOnlyList<HistoricProcessInstance>> InstancesAsync(
@@ -71,18 +86,73 @@ public sealed partial class HistoryQuery(DbContext db)
         StartTime = i.StartedAt, EndTime = i.EndedAt, StartedBy = i.StartedBy, StartActivityId = i.StartActivityId, Status = i.Status,
     };
 
-    /// <summary>Keyset paging on the row that anchors each item (the task's creation, the node's start…).</summary>
-    private static IQueryable<HistoryEventRow> After(IQueryable<HistoryEventRow> anchors, HistoryPage page, bool byTime, bool descending)
+    /// <summary>The chains a list reads: its instance's, else its task's, else those of the instances its definition filter selects.</summary>
+    private async Task<IReadOnlyList<string>> ChainsAsync(string? instanceId, string? taskId, string? definitionId, string? definitionKey, CancellationToken ct)
+    {
+        if (instanceId is not null)
+            return [instanceId];
+        if (taskId is not null)
+            return await Events.ChainOfTaskAsync(taskId, ct) is { } chain ? [chain] : [];
+        var instances = db.Set<ProcessInstanceRow>().AsNoTracking();
+        // An instance's current definition: the events it wrote before a migration name the version it came from, so
+        // every list filters the events themselves by definition again.
+        if (definitionId is not null)
+            instances = instances.Where(i => i.DefinitionId == definitionId);
+        if (definitionKey is not null)
+            instances = instances.Where(i => i.DefinitionKey == definitionKey);
+        return Capped(await instances.Select(i => i.Id).Take(ChainLimit + 1).ToListAsync(ct));
+    }
+
+    /// <summary>The chains, or a refusal when a list would read more of them than <see cref="ChainLimit"/>.</summary>
+    private List<string> Capped(List<string> chainIds) =>
+        chainIds.Count <= ChainLimit
+            ? chainIds
+            : throw new WorkflowException(
+                $"This history query would read the history of more than {ChainLimit} process instances. "
+                + "Narrow it with processInstanceId, or with processDefinitionId for one process version.", "InvalidRequestException");
+
+    /// <summary>
+    /// What <paramref name="select"/> makes of each chain's events (in seq order), the chains read
+    /// <see cref="ChainsPerRead"/> at a time so only one slice's events are held at once.
+    /// </summary>
+    private async Task<List<T>> ReadAsync<T>(IReadOnlyList<string> chainIds, Func<IReadOnlyList<HistoryEventRow>, IEnumerable<T>> select, CancellationToken ct)
+    {
+        var items = new List<T>();
+        foreach (var slice in chainIds.Chunk(ChainsPerRead))
+        {
+            var events = slice.Length == 1 ? await Events.OfChainAsync(slice[0], ct) : await Events.OfChainsAsync(slice, ct);
+            foreach (var chain in events.GroupBy(e => e.ChainId, StringComparer.Ordinal))
+                items.AddRange(select(chain.ToList()));
+        }
+        return items;
+    }
+
+    /// <summary>
+    /// Keyset paging on the event that anchors each item (the task's creation, the node's start…): whether an item's
+    /// cursor comes after <see cref="HistoryPage.After"/> in the list's direction.
+    /// </summary>
+    private static Func<HistoryCursor, bool> After(HistoryPage page, bool byTime, bool descending)
     {
         if (page.After is not { } after)
-            return anchors;
+            return _ => true;
         if (!byTime)
             throw new ArgumentException("Keyset paging (After) needs a list sorted by time.", nameof(page));
-        var (time, id) = (after.Time, after.Id);
-        return descending
-            ? anchors.Where(h => h.Time < time || (h.Time == time && h.Id < id))
-            : anchors.Where(h => h.Time > time || (h.Time == time && h.Id > id));
+        return descending ? c => c.CompareTo(after) < 0 : c => c.CompareTo(after) > 0;
     }
+
+    private static HistoryCursor CursorOf(HistoryEventRow h) => new(h.Time, h.ChainId, h.Seq);
+
+    /// <summary>An event's id in lists that name events: its chain and its seq there (events have no id of their own).</summary>
+    private static string EventId(HistoryEventRow h) => string.Create(CultureInfo.InvariantCulture, $"{h.ChainId}:{h.Seq}");
+
+    /// <summary>Whether a filter criterion holds: unset, or equal.</summary>
+    private static bool Matches(string? value, string? wanted) => wanted is null || value == wanted;
+
+    /// <summary>Whether the event belongs to an instance: it is on the instance's own chain, whose id is the instance id.</summary>
+    private static bool OfItsInstance(HistoryEventRow h) => h.InstanceId is not null && h.InstanceId == h.ChainId;
+
+    private static bool IsTaskEvent(HistoryEventRow h) =>
+        h.TaskId is not null && h.Kind is HistoryEventKind.TaskCreated or HistoryEventKind.TaskUpdated or HistoryEventKind.TaskCompleted or HistoryEventKind.TaskDeleted;
 
     private static IQueryable<T> Paged<T>(IQueryable<T> query, HistoryPage? page)
     {
@@ -108,10 +178,11 @@ public sealed partial class HistoryQuery(DbContext db)
     private static IOrderedEnumerable<T> Order<T, TKey>(IEnumerable<T> items, Func<T, TKey> key, bool descending) =>
         descending ? items.OrderByDescending(key) : items.OrderBy(key);
 
-    /// <summary>Rows of definition <paramref name="key"/>: definition ids are <c>key:version:deployment</c>.</summary>
-    private static IQueryable<HistoryEventRow> OfDefinitionKey(IQueryable<HistoryEventRow> rows, string key)
-    {
-        var prefix = key + ":";
-        return rows.Where(h => h.DefinitionId!.StartsWith(prefix));
-    }
+    /// <summary>Text sorts ordinally, as the database sorted it before history was read in memory.</summary>
+    private static IOrderedEnumerable<T> OrderText<T>(IEnumerable<T> items, Func<T, string?> key, bool descending) =>
+        descending ? items.OrderByDescending(key, StringComparer.Ordinal) : items.OrderBy(key, StringComparer.Ordinal);
+
+    /// <summary>Items equal on the sort key keep the order their anchors were written in, in the list's direction.</summary>
+    private static IOrderedEnumerable<T> ThenByPosition<T>(IOrderedEnumerable<T> items, Func<T, HistoryCursor> cursor, bool descending) =>
+        descending ? items.ThenByDescending(cursor) : items.ThenBy(cursor);
 }

@@ -11,7 +11,7 @@ namespace Lapor.Workflows.Rest;
 /// <summary>
 /// <c>/history/process-instance</c>, <c>/history/variable-instance</c>, <c>/history/detail</c> and Lapor's
 /// <c>/history/verify</c> extension, which re-computes an instance's hash chain to show its history was not edited.
-/// Filters, sorting and paging run in the database (<see cref="HistoryQuery"/>).
+/// Filters, sorting and paging are <see cref="HistoryQuery"/>'s.
 /// </summary>
 internal static class HistoryEndpoints
 {
@@ -66,7 +66,7 @@ internal static class HistoryEndpoints
     };
 
     /// <summary>
-    /// The latest value of each variable. Its id is the id of the history row that first set it, so every update in
+    /// The latest value of each variable. Its id names the history event that first set it, so every update in
     /// <c>/history/detail</c> can point at it.
     /// </summary>
     private static async Task<IResult> VariableInstancesAsync(HttpRequest request, HistoryQuery history, CancellationToken ct)

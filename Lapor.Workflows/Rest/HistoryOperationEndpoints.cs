@@ -7,7 +7,7 @@ namespace Lapor.Workflows.Rest;
 
 /// <summary>
 /// <c>/history/user-operation</c>: who did what, from the history's UserOperation and Deployment rows, under
-/// Camunda's operation types (<see cref="CamundaOperations"/>), filtered and paged in the database.
+/// Camunda's operation types (<see cref="CamundaOperations"/>).
 /// </summary>
 internal static class HistoryOperationEndpoints
 {

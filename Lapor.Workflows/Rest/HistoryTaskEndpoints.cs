@@ -8,7 +8,7 @@ namespace Lapor.Workflows.Rest;
 
 /// <summary>
 /// <c>/history/activity-instance</c> and <c>/history/task</c>. History is append-only, so a start and its end are two
-/// rows; <see cref="HistoryQuery"/> pairs them in the database into Camunda's one-record-per-instance shape.
+/// events; <see cref="HistoryQuery"/> pairs them into Camunda's one-record-per-instance shape.
 /// </summary>
 internal static class HistoryTaskEndpoints
 {

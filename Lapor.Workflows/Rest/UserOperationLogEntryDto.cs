@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Lapor.Workflows.History;
 using Lapor.Workflows.Queries;
@@ -41,7 +40,7 @@ internal sealed record UserOperationLogEntryDto
 
     public static UserOperationLogEntryDto Of(HistoricOperation operation)
     {
-        var id = operation.Id.ToString(CultureInfo.InvariantCulture);
+        var id = operation.Id;
         if (operation.Kind == HistoryEventKind.Deployment)
             return new()
             {

@@ -1,3 +1,4 @@
+using Lapor.Workflows.Errors;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Queries;
@@ -10,7 +11,8 @@ namespace Lapor.Workflows.Tests.Queries;
 
 /// <summary>
 /// <see cref="HistoryQuery"/> on a real SQLite database with the real engine: pages read by offset or by keyset add up
-/// to the whole sorted list, filters and revisions hold across page boundaries, and the paging is done by the database.
+/// to the whole sorted list, filters and revisions hold across page boundaries, a list about one instance reads only its
+/// chain, and a list across too many instances is refused.
 /// </summary>
 public sealed class HistoryQueryTests : IAsyncLifetime
 {
@@ -34,7 +36,7 @@ public sealed class HistoryQueryTests : IAsyncLifetime
             _engine.Clock.Advance(TimeSpan.FromMinutes(1));
             await _engine.CompleteAsync(_sequence, step);
         }
-        // Its two parallel tasks are created by one command and share a timestamp: only the row id orders them.
+        // Its two parallel tasks are created by one command and share a timestamp: only their position orders them.
         _other = await _engine.StartAsync("fork");
     }
 
@@ -81,7 +83,7 @@ public sealed class HistoryQueryTests : IAsyncLifetime
             after = page[^1].Cursor;
         }
         Assert.Equal(whole.Select(t => t.Id), paged.Select(t => t.Id));
-        // s6 and both fork tasks were created at the same instant; the row id keeps them apart across page boundaries.
+        // s6 and both fork tasks were created at the same instant; their position keeps them apart across page boundaries.
         Assert.Equal(["dinkes", "dishub", "s6"], paged.Take(3).Select(t => t.TaskDefinitionKey).Order());
     }
 
@@ -134,18 +136,29 @@ public sealed class HistoryQueryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Paging_IsDoneByTheDatabase()
+    public async Task AListAboutOneInstance_ReadsOnlyItsChain()
     {
         _sql.Commands.Clear();
         await History(h => h.TasksAsync(new HistoricTaskFilter { InstanceId = _sequence }, HistoricTaskSort.EndTime, true, new HistoryPage { Skip = 2, Take = 2 }));
-        var tasks = Assert.Single(_sql.Commands);
-        Assert.Contains("LIMIT", tasks);
-        Assert.Contains("OFFSET", tasks);
-        Assert.Contains("ORDER BY", tasks);
+        Assert.DoesNotContain("wf_process_instance", Assert.Single(_sql.Commands));
+    }
 
-        _sql.Commands.Clear();
-        await History(h => h.ActivitiesAsync(new HistoricActivityFilter { InstanceId = _sequence, Finished = true }, page: new HistoryPage { Take = 3 }));
-        Assert.Contains("LIMIT", Assert.Single(_sql.Commands));
+    [Fact]
+    public async Task AListAcrossMoreInstancesThanTheLimit_IsRefused_UntilNarrowed()
+    {
+        await using var scope = _engine.Services.CreateAsyncScope();
+        var history = new HistoryQuery(scope.ServiceProvider.GetRequiredService<WorkflowDb>()) { ChainLimit = 1 };
+
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() => history.TasksAsync(new HistoricTaskFilter { Assignee = "demo" }));
+        Assert.Equal("InvalidRequestException", refused.Type);
+        Assert.Contains("more than 1 process instances", refused.Message);
+        Assert.Contains("processInstanceId", refused.Message);
+        Assert.Contains("processDefinitionId", refused.Message);
+        await Assert.ThrowsAsync<WorkflowException>(() => history.OperationsAsync(new HistoricOperationFilter { Actor = "demo" }));
+
+        Assert.Equal(5, (await history.TasksAsync(new HistoricTaskFilter { InstanceId = _sequence, Assignee = "demo", Finished = true })).Count);
+        var fork = await history.InstanceAsync(_other);
+        Assert.Equal(2, (await history.TasksAsync(new HistoricTaskFilter { DefinitionId = fork!.DefinitionId })).Count);
     }
 
     [Fact]

@@ -4,7 +4,8 @@ namespace Lapor.Workflows.History;
 /// Events of one chain packed in one row (decision 031). <see cref="Seq"/> is the chain number of the first event; the
 /// record's events follow it without gaps, and the next record starts after its last. <see cref="Seal"/> is the
 /// chain's hash after the record's last command (<see cref="HistoryHash"/> over the unpacked events, command by
-/// command, from the seal before the record).
+/// command, from the seal before the record). A finished instance's record is its chain's last and has no seal of its
+/// own (empty): the chain head's hash seals it.
 /// </summary>
 internal abstract class HistoryRecord
 {

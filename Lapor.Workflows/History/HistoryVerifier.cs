@@ -36,9 +36,13 @@ public sealed class HistoryVerifier(DbContext db)
             return Broken(chainId, expected - 1, command[0].Seq,
                 $"rows {command[0].Seq}–{command[^1].Seq} are sealed by no hash: the last row of their command was removed, or they were added afterwards");
 
-        // Records (decision 031): each must start where the chain stands, unpack, and end on its seal.
+        // Records (decision 031): each must start where the chain stands, unpack, and end on its seal; one without a
+        // seal (a finished instance's) must be the last, sealed by the head.
+        HistoryRecord? unsealed = null;
         foreach (var record in records)
         {
+            if (unsealed is not null)
+                return Broken(chainId, expected - 1, record.Seq, $"the record starting at event {record.Seq} follows the chain's last record: it was added afterwards");
             if (record.Seq != expected)
                 return Broken(chainId, expected - 1, expected, record.Seq > expected
                     ? $"events {expected}–{record.Seq - 1} are missing (a record was removed)"
@@ -57,7 +61,9 @@ public sealed class HistoryVerifier(DbContext db)
                 previous = HistoryHash.Compute(previous, events);
                 expected += events.Count;
             }
-            if (!string.Equals(previous, Convert.ToHexStringLower(record.Seal), StringComparison.Ordinal))
+            if (record.Seal.Length == 0)
+                unsealed = record;
+            else if (!string.Equals(previous, Convert.ToHexStringLower(record.Seal), StringComparison.Ordinal))
                 return Broken(chainId, expected - 1, record.Seq,
                     $"one of events {record.Seq}–{expected - 1} (stored in one record) was changed after it was written");
         }
@@ -67,6 +73,8 @@ public sealed class HistoryVerifier(DbContext db)
             return count == 0
                 ? new ChainVerification(chainId, 0, false, null, "no history exists for this chain")
                 : Broken(chainId, count, 1, "the chain head is missing");
+        if (unsealed is not null && head.LastSeq == count && !string.Equals(head.LastHash, previous, StringComparison.OrdinalIgnoreCase))
+            return Broken(chainId, count, unsealed.Seq, $"one of events {unsealed.Seq}–{count} (stored in one record) was changed after it was written");
         if (head.LastSeq != count || !string.Equals(head.LastHash, previous, StringComparison.OrdinalIgnoreCase))
             return Broken(chainId, count, expected, $"the chain ends at event {count} but its head says {head.LastSeq}: events at the end were removed");
         return new ChainVerification(chainId, count, true, null, null);

@@ -53,13 +53,12 @@ public sealed class InstanceViewerTests(AuditHost host) : IClassFixture<AuditHos
     {
         var report = await host.FinishedAsync();
         var recorded = (await ViewAsync(report.ProcessInstanceId!)).TakenFlows;
-        await using (var scope = host.Services.CreateAsyncScope())
+        // A node start without the flow that led to it, as history was written before flows were recorded.
+        Assert.True(await RecordTampering.EditEventsAsync(host, report.ProcessInstanceId!, e =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<Lapor.Host.Data.LaporDb>();
-            await db.Set<Lapor.Workflows.History.HistoryEventRow>()
-                .Where(h => h.ChainId == report.ProcessInstanceId && h.Kind == Lapor.Workflows.History.HistoryEventKind.ActivityStarted)
-                .ExecuteUpdateAsync(u => u.SetProperty(h => h.Value, (string?)null));
-        }
+            if (e.Kind == Lapor.Workflows.History.HistoryEventKind.ActivityStarted)
+                e.Value = null;
+        }) > 0);
 
         var inferred = (await ViewAsync(report.ProcessInstanceId!)).TakenFlows;
 

@@ -56,10 +56,11 @@ public sealed class HistoryChainTests
         await h.CompleteAsync(id, "verify", new { decision = "verify" });
         var running = await HistoryTampering.RecordsAsync(h, id);
         Assert.Equal(2, running.Count);
+        Assert.All(running, r => Assert.IsType<OpenHistoryRecordRow>(r));
         Assert.Equal(1, running[0].Seq);
 
         await h.CompleteAsync(id, "respond", new { response = "Sudah diperbaiki" });
-        var finished = Assert.Single(await HistoryTampering.RecordsAsync(h, id));
+        var finished = Assert.IsType<HistoryRecordRow>(Assert.Single(await HistoryTampering.RecordsAsync(h, id)));
         Assert.Equal(1, finished.Seq);
         var events = await EventsAsync(h, id);
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Seq));
@@ -90,6 +91,7 @@ public sealed class HistoryChainTests
         await h.Query(async db =>
         {
             var record = await db.Set<HistoryRecordRow>().SingleAsync(r => r.ChainId == id);
+            Assert.False(await db.Set<OpenHistoryRecordRow>().AnyAsync(r => r.ChainId == id));
             record.Packed = record.Packed[..(record.Packed.Length / 2)];
             return await db.SaveChangesAsync();
         });

@@ -32,8 +32,8 @@ public sealed class PostgresEngineTests(PostgresServer server) : IClassFixture<P
         var chain = await h.Query(db => new HistoryVerifier(db).VerifyAsync(id));
         Assert.True(chain.Intact, chain.Problem);
 
-        await h.Query(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE wf_history_event SET \"Actor\" = 'x' WHERE \"ChainId\" = {id} AND \"Seq\" = 3"));
-        // Row 3 was written by the start command, whose rows begin at row 1 and share one hash (decision 028).
+        await HistoryTampering.EditEventAsync(h, id, 3, e => e.Actor = "x");
+        // The finished case is one record, from event 1 (decision 031).
         var broken = await h.Query(db => new HistoryVerifier(db).VerifyAsync(id));
         Assert.Equal(1, broken.BrokenAtSeq);
         Assert.Contains("was changed after it was written", broken.Problem);

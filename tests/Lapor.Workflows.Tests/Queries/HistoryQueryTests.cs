@@ -140,7 +140,9 @@ public sealed class HistoryQueryTests : IAsyncLifetime
     {
         _sql.Commands.Clear();
         await History(h => h.TasksAsync(new HistoricTaskFilter { InstanceId = _sequence }, HistoricTaskSort.EndTime, true, new HistoryPage { Skip = 2, Take = 2 }));
-        Assert.DoesNotContain("wf_process_instance", Assert.Single(_sql.Commands));
+        // Its old rows, its lasting and its open records: nothing about other instances.
+        Assert.Equal(3, _sql.Commands.Count);
+        Assert.All(_sql.Commands, c => Assert.DoesNotContain("wf_process_instance", c));
     }
 
     [Fact]

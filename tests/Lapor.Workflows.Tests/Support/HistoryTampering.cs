@@ -8,9 +8,9 @@ namespace Lapor.Workflows.Tests.Support;
 internal static class HistoryTampering
 {
     /// <summary>Changes one event inside its record and packs the record again, keeping the record's seal.</summary>
-    public static Task<HistoryRecordRow> EditEventAsync(EngineHarness h, string chainId, long seq, Action<HistoryEventRow> change) => h.Query(async db =>
+    public static Task<HistoryRecord> EditEventAsync(EngineHarness h, string chainId, long seq, Action<HistoryEventRow> change) => h.Query(async db =>
     {
-        var record = await RecordOfAsync(db, chainId, seq);
+        var record = (await RecordsOfAsync(db, chainId)).Last(r => r.Seq <= seq);
         var commands = HistoryPacking.Unpack(chainId, record.Seq, record.Packed);
         change(commands.SelectMany(c => c).Single(e => e.Seq == seq));
         record.Packed = HistoryPacking.Pack(chainId, commands);
@@ -21,15 +21,14 @@ internal static class HistoryTampering
     /// <summary>Deletes the record holding event <paramref name="seq"/>; returns the record's first seq.</summary>
     public static Task<long> DeleteRecordAsync(EngineHarness h, string chainId, long seq) => h.Query(async db =>
     {
-        var record = await RecordOfAsync(db, chainId, seq);
+        var record = (await RecordsOfAsync(db, chainId)).Last(r => r.Seq <= seq);
         db.Remove(record);
         await db.SaveChangesAsync();
         return record.Seq;
     });
 
-    /// <summary>The chain's records, in order.</summary>
-    public static Task<List<HistoryRecordRow>> RecordsAsync(EngineHarness h, string chainId) =>
-        h.Query(db => db.Set<HistoryRecordRow>().AsNoTracking().Where(r => r.ChainId == chainId).OrderBy(r => r.Seq).ToListAsync());
+    /// <summary>The chain's records, lasting and open, in order.</summary>
+    public static Task<List<HistoryRecord>> RecordsAsync(EngineHarness h, string chainId) => h.Query(db => RecordsOfAsync(db, chainId));
 
     /// <summary>
     /// Turns the chain's records into one row per event, each with its own hash, as release 1 wrote history; returns the
@@ -38,7 +37,7 @@ internal static class HistoryTampering
     public static Task<int> RewriteAsLegacyRowsAsync(EngineHarness h, string chainId) => h.Query(async db =>
     {
         var events = await new HistoryEvents(db).OfChainAsync(chainId);
-        db.RemoveRange(await db.Set<HistoryRecordRow>().Where(r => r.ChainId == chainId).ToListAsync());
+        db.RemoveRange(await RecordsOfAsync(db, chainId));
         var previous = HistoryHash.Genesis;
         foreach (var e in events)
         {
@@ -53,6 +52,8 @@ internal static class HistoryTampering
         return events.Count;
     });
 
-    private static async Task<HistoryRecordRow> RecordOfAsync(WorkflowDb db, string chainId, long seq) =>
-        await db.Set<HistoryRecordRow>().Where(r => r.ChainId == chainId && r.Seq <= seq).OrderByDescending(r => r.Seq).FirstAsync();
+    private static async Task<List<HistoryRecord>> RecordsOfAsync(WorkflowDb db, string chainId) =>
+        (await db.Set<HistoryRecordRow>().Where(r => r.ChainId == chainId).ToListAsync()).Cast<HistoryRecord>()
+        .Concat(await db.Set<OpenHistoryRecordRow>().Where(r => r.ChainId == chainId).ToListAsync())
+        .OrderBy(r => r.Seq).ToList();
 }

@@ -39,12 +39,15 @@ internal sealed class HistoryEvents(DbContext db)
         ?? await db.Set<HistoryEventRow>().AsNoTracking().Where(r => r.TaskId == taskId).Select(r => r.ChainId).FirstOrDefaultAsync(ct);
 
     /// <summary>Every chain id that has a head, events or records, in ordinal order.</summary>
-    public async Task<List<string>> ChainIdsAsync(CancellationToken ct = default) =>
-        (await db.Set<HistoryChainRow>().AsNoTracking().Select(c => c.ChainId)
-                .Union(db.Set<HistoryEventRow>().Select(r => r.ChainId))
-                .Union(db.Set<HistoryRecordRow>().Select(r => r.ChainId))
-                .Union(db.Set<OpenHistoryRecordRow>().Select(r => r.ChainId)).ToListAsync(ct))
-            .Order(StringComparer.Ordinal).ToList();
+    public async Task<List<string>> ChainIdsAsync(CancellationToken ct = default)
+    {
+        // Two queries: records store chain ids as bytes (CompactIdConverter), so SQL cannot unite them with the text ones.
+        var texts = await db.Set<HistoryChainRow>().AsNoTracking().Select(c => c.ChainId)
+            .Union(db.Set<HistoryEventRow>().Select(r => r.ChainId)).ToListAsync(ct);
+        var packed = await db.Set<HistoryRecordRow>().Select(r => r.ChainId)
+            .Union(db.Set<OpenHistoryRecordRow>().Select(r => r.ChainId)).ToListAsync(ct);
+        return texts.Union(packed, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>The records of the chains, lasting and open, unordered.</summary>
     internal static async Task<List<HistoryRecord>> RecordsAsync(DbContext db, IReadOnlyCollection<string> chainIds, CancellationToken ct)

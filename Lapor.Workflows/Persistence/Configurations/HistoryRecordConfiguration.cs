@@ -13,5 +13,6 @@ internal sealed class HistoryRecordConfiguration : IEntityTypeConfiguration<Hist
         // clustered row in its page and puts the rest on an overflow page of its own, so a finished case's record of
         // 1.5 KB took 4.7 KB on disk; a rowid table keeps rows up to nearly a page inline.
         b.HasKey(x => new { x.ChainId, x.Seq });
+        b.Property(x => x.ChainId).HasConversion<CompactIdConverter>();
     }
 }

@@ -12,5 +12,7 @@ internal sealed class HistoryTaskConfiguration : IEntityTypeConfiguration<Histor
         b.ToTable("wf_history_task");
         b.IsClusteredOnSqlite();
         b.HasKey(x => x.TaskId);
+        b.Property(x => x.TaskId).HasConversion<CompactIdConverter>();
+        b.Property(x => x.ChainId).HasConversion<CompactIdConverter>();
     }
 }

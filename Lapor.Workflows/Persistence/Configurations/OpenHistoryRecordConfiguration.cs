@@ -11,5 +11,6 @@ internal sealed class OpenHistoryRecordConfiguration : IEntityTypeConfiguration<
         b.ToTable("wf_history_open");
         // Not clustered, as wf_history_record (see there).
         b.HasKey(x => new { x.ChainId, x.Seq });
+        b.Property(x => x.ChainId).HasConversion<CompactIdConverter>();
     }
 }

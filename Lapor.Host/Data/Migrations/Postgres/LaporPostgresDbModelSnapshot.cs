@@ -544,8 +544,8 @@ namespace Lapor.Host.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lapor.Workflows.History.HistoryRecordRow", b =>
                 {
-                    b.Property<string>("ChainId")
-                        .HasColumnType("text");
+                    b.Property<byte[]>("ChainId")
+                        .HasColumnType("bytea");
 
                     b.Property<long>("Seq")
                         .HasColumnType("bigint");
@@ -565,12 +565,12 @@ namespace Lapor.Host.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lapor.Workflows.History.HistoryTaskRow", b =>
                 {
-                    b.Property<string>("TaskId")
-                        .HasColumnType("text");
+                    b.Property<byte[]>("TaskId")
+                        .HasColumnType("bytea");
 
-                    b.Property<string>("ChainId")
+                    b.Property<byte[]>("ChainId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.HasKey("TaskId");
 
@@ -581,8 +581,8 @@ namespace Lapor.Host.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lapor.Workflows.History.OpenHistoryRecordRow", b =>
                 {
-                    b.Property<string>("ChainId")
-                        .HasColumnType("text");
+                    b.Property<byte[]>("ChainId")
+                        .HasColumnType("bytea");
 
                     b.Property<long>("Seq")
                         .HasColumnType("bigint");

@@ -535,8 +535,8 @@ namespace Lapor.Host.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lapor.Workflows.History.HistoryRecordRow", b =>
                 {
-                    b.Property<string>("ChainId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ChainId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Seq")
                         .HasColumnType("INTEGER");
@@ -556,12 +556,12 @@ namespace Lapor.Host.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lapor.Workflows.History.HistoryTaskRow", b =>
                 {
-                    b.Property<string>("TaskId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("TaskId")
+                        .HasColumnType("BLOB");
 
-                    b.Property<string>("ChainId")
+                    b.Property<byte[]>("ChainId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.HasKey("TaskId");
 
@@ -572,8 +572,8 @@ namespace Lapor.Host.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lapor.Workflows.History.OpenHistoryRecordRow", b =>
                 {
-                    b.Property<string>("ChainId")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ChainId")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("Seq")
                         .HasColumnType("INTEGER");

@@ -59,7 +59,9 @@ public sealed class SqliteRuntimeStoreTests
         Assert.Equal(await StoredAsync(h, "wf_task", "Id", "ef"), await StoredAsync(h, "wf_task", "Id", "engine"));
         Assert.Equal(await StoredAsync(h, "wf_task", "Id", "ef"), await StoredAsync(h, "wf_task", "Id", "engine2"));
         Assert.Equal(await StoredAsync(h, "wf_process_instance", "Id", "ef"), await StoredAsync(h, "wf_process_instance", "Id", "engine"));
-        Assert.Equal(await StoredAsync(h, "wf_history_record", "ChainId", "ef"), await StoredAsync(h, "wf_history_record", "ChainId", "engine"));
+        var stored = await StoredAsync(h, "wf_history_record", "ChainId", CompactIdConverter.ToBytes("ef"));
+        Assert.NotEmpty(stored);
+        Assert.Equal(stored, await StoredAsync(h, "wf_history_record", "ChainId", CompactIdConverter.ToBytes("engine")));
     }
 
     [Fact]
@@ -79,9 +81,10 @@ public sealed class SqliteRuntimeStoreTests
             return true;
         });
 
-        Assert.Equal(await StoredAsync(h, "wf_history_record", "ChainId", "ef"), await StoredAsync(h, "wf_history_record", "ChainId", "engine"));
-        var seqs = await h.Query(db => db.Database.SqlQueryRaw<long>(
-            "SELECT \"Seq\" AS \"Value\" FROM wf_history_record WHERE \"ChainId\" = 'engine' ORDER BY \"Seq\"").ToListAsync());
+        var stored = await StoredAsync(h, "wf_history_record", "ChainId", CompactIdConverter.ToBytes("ef"));
+        Assert.NotEmpty(stored);
+        Assert.Equal(stored, await StoredAsync(h, "wf_history_record", "ChainId", CompactIdConverter.ToBytes("engine")));
+        var seqs = await h.Query(db => db.Set<HistoryRecordRow>().Where(r => r.ChainId == "engine").OrderBy(r => r.Seq).Select(r => r.Seq).ToListAsync());
         Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), seqs);
     }
 
@@ -270,7 +273,7 @@ public sealed class SqliteRuntimeStoreTests
     private static IRuntimeStore Store(DbContext db) => Assert.IsType<SqliteRuntimeStore>(RuntimeStore.For(db));
 
     /// <summary>Every column except the rowid and the key, as SQLite shows the stored values and their types, row by row.</summary>
-    private static Task<string> StoredAsync(EngineHarness h, string table, string keyColumn, string key) =>
+    private static Task<string> StoredAsync(EngineHarness h, string table, string keyColumn, object key) =>
         h.Query(async db =>
         {
             // Table and column names come from this test and from SQLite's own catalogue, never from input.

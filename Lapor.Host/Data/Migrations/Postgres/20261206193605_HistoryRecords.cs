@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Lapor.Host.Data.Migrations.Sqlite
+namespace Lapor.Host.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class HistoryRecords : Migration
@@ -14,10 +14,10 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                 name: "wf_history_open",
                 columns: table => new
                 {
-                    ChainId = table.Column<string>(type: "TEXT", nullable: false),
-                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
-                    Packed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Seal = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    ChainId = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    Packed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Seal = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -28,10 +28,10 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                 name: "wf_history_record",
                 columns: table => new
                 {
-                    ChainId = table.Column<string>(type: "TEXT", nullable: false),
-                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
-                    Packed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Seal = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    ChainId = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    Packed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Seal = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,8 +42,8 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                 name: "wf_history_task",
                 columns: table => new
                 {
-                    TaskId = table.Column<string>(type: "TEXT", nullable: false),
-                    ChainId = table.Column<string>(type: "TEXT", nullable: false)
+                    TaskId = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ChainId = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -2,6 +2,7 @@ using System.Net;
 using Lapor.Host.Audit;
 using Lapor.Host.Tests.Admin;
 using Lapor.Workflows.History;
+using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Host.Tests.Audit;
@@ -65,14 +66,14 @@ public sealed class IntegrityTests(AuditHost host) : IClassFixture<AuditHost>
         var records = await RecordTampering.RecordsAsync(host, middle);
         Assert.True(records.Count >= 3, $"{records.Count} records");
         var (gone, next) = (records[1].Seq, records[2].Seq);
-        await host.SqlAsync($"DELETE FROM {await RecordTampering.TableOfAsync(host, middle, gone)} WHERE ChainId = {{0}} AND Seq = {{1}}", middle, gone);
+        await host.SqlAsync($"DELETE FROM {await RecordTampering.TableOfAsync(host, middle, gone)} WHERE ChainId = {{0}} AND Seq = {{1}}", CompactIdConverter.ToBytes(middle), gone);
         var (exit, output) = await CommandAsync("--instance", middle);
         Assert.Equal(1, exit);
         Assert.Contains($"BROKEN chain {middle} at seq {gone}: events {gone}–{next - 1} are missing", output);
 
         var (_, end, _) = await CaseAsync();
         var newest = (await RecordTampering.RecordsAsync(host, end))[^1].Seq;
-        await host.SqlAsync($"DELETE FROM {await RecordTampering.TableOfAsync(host, end, newest)} WHERE ChainId = {{0}} AND Seq = {{1}}", end, newest);
+        await host.SqlAsync($"DELETE FROM {await RecordTampering.TableOfAsync(host, end, newest)} WHERE ChainId = {{0}} AND Seq = {{1}}", CompactIdConverter.ToBytes(end), newest);
         var tail = await host.WithDbAsync(db => new HistoryVerifier(db).VerifyAsync(end));
         Assert.Equal(newest, tail.BrokenAtSeq);
         Assert.Contains("events at the end were removed", tail.Problem);
@@ -94,7 +95,7 @@ public sealed class IntegrityTests(AuditHost host) : IClassFixture<AuditHost>
         // the chain itself still verifies.
         var records = await RecordTampering.RecordsAsync(host, chain);
         var (newest, previous) = (records[^1], records[^2]);
-        await host.SqlAsync($"DELETE FROM {await RecordTampering.TableOfAsync(host, chain, newest.Seq)} WHERE ChainId = {{0}} AND Seq = {{1}}", chain, newest.Seq);
+        await host.SqlAsync($"DELETE FROM {await RecordTampering.TableOfAsync(host, chain, newest.Seq)} WHERE ChainId = {{0}} AND Seq = {{1}}", CompactIdConverter.ToBytes(chain), newest.Seq);
         await host.SqlAsync("UPDATE wf_history_chain SET LastSeq = {0}, LastHash = {1} WHERE ChainId = {2}", newest.Seq - 1, previous.Seal, chain);
         Assert.True((await host.WithDbAsync(db => new HistoryVerifier(db).VerifyAsync(chain))).Intact);
 

@@ -1,3 +1,4 @@
+using Lapor.Workflows.History;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
@@ -88,16 +89,15 @@ public sealed class SeveralHostsTests(TwoHosts hosts, ITestOutputHelper output) 
             """SELECT count(*) FROM wf_process_instance WHERE "DefinitionKey" = 'serentak' AND "Status" = 'Completed'""")) == Timers,
             due.AddSeconds(150));
         output.WriteLine($"all finished {(DateTimeOffset.UtcNow - due).TotalSeconds:0.0} s after they came due");
-        var counts = await hosts.QueryAsync("""
-            SELECT h."InstanceId",
-                   count(*) FILTER (WHERE h."ActivityId" = 'timer' AND h."Kind" = 'ActivityStarted'),
-                   count(*) FILTER (WHERE h."ActivityId" = 'timer' AND h."Kind" = 'ActivityEnded'),
-                   count(*) FILTER (WHERE h."ActivityId" = 'after' AND h."Kind" = 'ActivityEnded'),
-                   count(*) FILTER (WHERE h."Kind" = 'InstanceEnded')
-            FROM wf_history_event h JOIN wf_process_instance i ON i."Id" = h."InstanceId"
-            WHERE i."DefinitionKey" = 'serentak'
-            GROUP BY h."InstanceId"
-            """);
+        var instances = (await hosts.QueryAsync("""SELECT "Id" FROM wf_process_instance WHERE "DefinitionKey" = 'serentak'""")).Select(r => (string)r[0]!).ToList();
+        var counts = (await hosts.EventsAsync(instances)).Where(h => h.InstanceId is not null).GroupBy(h => h.InstanceId!).Select(g => new object?[]
+        {
+            g.Key,
+            g.Count(h => h.ActivityId == "timer" && h.Kind == HistoryEventKind.ActivityStarted),
+            g.Count(h => h.ActivityId == "timer" && h.Kind == HistoryEventKind.ActivityEnded),
+            g.Count(h => h.ActivityId == "after" && h.Kind == HistoryEventKind.ActivityEnded),
+            g.Count(h => h.Kind == HistoryEventKind.InstanceEnded),
+        }).ToList();
         Assert.True(completed, $"{Count(await hosts.QueryAsync("""SELECT count(*) FROM wf_process_instance WHERE "DefinitionKey" = 'serentak' AND "Status" = 'Completed'"""))} "
                                + $"of {Timers} instances finished (started in {startSeconds:0.0} s)\n{hosts.Logs}");
         Assert.Equal(Timers, counts.Count);
@@ -132,8 +132,8 @@ public sealed class SeveralHostsTests(TwoHosts hosts, ITestOutputHelper output) 
         var failures = results.Where(r => r.StatusCode != HttpStatusCode.NoContent).ToList();
         Assert.All(failures, r => Assert.True((int)r.StatusCode is >= 400 and < 500, $"a loser got {(int)r.StatusCode}: {r.Body}"));
         Assert.All(failures, r => Assert.Contains("\"message\"", r.Body));
-        var history = await hosts.QueryAsync("""SELECT count(*) FROM wf_history_event WHERE "InstanceId" = @id AND "Kind" = 'TaskCompleted'""", ("id", instance));
-        Assert.Equal(1, Count(history));
+        var history = await hosts.EventsAsync([instance]);
+        Assert.Equal(1, history.Count(h => h.InstanceId == instance && h.Kind == HistoryEventKind.TaskCompleted));
         Assert.Equal("COMPLETED", (await hosts.A.Admin.GetJsonAsync($"history/process-instance/{instance}")).Str("state"));
     }
 

@@ -1,4 +1,5 @@
 using Lapor.Host.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Lapor.Host.Tests.ScaleOut;
@@ -29,6 +30,14 @@ public sealed class TwoHosts : IAsyncLifetime
 
     /// <summary>Both hosts' recent log lines, for failure messages.</summary>
     public string Logs => A.RecentLog + "\n" + B.RecentLog;
+
+    /// <summary>The history events of the given chains (instances), read from the shared database as the engine reads them.</summary>
+    internal async Task<List<Lapor.Workflows.History.HistoryEventRow>> EventsAsync(IReadOnlyCollection<string> chainIds)
+    {
+        var options = new DbContextOptionsBuilder<Lapor.Host.Data.LaporPostgresDb>().UseNpgsql(Database).Options;
+        await using var db = new Lapor.Host.Data.LaporPostgresDb(options);
+        return await new Lapor.Workflows.History.HistoryEvents(db).OfChainsAsync(chainIds);
+    }
 
     /// <summary>Reads the shared database directly, as an operator would check it.</summary>
     public async Task<List<object?[]>> QueryAsync(string sql, params (string Name, object Value)[] parameters)

@@ -69,8 +69,11 @@ internal static class HistoryPacking
         ",\"Assignee\":\"", ",\"Owner\":\"", ",\"Description\":\"", ",\"FollowUp\":\"", "}},{\"Id\":\"", ":{\"Type\":\"", "\"Text\":null}",
     ];
 
-    /// <summary>Packs the commands' events (each command's list in order) of chain <paramref name="chainId"/>.</summary>
-    public static byte[] Pack(string chainId, IReadOnlyList<IReadOnlyList<HistoryEventRow>> commands)
+    /// <summary>
+    /// Packs the commands' events (each command's list in order) of chain <paramref name="chainId"/>. An open record
+    /// (<paramref name="lasting"/> false) lives only until its instance ends, so it is deflated fast rather than small.
+    /// </summary>
+    public static byte[] Pack(string chainId, IReadOnlyList<IReadOnlyList<HistoryEventRow>> commands, bool lasting = true)
     {
         var writer = new Writer();
         writer.Byte(Format);
@@ -118,7 +121,7 @@ internal static class HistoryPacking
                 if (changed.HasFlag(Changed.Detail)) writer.Text(row.Detail, phrases: true);
                 before.Remember(row);
             }
-        return Deflate(writer.ToArray());
+        return Deflate(writer.ToArray(), lasting ? CompressionLevel.SmallestSize : CompressionLevel.Fastest);
     }
 
     /// <summary>
@@ -181,10 +184,10 @@ internal static class HistoryPacking
     private static int Checked(ulong value, int most) =>
         value <= (ulong)most ? (int)value : throw new InvalidDataException("the record's counts are out of range");
 
-    private static byte[] Deflate(byte[] bytes)
+    private static byte[] Deflate(byte[] bytes, CompressionLevel level)
     {
         using var output = new MemoryStream();
-        using (var deflate = new DeflateStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var deflate = new DeflateStream(output, level, leaveOpen: true))
             deflate.Write(bytes);
         return output.ToArray();
     }

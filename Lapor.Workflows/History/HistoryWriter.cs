@@ -108,7 +108,7 @@ internal sealed class HistoryWriter
                 return new HistoryRecordRow { ChainId = _head.ChainId, Seq = earlier[0].Seq, Packed = HistoryPacking.Pack(_head.ChainId, commands), Seal = [] };
             }
         }
-        var packed = HistoryPacking.Pack(_head.ChainId, [events]);
+        var packed = HistoryPacking.Pack(_head.ChainId, [events], lasting: !_guardsInstance);
         return _guardsInstance
             ? new OpenHistoryRecordRow { ChainId = _head.ChainId, Seq = events[0].Seq, Packed = packed, Seal = seal }
             : new HistoryRecordRow { ChainId = _head.ChainId, Seq = events[0].Seq, Packed = packed, Seal = seal };

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using System.Collections.Frozen;
 using System.IO.Compression;
 using System.Text;
 
@@ -255,7 +255,11 @@ internal static class HistoryPacking
     private sealed class Writer
     {
         private readonly MemoryStream _bytes = new();
-        private readonly Dictionary<string, int> _seen = Known.Select((text, i) => (text, i)).ToDictionary(k => k.text, k => k.i, StringComparer.Ordinal);
+        private static readonly FrozenDictionary<string, int> KnownIndex =
+            Known.Select((text, i) => (text, i)).ToFrozenDictionary(k => k.text, k => k.i, StringComparer.Ordinal);
+
+        // Texts this record added, numbered after the known ones.
+        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
 
         public void Byte(byte value) => _bytes.WriteByte(value);
 
@@ -282,12 +286,12 @@ internal static class HistoryPacking
                 Number(0);
                 return;
             }
-            if (_seen.TryGetValue(value, out var index))
+            if (KnownIndex.TryGetValue(value, out var index) || _seen.TryGetValue(value, out index))
             {
                 Number(((ulong)index << 2) + 1);
                 return;
             }
-            _seen[value] = _seen.Count;
+            _seen[value] = Known.Length + _seen.Count;
             if (IsCanonicalGuid(value, out var guid))
             {
                 Number(2 + 1);

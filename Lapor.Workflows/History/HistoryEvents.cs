@@ -69,7 +69,7 @@ internal sealed class HistoryEvents(DbContext db)
             List<List<HistoryEventRow>> commands;
             try
             {
-                commands = HistoryPacking.Unpack(record.ChainId, record.Seq, record.Packed);
+                commands = HistoryPacking.Unpack(record);
             }
             catch (InvalidDataException)
             {

@@ -71,7 +71,8 @@ internal static class HistoryPacking
 
     /// <summary>
     /// Packs the commands' events (each command's list in order) of chain <paramref name="chainId"/>. An open record
-    /// (<paramref name="lasting"/> false) lives only until its instance ends, so it is deflated fast rather than small.
+    /// (<paramref name="lasting"/> false) lives only until its instance ends, so it is not deflated: setting up a
+    /// deflater for every command cost more engine time than the bytes are worth.
     /// </summary>
     public static byte[] Pack(string chainId, IReadOnlyList<IReadOnlyList<HistoryEventRow>> commands, bool lasting = true)
     {
@@ -121,16 +122,16 @@ internal static class HistoryPacking
                 if (changed.HasFlag(Changed.Detail)) writer.Text(row.Detail, phrases: true);
                 before.Remember(row);
             }
-        return Deflate(writer.ToArray(), lasting ? CompressionLevel.SmallestSize : CompressionLevel.Fastest);
+        return lasting ? Deflate(writer.ToArray()) : writer.ToArray();
     }
 
     /// <summary>
     /// The commands of a packed record, their events numbered from <paramref name="firstSeq"/>; throws
     /// <see cref="InvalidDataException"/> when the bytes are not a record (damaged or edited).
     /// </summary>
-    public static List<List<HistoryEventRow>> Unpack(string chainId, long firstSeq, byte[] packed)
+    public static List<List<HistoryEventRow>> Unpack(string chainId, long firstSeq, byte[] packed, bool lasting = true)
     {
-        var reader = new Reader(Inflate(packed));
+        var reader = new Reader(lasting ? Inflate(packed) : packed);
         if (reader.Byte() != Format)
             throw new InvalidDataException("the record is in an unknown format");
         var sizes = new int[Checked(reader.Number(), 100_000)];
@@ -181,13 +182,21 @@ internal static class HistoryPacking
         return commands;
     }
 
+    /// <summary>A stored record's commands (lasting records are deflated, open ones not).</summary>
+    public static List<List<HistoryEventRow>> Unpack(HistoryRecord record) =>
+        Unpack(record.ChainId, record.Seq, record.Packed, lasting: record is HistoryRecordRow);
+
+    /// <summary>Packs <paramref name="commands"/> into <paramref name="record"/> as its kind of record stores them.</summary>
+    public static void Repack(HistoryRecord record, IReadOnlyList<IReadOnlyList<HistoryEventRow>> commands) =>
+        record.Packed = Pack(record.ChainId, commands, lasting: record is HistoryRecordRow);
+
     private static int Checked(ulong value, int most) =>
         value <= (ulong)most ? (int)value : throw new InvalidDataException("the record's counts are out of range");
 
-    private static byte[] Deflate(byte[] bytes, CompressionLevel level)
+    private static byte[] Deflate(byte[] bytes)
     {
         using var output = new MemoryStream();
-        using (var deflate = new DeflateStream(output, level, leaveOpen: true))
+        using (var deflate = new DeflateStream(output, CompressionLevel.Optimal, leaveOpen: true))
             deflate.Write(bytes);
         return output.ToArray();
     }

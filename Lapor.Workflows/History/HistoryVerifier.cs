@@ -50,7 +50,7 @@ public sealed class HistoryVerifier(DbContext db)
             List<List<HistoryEventRow>> commands;
             try
             {
-                commands = HistoryPacking.Unpack(chainId, record.Seq, record.Packed);
+                commands = HistoryPacking.Unpack(record);
             }
             catch (InvalidDataException ex)
             {

@@ -125,7 +125,7 @@ internal sealed class HistoryWriter
                 return null;
             try
             {
-                foreach (var command in HistoryPacking.Unpack(_head.ChainId, record.Seq, record.Packed))
+                foreach (var command in HistoryPacking.Unpack(record))
                 {
                     commands.Add(command);
                     next += command.Count;

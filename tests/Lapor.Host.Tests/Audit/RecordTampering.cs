@@ -34,10 +34,10 @@ internal static class RecordTampering
 
     private static void Repack(HistoryRecord record, Action<HistoryEventRow> change)
     {
-        var commands = HistoryPacking.Unpack(record.ChainId, record.Seq, record.Packed);
+        var commands = HistoryPacking.Unpack(record);
         foreach (var e in commands.SelectMany(c => c))
             change(e);
-        record.Packed = HistoryPacking.Pack(record.ChainId, commands);
+        HistoryPacking.Repack(record, commands);
     }
 
     private static async Task<List<HistoryRecord>> RecordsOfAsync(LaporDb db, string chainId) =>

@@ -50,6 +50,17 @@ public sealed class HistoryPackingTests
     }
 
     [Fact]
+    public void AnOpenRecord_IsNotDeflated_AndComesBackExactlyToo()
+    {
+        var commands = Sample().ToList<IReadOnlyList<HistoryEventRow>>();
+        var open = HistoryPacking.Pack(Chain, commands, lasting: false);
+        Assert.Equal(1, open[0]); // the format byte, not a deflate block
+        var back = HistoryPacking.Unpack(Chain, 1, open, lasting: false).SelectMany(c => c).ToList();
+        Assert.Equal(commands.SelectMany(c => c).Select(e => HistoryHash.Compute(HistoryHash.Genesis, [e])), back.Select(e => HistoryHash.Compute(HistoryHash.Genesis, [e])));
+        Assert.Throws<InvalidDataException>(() => HistoryPacking.Unpack(Chain, 1, open[..(open.Length / 2)], lasting: false));
+    }
+
+    [Fact]
     public void EventsNumberFromTheRecordsFirstSeq()
     {
         var back = HistoryPacking.Unpack(Chain, 41, HistoryPacking.Pack(Chain, Sample().ToList<IReadOnlyList<HistoryEventRow>>()));

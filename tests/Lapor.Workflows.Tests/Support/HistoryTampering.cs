@@ -11,9 +11,9 @@ internal static class HistoryTampering
     public static Task<HistoryRecord> EditEventAsync(EngineHarness h, string chainId, long seq, Action<HistoryEventRow> change) => h.Query(async db =>
     {
         var record = (await RecordsOfAsync(db, chainId)).Last(r => r.Seq <= seq);
-        var commands = HistoryPacking.Unpack(chainId, record.Seq, record.Packed);
+        var commands = HistoryPacking.Unpack(record);
         change(commands.SelectMany(c => c).Single(e => e.Seq == seq));
-        record.Packed = HistoryPacking.Pack(chainId, commands);
+        HistoryPacking.Repack(record, commands);
         await db.SaveChangesAsync();
         return record;
     });

@@ -97,13 +97,13 @@ internal sealed class HistoryWriter
         {
             // The chain's last record, sealed by the head: a seal of its own would repeat the head's hash, 32 bytes
             // that can tip a finished case's record from three per page to two.
-            var earlier = await _db.Set<OpenHistoryRecordRow>().Where(r => r.ChainId == _head.ChainId).OrderBy(r => r.Seq).ToListAsync(ct);
+            var store = RuntimeStore.For(_db);
+            var earlier = await store.OpenRecordsAsync(_db, _head.ChainId, ct);
             if (earlier.Count == 0)
                 return new HistoryRecordRow { ChainId = _head.ChainId, Seq = events[0].Seq, Packed = HistoryPacking.Pack(_head.ChainId, [events]), Seal = [] };
             if (TryUnpack(earlier) is { } commands)
             {
-                foreach (var record in earlier)
-                    _db.Entry(record).State = EntityState.Deleted;
+                await store.DeleteOpenRecordsAsync(_db, _head.ChainId, ct);
                 commands.Add(events);
                 return new HistoryRecordRow { ChainId = _head.ChainId, Seq = earlier[0].Seq, Packed = HistoryPacking.Pack(_head.ChainId, commands), Seal = [] };
             }

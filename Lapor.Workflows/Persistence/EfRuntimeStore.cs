@@ -39,6 +39,12 @@ internal class EfRuntimeStore : IRuntimeStore
     public virtual Task<DefinitionRef?> DefinitionAsync(DbContext db, string? key, string? id, CancellationToken ct) =>
         key is not null ? Compiled(db).LatestDefinition(db, key, ct) : Compiled(db).Definition(db, id ?? "", ct);
 
+    public virtual Task<List<OpenHistoryRecordRow>> OpenRecordsAsync(DbContext db, string chainId, CancellationToken ct) =>
+        ToListAsync(Compiled(db).OpenRecords(db, chainId), ct);
+
+    public virtual Task DeleteOpenRecordsAsync(DbContext db, string chainId, CancellationToken ct) =>
+        db.Set<OpenHistoryRecordRow>().Where(r => r.ChainId == chainId).ExecuteDeleteAsync(ct);
+
     public virtual async Task SaveAsync(DbContext db, IReadOnlyList<HistoryRecord> history, bool endsCommand, CancellationToken ct)
     {
         db.AddRange(history);
@@ -91,6 +97,9 @@ internal class EfRuntimeStore : IRuntimeStore
 
         public readonly Func<DbContext, string, IAsyncEnumerable<VariableRow>> Variables =
             EF.CompileAsyncQuery((DbContext db, string instanceId) => db.Set<VariableRow>().Where(v => v.InstanceId == instanceId));
+
+        public readonly Func<DbContext, string, IAsyncEnumerable<OpenHistoryRecordRow>> OpenRecords =
+            EF.CompileAsyncQuery<DbContext, string, OpenHistoryRecordRow>((db, chainId) => db.Set<OpenHistoryRecordRow>().AsNoTracking().Where(r => r.ChainId == chainId).OrderBy(r => r.Seq));
 
         // A start needs only which definition; its XML (tens of KB for the shipped process) comes parsed from the cache.
         public readonly Func<DbContext, string, CancellationToken, Task<DefinitionRef?>> LatestDefinition =

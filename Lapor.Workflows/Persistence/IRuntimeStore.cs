@@ -32,6 +32,12 @@ internal interface IRuntimeStore
     /// <summary>Which definition a start runs: the newest version of <paramref name="key"/>, or the definition <paramref name="id"/>.</summary>
     Task<DefinitionRef?> DefinitionAsync(DbContext db, string? key, string? id, CancellationToken ct);
 
+    /// <summary>An instance's open history records in chain order, not tracked: the command that ends it repacks them.</summary>
+    Task<List<OpenHistoryRecordRow>> OpenRecordsAsync(DbContext db, string chainId, CancellationToken ct);
+
+    /// <summary>Deletes a chain's open history records inside the current transaction (they were repacked into a lasting one).</summary>
+    Task DeleteOpenRecordsAsync(DbContext db, string chainId, CancellationToken ct);
+
     /// <summary>
     /// Saves every tracked change (changes already detected) and inserts <paramref name="history"/>, inside the
     /// current transaction. A row whose concurrency token moved on since it was read fails the save with

@@ -74,6 +74,23 @@ internal sealed class SqliteRuntimeStore : EfRuntimeStore
         return Task.FromResult(found.Count == 0 ? null : found[0]);
     }
 
+    public override Task<List<OpenHistoryRecordRow>> OpenRecordsAsync(DbContext db, string chainId, CancellationToken ct)
+    {
+        var sql = For(db);
+        return Task.FromResult(Query(db, sql.OpenRecords, sql.OpenRecordChain, chainId, reader =>
+        {
+            var offset = 0;
+            return (OpenHistoryRecordRow)sql.Open.Read(reader, ref offset)!;
+        }));
+    }
+
+    public override Task DeleteOpenRecordsAsync(DbContext db, string chainId, CancellationToken ct)
+    {
+        var sql = For(db);
+        PreparedCommands.Get(Transaction(db), sql.DeleteOpenRecords, [sql.OpenRecordChain], [chainId]).ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
+
     private static Reads For(DbContext db) => PerModel.GetValue(db.Model, _ => new Reads(SqliteTable.For(db)));
 
     private static List<T> All<T>(DbContext db, SqliteTable table, string sql, string keyProperty, string key) where T : class
@@ -224,6 +241,10 @@ internal sealed class SqliteRuntimeStore : EfRuntimeStore
             LatestDefinition = $"SELECT {id}, {key} FROM {definition.Name} WHERE {key} = @p0 ORDER BY {version} DESC LIMIT 1";
             Definition = $"SELECT {id}, {key} FROM {definition.Name} WHERE {id} = @p0";
             DefinitionKey = definition.Keys[0];
+            Open = tables[typeof(OpenHistoryRecordRow)];
+            OpenRecordChain = Open.Column(nameof(OpenHistoryRecordRow.ChainId));
+            OpenRecords = $"SELECT {Open.SelectList("o")} FROM {Open.Name} AS o WHERE o.{OpenRecordChain.Name} = @p0 ORDER BY o.{Column(Open, nameof(OpenHistoryRecordRow.Seq))}";
+            DeleteOpenRecords = $"DELETE FROM {Open.Name} WHERE {OpenRecordChain.Name} = @p0";
         }
 
         public SqliteTable Task { get; }
@@ -239,6 +260,10 @@ internal sealed class SqliteRuntimeStore : EfRuntimeStore
         public string Variables { get; }
         public string LatestDefinition { get; }
         public string Definition { get; }
+        public SqliteTable Open { get; }
+        public SqliteColumn OpenRecordChain { get; }
+        public string OpenRecords { get; }
+        public string DeleteOpenRecords { get; }
 
         /// <summary>Definition id and key are both text; either mapping binds the look-up's value.</summary>
         public SqliteColumn DefinitionKey { get; }

@@ -241,6 +241,55 @@ public sealed class SqliteRuntimeStoreTests
     }
 
     [Fact]
+    public async Task OpenRecords_AreReadInChainOrderUntracked_AndDeletedOnlyForTheirChain()
+    {
+        await using var h = new EngineHarness();
+        var chain = Guid.NewGuid().ToString();
+        var other = Guid.NewGuid().ToString();
+        OpenHistoryRecordRow Open(string id, long seq) => new() { ChainId = id, Seq = seq, Packed = [(byte)seq, 7], Seal = [(byte)seq] };
+        await h.Query(async db =>
+        {
+            // Inserted out of order: the reads must sort by Seq, not by rowid.
+            db.AddRange(Open(chain, 9), Open(chain, 1), Open(other, 1), Open(chain, 4));
+            await db.SaveChangesAsync();
+            return true;
+        });
+
+        var (mine, efs) = await h.Query(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var read = await Store(db).OpenRecordsAsync(db, chain, default);
+            Assert.Empty(db.ChangeTracker.Entries());
+            var efRead = await EfRuntimeStore.Instance.OpenRecordsAsync(db, chain, default);
+            await Store(db).DeleteOpenRecordsAsync(db, chain, default);
+            await transaction.CommitAsync();
+            return (read, efRead);
+        });
+
+        Assert.Equal([1L, 4L, 9L], mine.Select(r => r.Seq));
+        Assert.Equal(efs.Select(Describe), mine.Select(Describe));
+        Assert.Equal([(byte)4, 7], mine[1].Packed);
+        var left = await h.Query(db => db.Set<OpenHistoryRecordRow>().AsNoTracking().ToListAsync());
+        Assert.Equal(other, Assert.Single(left).ChainId);
+    }
+
+    [Fact]
+    public async Task TheEfStore_DeletesOpenRecords_OfOneChainOnly()
+    {
+        await using var h = new EngineHarness();
+        await h.Query(async db =>
+        {
+            db.AddRange(new OpenHistoryRecordRow { ChainId = "a", Seq = 1, Packed = [1], Seal = [] },
+                new OpenHistoryRecordRow { ChainId = "b", Seq = 1, Packed = [2], Seal = [] });
+            await db.SaveChangesAsync();
+            await EfRuntimeStore.Instance.DeleteOpenRecordsAsync(db, "a", default);
+            return true;
+        });
+
+        Assert.Equal(["b"], await h.Query(db => db.Set<OpenHistoryRecordRow>().Select(r => r.ChainId).ToListAsync()));
+    }
+
+    [Fact]
     public async Task ATaskTheContextAlreadyTracks_IsTheOneTheCommandUses()
     {
         await using var h = new EngineHarness();

@@ -251,6 +251,8 @@ app.MapSimilarReportsApi();
 app.MapOpen311();
 app.MapLaporApiDocs();
 app.MapNationalApi();
+// Only on a benchmark's throw-away host (Lapor:Benchmark:BareEndpoint); see BareWriteEndpoint.
+await app.MapBareWriteEndpointAsync();
 
 app.Run();
 

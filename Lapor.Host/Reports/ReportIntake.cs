@@ -26,7 +26,22 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
     {
         var now = clock.GetUtcNow();
         var errors = new List<FieldError>();
-        await CheckCatalogueAsync(draft, errors, ct);
+        // One connection for the whole intake: each open of a closed one costs more than the query run on it.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await SubmitOpenAsync(draft, reporter, uploads, now, errors, alongside, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<IntakeResult> SubmitOpenAsync(ReportDraft draft, Reporter reporter, IReadOnlyList<IncomingFile> uploads, DateTimeOffset now,
+        List<FieldError> errors, Action<Report>? alongside, CancellationToken ct)
+    {
+        var category = await CheckCatalogueAsync(draft, errors, ct);
         var submitted = Report.Submit(draft, reporter, TrackingCode.New(), now, PortalCultures.Language);
         errors.AddRange(submitted.Errors);
         var checks = CheckAttachments(uploads, errors);
@@ -58,8 +73,7 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
             db.Reports.Add(report);
             alongside?.Invoke(report);
             await db.SaveChangesAsync(ct);
-            var defaultAgency = await db.Categories.Where(c => c.Code == report.CategoryCode).Select(c => c.DefaultAgencyCode).FirstAsync(ct);
-            var variables = VariablesOf(report, report.TargetAgencyCode ?? defaultAgency);
+            var variables = VariablesOf(report, report.TargetAgencyCode ?? category!.DefaultAgencyCode);
             var instance = await engine.StartAsync(new StartRequest(LaporProcess.Key, report.TrackingCode.ToString(), variables), reporter.UserId ?? "guest", ct);
             report.AttachProcess(instance.Id);
             await db.SaveChangesAsync(ct);
@@ -119,15 +133,24 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
         ["wilayah"] = TypedValue.From(ReportArea.Of(report.Latitude, report.Longitude)),
     };
 
-    private async Task CheckCatalogueAsync(ReportDraft draft, List<FieldError> errors, CancellationToken ct)
+    /// <summary>The draft's category if it is an active one (its default agency routes the report); errors for unknown codes.</summary>
+    private async Task<CategoryChoice?> CheckCatalogueAsync(ReportDraft draft, List<FieldError> errors, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(draft.CategoryCode)
-            && !await db.Categories.AnyAsync(c => c.Code == draft.CategoryCode.Trim() && c.IsActive, ct))
-            errors.Add(Unknown(nameof(ReportDraft.CategoryCode)));
+        CategoryChoice? category = null;
+        if (!string.IsNullOrWhiteSpace(draft.CategoryCode))
+        {
+            var code = draft.CategoryCode.Trim();
+            category = await db.Categories.Where(c => c.Code == code && c.IsActive).Select(c => new CategoryChoice(c.DefaultAgencyCode)).FirstOrDefaultAsync(ct);
+            if (category is null)
+                errors.Add(Unknown(nameof(ReportDraft.CategoryCode)));
+        }
         if (!string.IsNullOrWhiteSpace(draft.TargetAgencyCode)
             && !await db.Agencies.AnyAsync(a => a.Code == draft.TargetAgencyCode.Trim() && a.IsActive, ct))
             errors.Add(Unknown(nameof(ReportDraft.TargetAgencyCode)));
+        return category;
     }
+
+    private sealed record CategoryChoice(string DefaultAgencyCode);
 
     private static FieldError Unknown(string field) => ReportMessages.ForField(field, ReportMessages.UnknownCode);
 

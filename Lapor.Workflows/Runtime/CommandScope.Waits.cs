@@ -67,7 +67,7 @@ internal sealed partial class CommandScope
         if (kinds.HasFlag(WaitKinds.Task))
         {
             // The task being completed is already tracked; only an interrupted task needs reading.
-            if (!_db.ChangeTracker.Entries<TaskRow>().Any(e => e.Entity.ExecutionId == tokenId))
+            if (!_startedHere && !_db.ChangeTracker.Entries<TaskRow>().Any(e => e.Entity.ExecutionId == tokenId))
                 await _db.Set<TaskRow>().Include(t => t.Candidates).Where(t => t.InstanceId == Instance.Id && t.ExecutionId == tokenId).LoadAsync(ct);
             foreach (var task in _db.Set<TaskRow>().Local.Where(t => t.ExecutionId == tokenId && IsLive(t)).ToList())
             {
@@ -77,7 +77,8 @@ internal sealed partial class CommandScope
         }
         if (kinds.HasFlag(WaitKinds.Job))
         {
-            await _db.Set<JobRow>().Where(j => j.ExecutionId == tokenId).LoadAsync(ct);
+            if (!_startedHere)
+                await _db.Set<JobRow>().Where(j => j.ExecutionId == tokenId).LoadAsync(ct);
             foreach (var job in _db.Set<JobRow>().Local.Where(j => j.ExecutionId == tokenId && IsLive(j)).ToList())
             {
                 _db.Remove(job);
@@ -86,13 +87,15 @@ internal sealed partial class CommandScope
         }
         if (kinds.HasFlag(WaitKinds.Subscription))
         {
-            await _db.Set<MessageSubscriptionRow>().Where(s => s.ExecutionId == tokenId).LoadAsync(ct);
+            if (!_startedHere)
+                await _db.Set<MessageSubscriptionRow>().Where(s => s.ExecutionId == tokenId).LoadAsync(ct);
             foreach (var sub in _db.Set<MessageSubscriptionRow>().Local.Where(s => s.ExecutionId == tokenId && IsLive(s)).ToList())
                 _db.Remove(sub);
         }
         if (kinds.HasFlag(WaitKinds.Incident))
         {
-            await _db.Set<IncidentRow>().Where(i => i.ExecutionId == tokenId).LoadAsync(ct);
+            if (!_startedHere)
+                await _db.Set<IncidentRow>().Where(i => i.ExecutionId == tokenId).LoadAsync(ct);
             foreach (var incident in _db.Set<IncidentRow>().Local.Where(i => i.ExecutionId == tokenId && IsLive(i)).ToList())
             {
                 _db.Remove(incident);

@@ -20,6 +20,9 @@ internal sealed partial class CommandScope
     private readonly HistoryWriter _history;
     private int _applied;
 
+    /// <summary>The instance began in this command, so every row it has is one this command added: none to read.</summary>
+    private bool _startedHere;
+
     private CommandScope(DbContext db, ProcessInstanceRow instance, ProcessModel model, InstanceState state,
         List<ExecutionRow> executions, Dictionary<string, VariableRow> variables, HistoryWriter history, InterpreterContext context, string? actor)
     {
@@ -82,7 +85,7 @@ internal sealed partial class CommandScope
         AddRow(db, instance);
         var history = HistoryWriter.StartNew(db, instance.Id);
         var state = new InstanceState { InstanceId = instance.Id, BusinessKey = instance.BusinessKey };
-        return new CommandScope(db, instance, model, state, [], [], history, context, actor);
+        return new CommandScope(db, instance, model, state, [], [], history, context, actor) { _startedHere = true };
     }
 
     /// <summary>

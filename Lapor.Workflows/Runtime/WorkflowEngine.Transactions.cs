@@ -7,6 +7,7 @@ using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Lapor.Workflows.Runtime;
@@ -69,9 +70,28 @@ public sealed partial class WorkflowEngine
         }
         finally
         {
+            if (transaction is not null && outcome != "ok")
+                await RollBackQuietlyAsync(transaction);
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             db.Database.AutoSavepointsEnabled = savepoints;
             metrics.CommandFinished(command.EndsWith("Async", StringComparison.Ordinal) ? command[..^5] : command, outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>
+    /// Rolls a failed command's transaction back in so many words: disposing it would too, but silently, and on SQLite
+    /// the next writer waits for the rollback's event (<see cref="Persistence.Sqlite.SqliteWriteGate"/>). A rollback that
+    /// fails (the connection broke) leaves the disposal to clean up, as before.
+    /// </summary>
+    private static async Task RollBackQuietlyAsync(IDbContextTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            // Nothing to add: the command's own exception is the one worth reporting.
         }
     }
 

@@ -15,8 +15,8 @@ public static class HostsBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = Option(args, "--seconds", 15);
-        var clients = Option(args, "--clients", 16);
+        var seconds = CommandLine.Option(args, "--seconds", 15);
+        var clients = CommandLine.Option(args, "--clients", 16);
         Console.WriteLine($"Command line:  dotnet run -c Release --project tests/Lapor.Benchmarks -- hosts --seconds {seconds} --clients {clients}");
         Console.WriteLine($"Machine:       {Environment.ProcessorCount} logical processors, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         Console.WriteLine($"Load:          {clients} concurrent clients, keep-alive, each posting one report after another for {seconds} s per round");
@@ -47,7 +47,7 @@ public static class HostsBenchmark
         var accepted = 0;
         var failed = 0;
         string? firstFailure = null;
-        var cpuBefore = CpuTimes();
+        var cpuBefore = MachineCpu.Sample();
         var clock = Stopwatch.StartNew();
         var duration = TimeSpan.FromSeconds(seconds);
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
@@ -77,28 +77,9 @@ public static class HostsBenchmark
             }
         })));
         var rate = accepted / clock.Elapsed.TotalSeconds;
-        var cpuAfter = CpuTimes();
-        var busy = 1 - (double)(cpuAfter.Idle - cpuBefore.Idle) / Math.Max(1, cpuAfter.Total - cpuBefore.Total);
+        var busy = MachineCpu.Sample().BusySince(cpuBefore);
         Console.WriteLine($"{name,-22} {accepted,6} accepted, {failed} refused in {clock.Elapsed.TotalSeconds:0.0} s: {rate:0.0}/s, machine CPU {busy:P0} busy"
                           + (firstFailure is null ? "" : $" (first refusal: {firstFailure})"));
         return rate;
-    }
-
-    /// <summary>
-    /// All cores' jiffies from /proc/stat: how busy the whole machine was (hosts, PostgreSQL, this load and anyone
-    /// else's work), which says whether a round was limited by the hosts or by the machine.
-    /// </summary>
-    private static (long Idle, long Total) CpuTimes()
-    {
-        if (!File.Exists("/proc/stat"))
-            return (0, 0);
-        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
-        return (fields[3] + fields[4], fields.Sum());
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
     }
 }

@@ -20,8 +20,8 @@ public static class StorageBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var cases = Option(args, "--cases", 10_000);
-        var clients = Option(args, "--clients", 8);
+        var cases = CommandLine.Option(args, "--cases", 10_000);
+        var clients = CommandLine.Option(args, "--clients", 8);
         Console.WriteLine($"Command line:  dotnet run -c Release --project tests/Lapor.Benchmarks -- storage --cases {cases} --clients {clients}");
         Console.WriteLine($"Machine:       {Environment.ProcessorCount} logical processors, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
 
@@ -206,11 +206,5 @@ public static class StorageBenchmark
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar());
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
     }
 }

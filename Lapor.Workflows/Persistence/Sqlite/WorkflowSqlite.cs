@@ -8,7 +8,8 @@ namespace Lapor.Workflows;
 
 /// <summary>
 /// EF Core's SQLite provider with the engine's schema generator, which clusters the runtime tables
-/// (<see cref="ClusteredTable"/>) and keeps plain rowid keys (<see cref="PlainRowIdKey"/>). Use it wherever a context
+/// (<see cref="ClusteredTable"/>) and keeps plain rowid keys (<see cref="PlainRowIdKey"/>), and whose writers take turns
+/// in this process instead of sleeping on SQLite's busy errors (<see cref="SqliteWriteGate"/>). Use it wherever a context
 /// with the engine's tables runs on SQLite, so tests, benchmarks and the host create the same file. Everything else is
 /// EF's own SQLite provider, its SQL functions included.
 /// </summary>
@@ -16,7 +17,9 @@ public static class WorkflowSqlite
 {
     public static TBuilder UseWorkflowSqlite<TBuilder>(this TBuilder options, string connectionString) where TBuilder : DbContextOptionsBuilder
     {
-        options.UseSqlite(connectionString).ReplaceService<IMigrationsSqlGenerator, WorkflowSqliteSqlGenerator>();
+        // The write gate first among the interceptors: a commit hands the file to the next writer before any
+        // after-commit work of another interceptor runs (decision 032).
+        options.UseSqlite(connectionString).ReplaceService<IMigrationsSqlGenerator, WorkflowSqliteSqlGenerator>().AddInterceptors(WriteGateInterceptor.Instance);
         return options;
     }
 

@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Lapor.Workflows.Tests.Persistence.Sqlite;
+
+/// <summary>
+/// Writers to one SQLite file take turns in the process (decision 032) instead of running into SQLite's busy error
+/// and sleeping on it: a second writer runs no statement until the first has finished, whatever way it finished.
+/// </summary>
+public sealed class SqliteWriteGateTests : IAsyncLifetime
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"lapor-gate-{Guid.NewGuid():N}.db");
+
+    public async Task InitializeAsync()
+    {
+        await using var db = Open();
+        await db.Database.EnsureCreatedAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        WorkflowSqlite.CloseIdleConnections();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(_file + suffix);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task ASecondWriter_RunsNoStatement_UntilTheFirstCommits()
+    {
+        await using var first = Open();
+        await using var transaction = await first.Database.BeginTransactionAsync();
+        first.Notes.Add(new Note { Text = "pertama" });
+        await first.SaveChangesAsync();
+
+        var statements = new StatementLog();
+        await using var second = Open(statements);
+        second.Notes.Add(new Note { Text = "kedua" });
+        var saving = second.SaveChangesAsync();
+        // Time enough for the second save to reach its INSERT if nothing held it back (it would then sit in SQLite's
+        // busy retries); held at the gate, it has sent nothing.
+        await Task.Delay(500);
+        Assert.False(saving.IsCompleted);
+        Assert.Empty(statements.Started);
+
+        await transaction.CommitAsync();
+        await saving;
+        Assert.NotEmpty(statements.Started);
+        Assert.Equal(["kedua", "pertama"], await TextsAsync());
+    }
+
+    [Fact]
+    public async Task ATransactionDisposedWithoutCommit_PassesTheTurnOn()
+    {
+        await using var first = Open();
+        // Opened by the caller, so EF leaves it open after the transaction: no close tells the gate the turn ended.
+        await first.Database.OpenConnectionAsync();
+        await using (await first.Database.BeginTransactionAsync())
+        {
+            first.Notes.Add(new Note { Text = "dibatalkan" });
+            await first.SaveChangesAsync();
+        }
+
+        // With a short busy timeout: a turn never passed on would fail this save rather than wait 30 s.
+        await using var second = Open(timeoutSeconds: 5);
+        second.Notes.Add(new Note { Text = "tersimpan" });
+        await second.SaveChangesAsync();
+
+        Assert.Equal(["tersimpan"], await TextsAsync());
+    }
+
+    [Fact]
+    public async Task AWriterWaitingLongerThanItsTimeout_FailsAsSqliteWould_AndWritesNothing()
+    {
+        await using var first = Open();
+        await using var transaction = await first.Database.BeginTransactionAsync();
+        first.Notes.Add(new Note { Text = "lama" });
+        await first.SaveChangesAsync();
+
+        await using var second = Open(timeoutSeconds: 1);
+        second.Notes.Add(new Note { Text = "tidak sempat" });
+        var busy = await Assert.ThrowsAsync<SqliteException>(() => second.SaveChangesAsync());
+        Assert.Equal(5, busy.SqliteErrorCode); // SQLITE_BUSY
+
+        await transaction.CommitAsync();
+        Assert.Equal(["lama"], await TextsAsync());
+    }
+
+    [Fact]
+    public async Task OneConnection_WritesAsOftenAsItLikes_InsideItsOwnTurn()
+    {
+        await using var db = Open(timeoutSeconds: 5);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Notes.Add(new Note { Text = "satu" });
+            await db.SaveChangesAsync();
+            await db.Notes.Where(n => n.Text == "satu").ExecuteUpdateAsync(s => s.SetProperty(n => n.Text, "dua"));
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO Notes (Text) VALUES ('tiga')");
+            await transaction.CommitAsync();
+        }
+        // Outside a transaction: a save and a statement each take and give back the turn.
+        db.Notes.Add(new Note { Text = "empat" });
+        await db.SaveChangesAsync();
+        await db.Notes.Where(n => n.Text == "empat").ExecuteDeleteAsync();
+
+        Assert.Equal(["dua", "tiga"], await TextsAsync());
+    }
+
+    [Fact]
+    public async Task ManyWritersAtOnce_AllLand()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
+        {
+            await using var db = Open();
+            for (var n = 0; n < 10; n++)
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                db.Notes.Add(new Note { Text = $"{i}-{n}" });
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+        })));
+
+        Assert.Equal(160, (await TextsAsync()).Count);
+    }
+
+    private GateDb Open(StatementLog? log = null, int timeoutSeconds = 30)
+    {
+        var connection = new SqliteConnectionStringBuilder { DataSource = _file, DefaultTimeout = timeoutSeconds }.ToString();
+        var options = new DbContextOptionsBuilder<GateDb>().UseWorkflowSqlite(connection);
+        if (log is not null)
+            options.AddInterceptors(log);
+        return new GateDb(options.Options);
+    }
+
+    private async Task<List<string>> TextsAsync()
+    {
+        await using var db = Open();
+        return await db.Notes.OrderBy(n => n.Text).Select(n => n.Text).ToListAsync();
+    }
+
+    private sealed class GateDb(DbContextOptions<GateDb> options) : DbContext(options)
+    {
+        public DbSet<Note> Notes => Set<Note>();
+    }
+
+    private sealed class Note
+    {
+        public int Id { get; set; }
+
+        public required string Text { get; set; }
+    }
+
+    /// <summary>Every command the context starts to run.</summary>
+    private sealed class StatementLog : DbCommandInterceptor
+    {
+        public ConcurrentQueue<string> Started { get; } = new();
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Started.Enqueue(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            Started.Enqueue(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+    }
+}

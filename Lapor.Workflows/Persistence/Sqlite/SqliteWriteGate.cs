@@ -12,7 +12,8 @@ namespace Lapor.Workflows.Persistence.Sqlite;
 /// SQLite allows one write transaction per file; a second connection that tries to write meanwhile gets SQLITE_BUSY,
 /// and Microsoft.Data.Sqlite answers that by sleeping and retrying until its timeout, so under load writers slept in
 /// turns of a tenth of a second while the file was free, and a submission's p99 reached seconds. Here a writer that
-/// finds the file taken waits on a semaphore and starts the moment the holder commits or rolls back.
+/// finds the file taken queues, and the holder hands the turn to the first in the queue the moment it commits or rolls
+/// back.
 /// <para>
 /// A <see cref="Lease"/> is held by one connection: from the start of a transaction to its end, or around one
 /// save or statement that runs without a transaction. Whatever else that same connection writes meanwhile passes (it
@@ -28,7 +29,8 @@ internal sealed class SqliteWriteGate
     private static readonly ConcurrentDictionary<string, SqliteWriteGate?> PerConnectionString = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, SqliteWriteGate> PerFile = new(StringComparer.Ordinal);
 
-    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly Lock _lock = new();
+    private readonly LinkedList<Waiter> _waiting = new();
     private Lease? _holder;
 
     /// <summary>What a lease was taken for, which decides the events that end it.</summary>
@@ -50,39 +52,99 @@ internal sealed class SqliteWriteGate
             return PerFile.GetOrAdd(Path.GetFullPath(file), static _ => new SqliteWriteGate());
         });
 
+    /// <summary>How many writers wait for their turn (for tests).</summary>
+    public int WaitingCount
+    {
+        get
+        {
+            lock (_lock)
+                return _waiting.Count;
+        }
+    }
+
     /// <summary>Whether <paramref name="connection"/> holds the turn now.</summary>
     public bool IsHeldBy(DbConnection connection) => ReferenceEquals(Volatile.Read(ref _holder)?.Connection, connection);
 
     /// <summary>
     /// Waits for the turn and gives it to <paramref name="connection"/>; does nothing when that connection already has it.
-    /// Waits at most the connection's own busy timeout, as SQLite would have, then fails as SQLite does.
+    /// Turns are given in the order they were asked for. Waits at most the connection's own busy timeout, as SQLite
+    /// would have, then fails as SQLite does.
     /// </summary>
     public async ValueTask EnterAsync(DbConnection connection, Purpose purpose, CancellationToken ct)
     {
-        if (IsHeldBy(connection))
+        if (IsHeldBy(connection) || TryTake(connection, purpose) is not { } waiter)
             return;
         var waited = Stopwatch.StartNew();
-        while (!await _turn.WaitAsync(LookAgainAfter, ct))
-            StillWaiting(connection, waited);
-        Volatile.Write(ref _holder, new Lease(connection, purpose));
+        try
+        {
+            while (!waiter.Granted.Task.IsCompleted)
+            {
+                await Task.WhenAny(waiter.Granted.Task, Task.Delay(LookAgainAfter, ct));
+                ct.ThrowIfCancellationRequested();
+                if (!waiter.Granted.Task.IsCompleted)
+                    StillWaiting(connection, waited);
+            }
+        }
+        catch
+        {
+            GiveUp(waiter);
+            throw;
+        }
     }
 
     /// <summary>The same for EF's synchronous calls.</summary>
     public void Enter(DbConnection connection, Purpose purpose)
     {
-        if (IsHeldBy(connection))
+        if (IsHeldBy(connection) || TryTake(connection, purpose) is not { } waiter)
             return;
         var waited = Stopwatch.StartNew();
-        while (!_turn.Wait(LookAgainAfter))
-            StillWaiting(connection, waited);
-        Volatile.Write(ref _holder, new Lease(connection, purpose));
+        try
+        {
+            while (!waiter.Granted.Task.Wait(LookAgainAfter))
+                StillWaiting(connection, waited);
+        }
+        catch
+        {
+            GiveUp(waiter);
+            throw;
+        }
+    }
+
+    /// <summary>Takes the turn if it is free (null), else joins the queue.</summary>
+    private Waiter? TryTake(DbConnection connection, Purpose purpose)
+    {
+        lock (_lock)
+        {
+            if (_holder is null)
+            {
+                _holder = new Lease(connection, purpose);
+                return null;
+            }
+            var waiter = new Waiter(new Lease(connection, purpose));
+            waiter.Node = _waiting.AddLast(waiter);
+            return waiter;
+        }
     }
 
     private void StillWaiting(DbConnection connection, Stopwatch waited)
     {
         TakeOverAbandoned();
         if (connection is SqliteConnection { DefaultTimeout: > 0 } sqlite && waited.Elapsed.TotalSeconds > sqlite.DefaultTimeout)
-            throw new SqliteException($"database is locked: another writer in this process held it for more than {sqlite.DefaultTimeout} s", raw.SQLITE_BUSY);
+            throw new SqliteException($"database is locked: other writers in this process held it for more than {sqlite.DefaultTimeout} s", raw.SQLITE_BUSY);
+    }
+
+    /// <summary>A waiter that stops waiting (cancelled, timed out) leaves the queue, or passes the turn on if it got it meanwhile.</summary>
+    private void GiveUp(Waiter waiter)
+    {
+        lock (_lock)
+        {
+            if (waiter.Node?.List is not null)
+            {
+                _waiting.Remove(waiter.Node);
+                return;
+            }
+        }
+        Release(waiter.Lease);
     }
 
     /// <summary>The transaction the holder began has really begun: from now on, a holder outside any transaction has left.</summary>
@@ -116,11 +178,39 @@ internal sealed class SqliteWriteGate
             Release(lease);
     }
 
+    /// <summary>
+    /// Gives the turn straight to the first in the queue, so nobody who arrives later can take it first. Only the lease
+    /// that holds the turn gives it back, and only once: a holder taken over may still say it leaves.
+    /// </summary>
     private void Release(Lease lease)
     {
-        // Only the lease that holds the turn gives it back, and only once: a holder taken over may still say it leaves.
-        if (ReferenceEquals(Interlocked.CompareExchange(ref _holder, null, lease), lease))
-            _turn.Release();
+        Waiter? next = null;
+        lock (_lock)
+        {
+            if (!ReferenceEquals(_holder, lease))
+                return;
+            if (_waiting.First is { } first)
+            {
+                _waiting.RemoveFirst();
+                next = first.Value;
+                _holder = next.Lease;
+            }
+            else
+            {
+                _holder = null;
+            }
+        }
+        next?.Granted.TrySetResult();
+    }
+
+    private sealed class Waiter(Lease lease)
+    {
+        public Lease Lease { get; } = lease;
+
+        public LinkedListNode<Waiter>? Node { get; set; }
+
+        // Continuations run on the thread pool, never inside the releaser's call.
+        public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed class Lease(DbConnection connection, Purpose purpose)

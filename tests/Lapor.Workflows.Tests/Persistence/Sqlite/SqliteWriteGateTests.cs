@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Lapor.Workflows.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -51,6 +52,41 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         await saving;
         Assert.NotEmpty(statements.Started);
         Assert.Equal(["kedua", "pertama"], await TextsAsync());
+    }
+
+    [Fact]
+    public async Task Turns_AreGivenInTheOrderTheyWereAskedFor()
+    {
+        await using var first = Open();
+        await using var transaction = await first.Database.BeginTransactionAsync();
+        first.Notes.Add(new Note { Text = "0" });
+        await first.SaveChangesAsync();
+
+        // Each asks only once the one before waits, and waits longer than a waiter's look-around interval (100 ms)
+        // before that: a queue that lost waiters' places whenever they looked around would let a later one overtake.
+        var gate = SqliteWriteGate.For(first.Database.GetDbConnection())!;
+        var order = new ConcurrentQueue<int>();
+        var writers = new List<Task>();
+        for (var i = 1; i <= 3; i++)
+        {
+            var n = i;
+            writers.Add(Task.Run(async () =>
+            {
+                await using var db = Open();
+                await using var mine = await db.Database.BeginTransactionAsync();
+                order.Enqueue(n);
+                db.Notes.Add(new Note { Text = n.ToString() });
+                await db.SaveChangesAsync();
+                await mine.CommitAsync();
+            }));
+            while (gate.WaitingCount < n)
+                await Task.Delay(10);
+            await Task.Delay(250);
+        }
+        await transaction.CommitAsync();
+        await Task.WhenAll(writers);
+
+        Assert.Equal([1, 2, 3], order);
     }
 
     [Fact]

@@ -75,8 +75,10 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
             await db.SaveChangesAsync(ct);
             var variables = VariablesOf(report, report.TargetAgencyCode ?? category!.DefaultAgencyCode);
             var instance = await engine.StartAsync(new StartRequest(LaporProcess.Key, report.TrackingCode.ToString(), variables), reporter.UserId ?? "guest", ct);
+            // Usually already attached and saved by the engine's command (ReportStageListener); saved here otherwise.
             report.AttachProcess(instance.Id);
-            await db.SaveChangesAsync(ct);
+            if (db.ChangeTracker.HasChanges())
+                await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             committed = true;
             metrics.ReportReceived(report.Type);

@@ -44,6 +44,9 @@ public sealed class ReportStageListener(LaporDb db, IStringLocalizer<PortalText>
         // A duplicate's process was cancelled when it was joined to its primary; the report follows the primary now.
         if (report is null || report.IsDuplicate)
             return;
+        // A report whose process starts in this command learns its instance in the command's own save.
+        if (report.ProcessInstanceId is null)
+            report.AttachProcess(change.ProcessInstanceId);
 
         foreach (var node in change.Completed)
             if (node.Properties.GetValueOrDefault(ActionProperty) is { } action)

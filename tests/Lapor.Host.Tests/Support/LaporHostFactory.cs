@@ -25,6 +25,7 @@ public sealed class LaporHostFactory : WebApplicationFactory<Program>
 
     private readonly bool _ownsDirectory;
     private readonly List<HttpClient> _clients = [];
+    private readonly List<(string Key, string Value)> _settings = [];
     private Uri? _baseAddress;
     private HttpClient? _admin;
     private bool _cleanedUp;
@@ -47,6 +48,14 @@ public sealed class LaporHostFactory : WebApplicationFactory<Program>
 
     /// <summary>A host on an existing data folder that outlives it, e.g. to start a second host on the same files.</summary>
     public static LaporHostFactory On(string dataDirectory) => new(dataDirectory, ownsDirectory: false);
+
+    /// <summary>A host on a fresh data folder with some configuration of its own, e.g. a switch that is off by default.</summary>
+    public static LaporHostFactory With(params (string Key, string Value)[] settings)
+    {
+        var factory = new LaporHostFactory(NewDataDirectory(), ownsDirectory: true);
+        factory._settings.AddRange(settings);
+        return factory;
+    }
 
     /// <summary>The host's <c>/engine-rest/</c> address; starts the host on first use.</summary>
     public Uri EngineRest => new(BaseAddress, "engine-rest/");
@@ -87,6 +96,8 @@ public sealed class LaporHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Lapor:WorkflowsDirectory", Path.Combine(DataDirectory, "no-shipped-workflows"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.AddServiceTask<SmsGatewayStub>(SmsGatewayStub.Name);

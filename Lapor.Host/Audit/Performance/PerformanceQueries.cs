@@ -46,15 +46,26 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
 
     /// <summary>
     /// The reports that can have a figure in the period or one of its months: those with a mark that counts in it (an
-    /// index range on the marks' kind and moment), read with their timelines.
+    /// index range on the marks' kind and moment). Their steps are read without the texts, which no figure uses.
     /// </summary>
     private async Task<Dictionary<Guid, ReportFacts>> FactsAsync(Period period, CancellationToken ct)
     {
         var ids = db.Set<PerformanceMark>().Where(PerformanceMarks.CountIn(period, calendar.Zone)).Select(m => m.ReportId);
-        var reports = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new { r.Id, r.TrackingCode, r.SubmittedAt, r.Timeline, r.Rating })
+        var reports = db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id));
+        var steps = (await reports.SelectMany(r => r.Timeline, (r, t) => new { r.Id, t.Seq, t.When, t.Kind, t.AgencyCode })
+                .Where(t => Counted.Contains(t.Kind))
+                .ToListAsync(ct))
+            .ToLookup(t => t.Id, t => new TimelineEntry(t.When, t.Kind, null, null, t.AgencyCode) { Seq = t.Seq });
+        var heads = await reports.Select(r => new { r.Id, r.TrackingCode, r.SubmittedAt, Stars = (int?)r.Rating!.Stars, RatedAt = (DateTimeOffset?)r.Rating.RatedAt })
             .ToListAsync(ct);
-        return reports.ToDictionary(r => r.Id,
-            r => new ReportFacts(r.TrackingCode.ToString(), r.SubmittedAt, r.Timeline, r.Rating?.Stars, r.Rating?.RatedAt));
+        return heads.ToDictionary(r => r.Id,
+            r => new ReportFacts(r.TrackingCode.ToString(), r.SubmittedAt, steps[r.Id].OrderBy(t => t.Seq).ToList(), r.Stars, r.RatedAt));
     }
+
+    /// <summary>The steps <see cref="CaseHistory"/> reads; the others (submitted, stage texts, questions …) change no figure.</summary>
+    private static readonly TimelineEntryKind[] Counted =
+    [
+        TimelineEntryKind.Disposed, TimelineEntryKind.Forwarded, TimelineEntryKind.PublicResponse,
+        TimelineEntryKind.AwaitingConfirmation, TimelineEntryKind.Closed, TimelineEntryKind.Reopened,
+    ];
 }

@@ -56,7 +56,7 @@ public static class DashboardBenchmark
                         async db => [await Queries(db).ReportAsync(period)],
                         async db => [Queries(db).Calculator.Compute(await EveryReportAsync(db, period), period, Now)]);
                 var year = Period.WholeYear(2030);
-                await CompareAsync(Open, count, "trend (12 months)", runs,
+                await CompareAsync(Open, count, "trend of the year", runs,
                     async db => await Queries(db).TrendAsync(year),
                     async db => await OldTrendAsync(db, year));
             }

@@ -9,6 +9,8 @@ public static class AuditSetup
         services.AddScoped<HistoryIntegrity>();
         services.AddScoped(sp => new Lapor.Workflows.History.ChainAnchors(sp.GetRequiredService<Lapor.Host.Data.LaporDb>()));
         services.AddScoped<Performance.PerformanceQueries>();
+        services.AddScoped<Performance.PerformanceMarkBackfill>();
+        services.AddSingleton<Performance.PerformanceMarker>();
         services.AddScoped<Exports.RevealLog>();
         services.AddScoped<Exports.AuditExporter>();
         services.AddScoped<Viewer.InstanceViews>();

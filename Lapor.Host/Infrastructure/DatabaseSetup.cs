@@ -1,3 +1,4 @@
+using Lapor.Host.Audit.Performance;
 using Lapor.Host.Data;
 using Lapor.Host.Data.Schema;
 using Lapor.Host.Delivery;
@@ -31,23 +32,27 @@ public static class DatabaseSetup
         // The contexts are the provider subclasses, whose options AddWorkflowEngine<LaporDb> cannot reach: the engine's
         // after-commit interceptor (jobs reach Quartz once their rows commit) is added here, on each, with the one that
         // hands new report steps to the outbox writers (reporter notices, national events) in the same SaveChanges, after
-        // the one that passes a primary report's answer on to its duplicates (whose new steps then get notices too).
+        // the one that passes a primary report's answer on to its duplicates (whose new steps then get notices too), and
+        // last the one that keeps the dashboard's reporting table in step with every report saved (decision 033).
         if (options.UsesPostgres())
         {
             if (string.IsNullOrWhiteSpace(options.Database.PostgresConnection))
                 throw new InvalidOperationException("Lapor:Database:Provider is Postgres but Lapor:Database:PostgresConnection is empty.");
             return services.AddDbContext<LaporDb, LaporPostgresDb>((sp, o) => o.UseNpgsql(options.Database.PostgresConnection)
-                .AddInterceptors(WorkflowModel.AfterCommit, sp.GetRequiredService<DuplicateFollower>(), sp.GetRequiredService<ReportStepInterceptor>()));
+                .AddInterceptors(WorkflowModel.AfterCommit, sp.GetRequiredService<DuplicateFollower>(), sp.GetRequiredService<ReportStepInterceptor>(),
+                    sp.GetRequiredService<PerformanceMarker>()));
         }
         var file = Path.Combine(options.DataDirectory(env), "lapor.db");
         return services.AddDbContext<LaporDb, LaporSqliteDb>((sp, o) => o.UseWorkflowSqlite(SqliteConnection(file))
-            .AddInterceptors(WorkflowModel.AfterCommit, sp.GetRequiredService<DuplicateFollower>(), sp.GetRequiredService<ReportStepInterceptor>()));
+            .AddInterceptors(WorkflowModel.AfterCommit, sp.GetRequiredService<DuplicateFollower>(), sp.GetRequiredService<ReportStepInterceptor>(),
+                    sp.GetRequiredService<PerformanceMarker>()));
     }
 
     /// <summary>
     /// Applies the provider's migrations (a release-1 database is baselined first, see <see cref="DatabaseSchema"/>).
     /// SQLite runs in WAL mode so readers (inbox pages) never wait for the writer (a command) and the writer does not
-    /// wait for readers; the setting is kept in the file, so saying it on every start costs nothing.
+    /// wait for readers; the setting is kept in the file, so saying it on every start costs nothing. Reports stored
+    /// before the dashboard's reporting table get their marks last (<see cref="PerformanceMarkBackfill"/>).
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services)
     {
@@ -56,5 +61,6 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<LaporDb>();
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await scope.ServiceProvider.GetRequiredService<PerformanceMarkBackfill>().RunAsync();
     }
 }

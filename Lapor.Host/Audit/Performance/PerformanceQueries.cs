@@ -5,22 +5,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Host.Audit.Performance;
 
-/// <summary>Feeds the pure <see cref="PerformanceCalculator"/> from the database and lists the cases behind a figure.</summary>
+/// <summary>
+/// Feeds the pure <see cref="PerformanceCalculator"/> from the database and lists the cases behind a figure. A period
+/// reads only the reports its marks name (decision 033): the cost follows the period's cases, not the years of data.
+/// </summary>
 public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, TimeProvider clock)
 {
     public PerformanceCalculator Calculator { get; } = new(calendar);
 
     public async Task<PerformanceReport> ReportAsync(Period period, CancellationToken ct = default) =>
-        Calculator.Compute(await FactsAsync(period, ct), period, clock.GetUtcNow());
+        Calculator.Compute((await FactsAsync(period, ct)).Values, period, clock.GetUtcNow());
 
     /// <summary>One report per month of <paramref name="period"/>, for the trend charts, from one read of the facts.</summary>
     public async Task<IReadOnlyList<PerformanceReport>> TrendAsync(Period period, CancellationToken ct = default)
     {
         var facts = await FactsAsync(period, ct);
+        var marks = await db.Set<PerformanceMark>().AsNoTracking().Where(PerformanceMarks.CountIn(period, calendar.Zone)).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var (start, _) = period.Bounds(calendar.Zone);
         return period.Months().Where(m => m.Bounds(calendar.Zone).Start <= now || m.Bounds(calendar.Zone).Start == start)
-            .Select(m => Calculator.Compute(facts, m, now)).ToList();
+            .Select(m =>
+            {
+                // Each month computes only the reports its own marks name, the same choice ReportAsync makes for it.
+                var countsIn = PerformanceMarks.CountIn(m, calendar.Zone).Compile();
+                var reports = marks.Where(countsIn).Select(x => x.ReportId).Distinct().Select(id => facts[id]);
+                return Calculator.Compute(reports, m, now);
+            }).ToList();
     }
 
     public async Task<IReadOnlyDictionary<string, string>> AgencyNamesAsync(CancellationToken ct = default) =>
@@ -35,15 +45,27 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
     }
 
     /// <summary>
-    /// Every report that can have a figure in the period: submitted before its end. Older reports matter too (a
-    /// forward, a late answer or open work in the period), so the only cut is the end; see decision 009 on scale.
+    /// The reports that can have a figure in the period or one of its months: those with a mark that counts in it (an
+    /// index range on the marks' kind and moment). Their steps are read without the texts, which no figure uses.
     /// </summary>
-    private async Task<List<ReportFacts>> FactsAsync(Period period, CancellationToken ct)
+    private async Task<Dictionary<Guid, ReportFacts>> FactsAsync(Period period, CancellationToken ct)
     {
-        var (_, end) = period.Bounds(calendar.Zone);
-        var reports = await db.Reports.AsNoTracking().Where(r => r.SubmittedAt < end)
-            .Select(r => new { r.TrackingCode, r.SubmittedAt, r.Timeline, r.Rating })
+        var ids = db.Set<PerformanceMark>().Where(PerformanceMarks.CountIn(period, calendar.Zone)).Select(m => m.ReportId);
+        var reports = db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id));
+        var steps = (await reports.SelectMany(r => r.Timeline, (r, t) => new { r.Id, t.Seq, t.When, t.Kind, t.AgencyCode })
+                .Where(t => Counted.Contains(t.Kind))
+                .ToListAsync(ct))
+            .ToLookup(t => t.Id, t => new TimelineEntry(t.When, t.Kind, null, null, t.AgencyCode) { Seq = t.Seq });
+        var heads = await reports.Select(r => new { r.Id, r.TrackingCode, r.SubmittedAt, Stars = (int?)r.Rating!.Stars, RatedAt = (DateTimeOffset?)r.Rating.RatedAt })
             .ToListAsync(ct);
-        return reports.Select(r => new ReportFacts(r.TrackingCode.ToString(), r.SubmittedAt, r.Timeline, r.Rating?.Stars, r.Rating?.RatedAt)).ToList();
+        return heads.ToDictionary(r => r.Id,
+            r => new ReportFacts(r.TrackingCode.ToString(), r.SubmittedAt, steps[r.Id].OrderBy(t => t.Seq).ToList(), r.Stars, r.RatedAt));
     }
+
+    /// <summary>The steps <see cref="CaseHistory"/> reads; the others (submitted, stage texts, questions …) change no figure.</summary>
+    private static readonly TimelineEntryKind[] Counted =
+    [
+        TimelineEntryKind.Disposed, TimelineEntryKind.Forwarded, TimelineEntryKind.PublicResponse,
+        TimelineEntryKind.AwaitingConfirmation, TimelineEntryKind.Closed, TimelineEntryKind.Reopened,
+    ];
 }

@@ -2,7 +2,8 @@ namespace Lapor.Host.Data.Schema;
 
 /// <summary>
 /// <c>dotnet run --project Lapor.Host -- migrate [--script]</c>: applies the pending migrations (baselining a release-1
-/// database first) and exits without starting the web server; with <c>--script</c> prints the SQL it would run on the
+/// database first), marks the reports the performance dashboard has not seen yet (decision 033) and exits without
+/// starting the web server; with <c>--script</c> prints the SQL it would run on the
 /// configured database and changes nothing, for an operator who reviews or runs it by hand.
 /// </summary>
 public static class MigrateCommand
@@ -26,6 +27,9 @@ public static class MigrateCommand
             await output.WriteLineAsync(applied.Count == 0
                 ? "The database is up to date; no migration was applied."
                 : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.");
+            var marked = await scope.ServiceProvider.GetRequiredService<Audit.Performance.PerformanceMarkBackfill>().RunAsync(ct);
+            if (marked > 0)
+                await output.WriteLineAsync($"Marked {marked} report(s) for the performance dashboard.");
             return 0;
         }
         catch (SchemaException e)

@@ -31,6 +31,10 @@ public static class WorkflowSqlite
         where TOwner : class where TDependent : class =>
         builder.HasAnnotation(ClusteredTable.Annotation, true);
 
+    /// <summary>The same for a host's own table of small rows read by a key range (the dashboard's reporting table).</summary>
+    public static EntityTypeBuilder<T> IsClusteredOnSqlite<T>(this EntityTypeBuilder<T> builder) where T : class =>
+        ClusteredTable.IsClusteredOnSqlite(builder);
+
     /// <summary>
     /// Closes the connections the engine keeps open between commands (<see cref="KeptConnections"/>) that are not in use now. Call it, as
     /// <see cref="Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools"/>, before moving or replacing a database file

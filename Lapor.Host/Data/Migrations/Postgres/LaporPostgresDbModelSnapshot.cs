@@ -221,6 +221,27 @@ namespace Lapor.Host.Data.Migrations.Postgres
                     b.ToTable("report", (string)null);
                 });
 
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMark", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ReportId", "Kind", "At");
+
+                    b.HasIndex("Kind", "At");
+
+                    b.ToTable("performance_mark", (string)null);
+
+                    b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
+                });
+
             modelBuilder.Entity("Lapor.Host.Data.AttachmentContent", b =>
                 {
                     b.Property<string>("StoredName")
@@ -1508,6 +1529,15 @@ namespace Lapor.Host.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMark", b =>
+                {
+                    b.HasOne("Lapor.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lapor.Host.Data.NationalReportLink", b =>

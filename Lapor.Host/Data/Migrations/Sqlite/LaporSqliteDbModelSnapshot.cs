@@ -216,6 +216,27 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.ToTable("report", (string)null);
                 });
 
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMark", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId", "Kind", "At");
+
+                    b.HasIndex("Kind", "At");
+
+                    b.ToTable("performance_mark", (string)null);
+
+                    b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
+                });
+
             modelBuilder.Entity("Lapor.Host.Data.AttachmentContent", b =>
                 {
                     b.Property<string>("StoredName")
@@ -1491,6 +1512,15 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMark", b =>
+                {
+                    b.HasOne("Lapor.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lapor.Host.Data.NationalReportLink", b =>

@@ -1,0 +1,69 @@
+using Lapor.Host.Data;
+using Lapor.Workflows.Calendars;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Host.Audit.Performance;
+
+/// <summary>
+/// Gives the reports stored before the reporting table existed their marks, at start-up after the migrations and
+/// before the site answers (decision 033). Done in code rather than in the migration's SQL because the marks are the
+/// same rules the writer uses (<see cref="PerformanceMarks"/>: stays read as the figures read them, month starts in
+/// the configured zone), which SQL would have to repeat twice, once per provider. Idempotent: a report that has its
+/// <see cref="PerformanceMarkKind.Submitted"/> mark is done, so a stopped run goes on where it stopped, and a database
+/// that is up to date costs one query. Hosts sharing a PostgreSQL database take turns (an advisory lock).
+/// </summary>
+public sealed class PerformanceMarkBackfill(LaporDb db, BusinessCalendar calendar, ILogger<PerformanceMarkBackfill> log)
+{
+    private const long LockKey = 0x4C61706F72_0033;
+    private const int Batch = 500;
+
+    /// <summary>Marks every report that has none; returns how many it marked.</summary>
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (postgres)
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({LockKey})", ct);
+            try
+            {
+                return await MarkMissingAsync(ct);
+            }
+            finally
+            {
+                if (postgres)
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({LockKey})", ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<int> MarkMissingAsync(CancellationToken ct)
+    {
+        var marks = db.Set<PerformanceMark>();
+        var missing = await db.Reports.AsNoTracking()
+            .Where(r => !marks.Any(m => m.ReportId == r.Id && m.Kind == PerformanceMarkKind.Submitted))
+            .Select(r => r.Id).ToListAsync(ct);
+        if (missing.Count == 0)
+            return 0;
+        log.LogInformation("Performance dashboard: marking {Count} reports stored before its reporting table", missing.Count);
+        var done = 0;
+        foreach (var chunk in missing.Chunk(Batch))
+        {
+            // Asked again per chunk: a host already running the new release marks the reports it changes itself.
+            var reports = await db.Reports.AsNoTracking()
+                .Where(r => chunk.Contains(r.Id) && !marks.Any(m => m.ReportId == r.Id && m.Kind == PerformanceMarkKind.Submitted))
+                .ToListAsync(ct);
+            marks.AddRange(reports.SelectMany(r => PerformanceMarks.Of(r, calendar.Zone)));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            done += reports.Count;
+            log.LogInformation("Performance dashboard: {Done} of {Count} reports marked", done, missing.Count);
+        }
+        return done;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Linq.Expressions;
+using Lapor.Domain.Reports;
+
+namespace Lapor.Host.Audit.Performance;
+
+/// <summary>
+/// Which marks a report has, and which marks make a report count in a period. Pure: the same rules serve the writer
+/// (<see cref="PerformanceMarker"/>, in the SaveChanges that changes the report), the backfill and the queries.
+/// </summary>
+public static class PerformanceMarks
+{
+    /// <summary>Every mark of one report, from the same timeline reading the figures use (<see cref="CaseHistory"/>).</summary>
+    public static IReadOnlyList<PerformanceMark> Of(Report report, TimeZoneInfo zone) =>
+        Of(report.Id, new ReportFacts(report.TrackingCode.ToString(), report.SubmittedAt, report.Timeline, report.Rating?.Stars, report.Rating?.RatedAt), zone);
+
+    public static IReadOnlyList<PerformanceMark> Of(Guid reportId, ReportFacts facts, TimeZoneInfo zone)
+    {
+        var history = new CaseHistory(facts);
+        var marks = new HashSet<PerformanceMark> { new(reportId, PerformanceMarkKind.Submitted, facts.SubmittedAt) };
+        foreach (var stay in history.Assignments)
+            marks.Add(new PerformanceMark(reportId, PerformanceMarkKind.Stay, stay.Start));
+        foreach (var finish in history.Finishes())
+            marks.Add(new PerformanceMark(reportId, PerformanceMarkKind.Finish, finish.When));
+        if (facts.RatedAt is { } ratedAt)
+            marks.Add(new PerformanceMark(reportId, PerformanceMarkKind.Rated, ratedAt));
+        AddOpenRuns(reportId, history, zone, marks);
+        // Cut to the microsecond PostgreSQL keeps, so a mark computed from a step being saved equals the one read back.
+        return marks.Select(m => m with { At = m.At.AddTicks(-(m.At.Ticks % 10)) }).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// The marks that make a report count in <paramref name="period"/> or in any of its months: a mark inside it, being
+    /// held open at the end of one of its months (the backlog is a snapshot there), or being held open still (the
+    /// backlog of a period that runs is judged now, and an old open case is open at every later period's end).
+    /// </summary>
+    public static Expression<Func<PerformanceMark, bool>> CountIn(Period period, TimeZoneInfo zone)
+    {
+        var (start, end) = period.Bounds(zone);
+        // One term per kind, so each is a range of the (kind, moment) index.
+        return m => (m.Kind == PerformanceMarkKind.Submitted && m.At >= start && m.At < end)
+                    || (m.Kind == PerformanceMarkKind.Stay && m.At >= start && m.At < end)
+                    || (m.Kind == PerformanceMarkKind.Finish && m.At >= start && m.At < end)
+                    || (m.Kind == PerformanceMarkKind.Rated && m.At >= start && m.At < end)
+                    || (m.Kind == PerformanceMarkKind.OpenAtMonthStart && m.At > start && m.At <= end)
+                    || (m.Kind == PerformanceMarkKind.OpenSince && m.At <= end);
+    }
+
+    /// <summary>
+    /// The times a report was held open by an agency (a stay had started and the last finish or reopen was not a
+    /// finish), judged as <see cref="CaseHistory.ClosedAt"/> judges them: at each moment the state can change. A run
+    /// that ended gets a mark at each month start inside it; the run still open gets one mark at its start.
+    /// </summary>
+    private static void AddOpenRuns(Guid reportId, CaseHistory history, TimeZoneInfo zone, HashSet<PerformanceMark> marks)
+    {
+        if (history.Assignments.Count == 0)
+            return;
+        var firstStay = history.Assignments.Min(a => a.Start);
+        var changes = history.Finishes().Concat(history.Entries(TimelineEntryKind.Reopened)).Select(e => e.When)
+            .Where(t => t > firstStay).Append(firstStay).Distinct().Order().ToList();
+        DateTimeOffset? runStart = null;
+        foreach (var moment in changes)
+        {
+            var open = !history.ClosedAt(moment);
+            if (open && runStart is null)
+                runStart = moment;
+            else if (!open && runStart is { } from)
+            {
+                foreach (var monthStart in MonthStarts(from, moment, zone))
+                    marks.Add(new PerformanceMark(reportId, PerformanceMarkKind.OpenAtMonthStart, monthStart));
+                runStart = null;
+            }
+        }
+        if (runStart is { } since)
+            marks.Add(new PerformanceMark(reportId, PerformanceMarkKind.OpenSince, since));
+    }
+
+    /// <summary>The first moments of months (in the calendar's zone, as <see cref="Period.Bounds"/> has them) in [from, to).</summary>
+    private static IEnumerable<DateTimeOffset> MonthStarts(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(from, zone);
+        var month = Period.Month(local.Year, local.Month);
+        for (var start = month.Bounds(zone).Start; start < to; month = Next(month), start = month.Bounds(zone).Start)
+            if (start >= from)
+                yield return start;
+    }
+
+    private static Period Next(Period month) => month.Index == 12 ? Period.Month(month.Year + 1, 1) : Period.Month(month.Year, month.Index + 1);
+}

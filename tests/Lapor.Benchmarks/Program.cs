@@ -8,11 +8,12 @@ return args.FirstOrDefault() switch
     "inbox" => await InboxBenchmark.RunAsync(args[1..]),
     "hosts" => await HostsBenchmark.RunAsync(args[1..]),
     "storage" => await StorageBenchmark.RunAsync(args[1..]),
+    "scale" => await Lapor.Benchmarks.Scale.ScaleBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile] | engine-loop [instances] | inbox | hosts [--seconds <s>] [--clients <n>] | storage [--cases <n>] [--clients <n>] [--keep <copy.db>]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile] | engine-loop [instances] | inbox | hosts [--seconds <s>] [--clients <n>] | storage [--cases <n>] [--clients <n>] [--keep <copy.db>] | scale [--reports <n>] [--provider sqlite|postgres] [--runs <n>]");
     return 2;
 }

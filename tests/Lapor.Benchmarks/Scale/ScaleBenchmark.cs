@@ -22,7 +22,8 @@ public static class ScaleBenchmark
         Console.WriteLine($"Machine:       {Environment.ProcessorCount} logical processors, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         Console.WriteLine($"Load before:   {Load()}");
 
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"lapor-scale-{Guid.NewGuid():N}");
+        var dataDirectory = options.Postgres || options.Keep is null ? Path.Combine(Path.GetTempPath(), $"lapor-scale-{Guid.NewGuid():N}") : Path.GetFullPath(options.Keep);
+        var reuse = File.Exists(Path.Combine(dataDirectory, "lapor.db"));
         Directory.CreateDirectory(dataDirectory);
         await using var postgres = options.Postgres ? new PostgresServer() : null;
         var database = "";
@@ -39,24 +40,7 @@ public static class ScaleBenchmark
         };
         try
         {
-            Dictionary<string, string> made;
-            await using (var host = await HostProcess.StartAsync("scale", database, settings, TimeSpan.FromMinutes(3)))
-                made = await CaseTemplates.MakeForwardedAsync(host);
-
-            List<string> codes;
-            var fill = Stopwatch.StartNew();
-            await using (var connection = await OpenAsync(options, dataDirectory, database))
-            {
-                var templates = await CaseTemplates.ReadAsync(connection, made);
-                var writable = await RowWriter.WritableColumnsAsync(connection, options.Postgres);
-                var rows = new List<TemplateRows>();
-                foreach (var template in templates)
-                    rows.Add(await TemplateRows.ReadAsync(connection, template, writable));
-                await using var writer = connection is NpgsqlConnection npgsql ? (RowWriter)new PostgresRowWriter(npgsql) : new SqliteRowWriter((SqliteConnection)connection);
-                codes = await new ScaleFiller(connection, writer, options.Postgres, options.Seed).FillAsync(rows, options.Reports, DateTime.UtcNow);
-            }
-            SqliteConnection.ClearAllPools();
-            Console.WriteLine($"Fill total:    {fill.Elapsed.TotalSeconds:0} s (templates read, rows written, ANALYZE)");
+            var codes = reuse ? await SampleCodesAsync(options, dataDirectory) : await FillAsync(options, settings, dataDirectory, database);
             if (!options.Postgres)
                 Console.WriteLine($"Database file: {new FileInfo(Path.Combine(dataDirectory, "lapor.db")).Length / 1024.0 / 1024:N0} MB");
 
@@ -69,9 +53,47 @@ public static class ScaleBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(dataDirectory, recursive: true);
+            if (options.Postgres || options.Keep is null)
+                Directory.Delete(dataDirectory, recursive: true);
         }
         return 0;
+    }
+
+    private static async Task<List<string>> FillAsync(ScaleOptions options, Dictionary<string, string> settings, string dataDirectory, string database)
+    {
+        Dictionary<string, string> made;
+        await using (var host = await HostProcess.StartAsync("scale", database, settings, TimeSpan.FromMinutes(3)))
+            made = await CaseTemplates.MakeForwardedAsync(host);
+
+        List<string> codes;
+        var fill = Stopwatch.StartNew();
+        await using (var connection = await OpenAsync(options, dataDirectory, database))
+        {
+            var templates = await CaseTemplates.ReadAsync(connection, made);
+            var writable = await RowWriter.WritableColumnsAsync(connection, options.Postgres);
+            var rows = new List<TemplateRows>();
+            foreach (var template in templates)
+                rows.Add(await TemplateRows.ReadAsync(connection, template, writable));
+            await using var writer = connection is NpgsqlConnection npgsql ? (RowWriter)new PostgresRowWriter(npgsql) : new SqliteRowWriter((SqliteConnection)connection);
+            codes = await new ScaleFiller(connection, writer, options.Postgres, options.Seed).FillAsync(rows, options.Reports, DateTime.UtcNow);
+        }
+        SqliteConnection.ClearAllPools();
+        Console.WriteLine($"Fill total:    {fill.Elapsed.TotalSeconds:0} s (templates read, rows written, ANALYZE)");
+        return codes;
+    }
+
+    /// <summary>A kept database: 200 random reports' codes instead of the filler's.</summary>
+    private static async Task<List<string>> SampleCodesAsync(ScaleOptions options, string dataDirectory)
+    {
+        await using var connection = await OpenAsync(options, dataDirectory, "");
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"TrackingCode\" FROM report ORDER BY random() LIMIT 200";
+        var codes = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            codes.Add(reader.GetString(0));
+        Console.WriteLine($"Reused:        the kept database in {dataDirectory}, {codes.Count} random reports for the one-report pages");
+        return codes;
     }
 
     private static async Task MeasureAsync(HostProcess host, List<string> codes, int runs)
@@ -119,7 +141,7 @@ public static class ScaleBenchmark
         await sqlite.OpenAsync();
         await using var pragma = sqlite.CreateCommand();
         // The filler's own connection only: a crash mid-fill loses a throw-away database, nothing else.
-        pragma.CommandText = "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;";
+        pragma.CommandText = "PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576;";
         await pragma.ExecuteNonQueryAsync();
         return sqlite;
     }

@@ -8,7 +8,8 @@ namespace Lapor.Benchmarks.Scale;
 /// years ending now. Reports older than 60 days are nearly all closed (confirmed, archived, or forwarded and then
 /// answered), with 2 % still open (with an agency, or escalated); the last 60 days hold the open work: waiting for
 /// verification, with an agency, forwarded, escalated, waiting for the reporter. Agencies are drawn with a long tail
-/// (the first ones, PUPRKIM and Dinkes, busiest); 15 % of reports are anonymous, 3 % confidential.
+/// (the first ones, PUPRKIM and Dinkes, busiest); 15 % of reports are anonymous, 3 % confidential. Reports are
+/// written oldest first.
 /// </summary>
 public sealed class ScaleFiller(DbConnection connection, RowWriter writer, bool postgres, int seed)
 {
@@ -52,13 +53,16 @@ public sealed class ScaleFiller(DbConnection connection, RowWriter writer, bool 
         var clones = reports - templates.Count;
         var years = TimeSpan.FromDays(5 * 365.25);
         var recent = TimeSpan.FromDays(60);
+        // Oldest first, as the reports arrived: ids (version 7, from the submission time) and dates grow with the
+        // rows, so the indexes take them at their ends, as they do in production.
+        var ages = Enumerable.Range(0, clones).Select(_ => years * random.NextDouble()).OrderDescending().ToArray();
         Console.WriteLine($"Fill:          {clones:N0} clones of {templates.Count} template cases ({string.Join(", ", templates.Select(t => $"{t.Template.Kind} {t.RowCount} rows"))})");
         var clock = Stopwatch.StartNew();
         long rows = 0;
         var samples = new List<string>();
         for (var n = 1; n <= clones; n++)
         {
-            var age = years * random.NextDouble();
+            var age = ages[n - 1];
             var start = now - age;
             var isRecent = age < recent;
             var kind = Draw(random, isRecent ? RecentMix : OlderMix);

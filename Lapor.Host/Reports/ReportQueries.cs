@@ -2,6 +2,7 @@ using Lapor.Domain.Reports;
 using Lapor.Host.Data;
 using Lapor.Host.Localization;
 using Lapor.Host.Maps;
+using Lapor.Host.SimilarReports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -11,7 +12,7 @@ namespace Lapor.Host.Reports;
 /// What the public and reporters may read. Confidential reports are filtered in the query itself, so no page or API
 /// can list them by mistake; the tracking code (a secret held by the reporter) opens the reporter's own view.
 /// </summary>
-public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text)
+public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text, IReportTextSearch search)
 {
     public const int MaxPageSize = 100;
 
@@ -27,8 +28,19 @@ public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text)
         var query = PublicReports();
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var term = filter.Search.Trim().ToLower();
-            query = query.Where(r => r.Title.ToLower().Contains(term) || r.Description.ToLower().Contains(term));
+            // Every word, as a word or its beginning, through the full-text index (decision 022's), since a substring
+            // scan reads every report. A search of only short or stop words has no index terms and still scans.
+            var terms = SearchTerms.Of(filter.Search);
+            if (terms.Count > 0)
+            {
+                var matching = search.MatchingAll(terms);
+                query = query.Where(r => matching.Contains(r.Id));
+            }
+            else
+            {
+                var term = filter.Search.Trim().ToLower();
+                query = query.Where(r => r.Title.ToLower().Contains(term) || r.Description.ToLower().Contains(term));
+            }
         }
         if (filter.Type is { } type)
             query = query.Where(r => r.Type == type);

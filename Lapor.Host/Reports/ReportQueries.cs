@@ -17,6 +17,12 @@ public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text,
     public const int MaxPageSize = 100;
 
     /// <summary>
+    /// The public list counts matches up to this many and then says "more than": counting a million public reports
+    /// for a page of ten took 0.5 s on SQLite (docs/benchmarks.md, scale); nobody pages past a thousand pages.
+    /// </summary>
+    public const int CountLimit = 10_000;
+
+    /// <summary>
     /// Every report anyone may read, for the public list and other public feeds (Open311) to filter further: the one
     /// place that leaves confidential reports out.
     /// </summary>
@@ -69,7 +75,7 @@ public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text,
         var query = PublicMatching(filter);
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, filter.Page);
-        var total = await query.CountAsync(ct);
+        var counted = await query.Take(CountLimit + 1).CountAsync(ct);
         var rows = await query.OrderByDescending(r => r.SubmittedAt).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(r => new { r.TrackingCode, r.Type, r.Title, r.CategoryCode, r.ResponsibleAgencyCode, r.IsAnonymous, r.Reporter.Name, r.Stage, r.Status, r.SubmittedAt })
             .ToListAsync(ct);
@@ -77,7 +83,7 @@ public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text,
         return new ReportPage<ReportSummary>(
             rows.Select(r => new ReportSummary(r.TrackingCode.ToString(), r.Type, r.Title, r.CategoryCode, r.ResponsibleAgencyCode,
                 r.IsAnonymous ? anonymous : r.Name, r.Stage, r.Status, r.SubmittedAt)).ToList(),
-            page, pageSize, total);
+            page, pageSize, Math.Min(counted, CountLimit)) { MoreThanTotal = counted > CountLimit };
     }
 
     /// <summary>The public page of a report; null for unknown codes and for confidential reports alike (no existence leak).</summary>

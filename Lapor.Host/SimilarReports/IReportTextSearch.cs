@@ -9,4 +9,10 @@ public interface IReportTextSearch
 {
     /// <summary>Report ids, best match first.</summary>
     Task<IReadOnlyList<Guid>> FindAsync(SimilarQuery query, CancellationToken ct);
+
+    /// <summary>
+    /// Ids of all reports (any status, confidential too: the caller filters) whose title, description or location has
+    /// every term as a word or word prefix: the public list's search. A query to compose into LINQ, not a list.
+    /// </summary>
+    IQueryable<Guid> MatchingAll(IReadOnlyList<string> terms);
 }

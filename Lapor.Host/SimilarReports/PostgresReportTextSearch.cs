@@ -34,4 +34,9 @@ public sealed class PostgresReportTextSearch(LaporDb db) : IReportTextSearch
         var ids = await db.Database.SqlQueryRaw<Guid>(sql, where.Values).ToListAsync(ct);
         return ids.Where(id => id != query.Exclude).Take(query.Limit).ToList();
     }
+
+    // Terms are letters and digits only (SearchTerms), so they cannot carry tsquery operators.
+    public IQueryable<Guid> MatchingAll(IReadOnlyList<string> terms) =>
+        db.Database.SqlQueryRaw<Guid>("SELECT \"Id\" AS \"Value\" FROM report WHERE search_vector @@ to_tsquery('simple', {0})",
+            string.Join(" & ", terms.Select(t => t + ":*")));
 }

@@ -35,4 +35,9 @@ public sealed class SqliteReportTextSearch(LaporDb db) : IReportTextSearch
         var ids = await db.Database.SqlQueryRaw<Guid>(sql, where.Values).ToListAsync(ct);
         return ids.Where(id => id != query.Exclude).Take(query.Limit).ToList();
     }
+
+    // Terms are letters and digits only (SearchTerms), so quoting them is all FTS5 syntax needs.
+    public IQueryable<Guid> MatchingAll(IReadOnlyList<string> terms) =>
+        db.Database.SqlQueryRaw<Guid>("SELECT report_id AS \"Value\" FROM report_search WHERE report_search MATCH {0}",
+            string.Join(" AND ", terms.Select(t => $"\"{t}\"*")));
 }

@@ -10,11 +10,12 @@ return args.FirstOrDefault() switch
     "storage" => await StorageBenchmark.RunAsync(args[1..]),
     "submit" => await SubmitBenchmark.RunAsync(args[1..]),
     "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
+    "scale" => await Lapor.Benchmarks.Scale.ScaleBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile] | engine-loop [instances] | inbox | hosts [--seconds <s>] [--clients <n>] | storage [--cases <n>] [--clients <n>] [--keep <copy.db>] | submit [--seconds <s>] | dashboard [--reports <n,n>] [--runs <n>]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile] | engine-loop [instances] | inbox | hosts [--seconds <s>] [--clients <n>] | storage [--cases <n>] [--clients <n>] [--keep <copy.db>] | submit [--seconds <s>] | dashboard [--reports <n,n>] [--runs <n>] | scale [--reports <n>] [--provider sqlite|postgres] [--runs <n>] [--keep <dir>]");
     return 2;
 }

@@ -213,10 +213,15 @@ namespace Lapor.Host.Data.Migrations.Postgres
 
                     b.HasIndex("Stage");
 
+                    b.HasIndex("SubmittedAt");
+
                     b.HasIndex("TrackingCode")
                         .IsUnique();
 
                     b.HasIndex("IsConfidential", "SubmittedAt");
+
+                    b.HasIndex(new[] { "CategoryCode", "ProcessInstanceId" }, "IX_report_open_CategoryCode_ProcessInstanceId")
+                        .HasFilter("\"Status\" <> 'Closed'");
 
                     b.ToTable("report", (string)null);
                 });

@@ -1,0 +1,27 @@
+namespace Lapor.Benchmarks.Scale;
+
+/// <summary>`scale`'s command line: how many reports, which database, how many timed requests per page.</summary>
+/// <param name="Keep">SQLite only: the data folder to fill and keep; when it already holds a database, that one is measured as it is.</param>
+public sealed record ScaleOptions(int Reports, string Provider, int Runs, int Seed, string? Keep)
+{
+    public bool Postgres => Provider == "postgres";
+
+    public string CommandLine =>
+        $"dotnet run -c Release --project tests/Lapor.Benchmarks -- scale --reports {Reports} --provider {Provider} --runs {Runs}" + (Keep is null ? "" : $" --keep {Keep}");
+
+    public static ScaleOptions Parse(string[] args) => new(
+        Reports: Option(args, "--reports", 1_000_000),
+        Provider: Text(args, "--provider") is "postgres" ? "postgres" : "sqlite",
+        Runs: Option(args, "--runs", 60),
+        Seed: Option(args, "--seed", 2026),
+        Keep: Text(args, "--keep"));
+
+    private static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        int.TryParse(Text(args, name)?.Replace("_", "").Replace(",", ""), out var value) ? value : fallback;
+}

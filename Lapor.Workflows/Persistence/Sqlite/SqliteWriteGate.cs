@@ -18,7 +18,7 @@ namespace Lapor.Workflows.Persistence.Sqlite;
 /// A <see cref="Lease"/> is held by one connection: from the start of a transaction to its end, or around one
 /// save or statement that runs without a transaction. Whatever else that same connection writes meanwhile passes (it
 /// is the holder). A transaction disposed without commit or rollback raises no event; a waiter notices that the
-/// holder's connection is no longer in a transaction and takes the turn over.
+/// holder's connection is no longer in a transaction (or, for a save, no longer open) and takes the turn over.
 /// </para>
 /// </summary>
 internal sealed class SqliteWriteGate
@@ -172,9 +172,19 @@ internal sealed class SqliteWriteGate
             Release(lease);
     }
 
+    /// <summary>
+    /// A holder that left without a word: a transaction that is no longer open, or a save or statement whose
+    /// connection is closed. Taking over is never unsafe, only slower: SQLite's own lock still keeps two writers apart,
+    /// so a turn taken from a holder that was in fact still busy costs a busy retry, not data.
+    /// </summary>
     private void TakeOverAbandoned()
     {
-        if (Volatile.Read(ref _holder) is { Purpose: Purpose.Transaction, Began: true } lease && !lease.InTransaction())
+        if (Volatile.Read(ref _holder) is not { } lease)
+            return;
+        var gone = lease.Purpose == Purpose.Transaction
+            ? lease.Began && !lease.InTransaction()
+            : lease.Connection.State != ConnectionState.Open;
+        if (gone)
             Release(lease);
     }
 

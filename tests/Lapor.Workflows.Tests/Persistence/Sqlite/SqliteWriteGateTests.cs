@@ -110,6 +110,22 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASaveThatFailsInAnotherInterceptor_PassesTheTurnOn()
+    {
+        await using (var failing = Open(new FailingSave()))
+        {
+            failing.Notes.Add(new Note { Text = "ditolak" });
+            await Assert.ThrowsAsync<InvalidOperationException>(() => failing.SaveChangesAsync());
+        }
+
+        await using var next = Open(timeoutSeconds: 5);
+        next.Notes.Add(new Note { Text = "diterima" });
+        await next.SaveChangesAsync();
+
+        Assert.Equal(["diterima"], await TextsAsync());
+    }
+
+    [Fact]
     public async Task AWriterWaitingLongerThanItsTimeout_FailsAsSqliteWould_AndWritesNothing()
     {
         await using var first = Open();
@@ -164,7 +180,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         Assert.Equal(160, (await TextsAsync()).Count);
     }
 
-    private GateDb Open(StatementLog? log = null, int timeoutSeconds = 30)
+    private GateDb Open(IInterceptor? log = null, int timeoutSeconds = 30)
     {
         var connection = new SqliteConnectionStringBuilder { DataSource = _file, DefaultTimeout = timeoutSeconds }.ToString();
         var options = new DbContextOptionsBuilder<GateDb>().UseWorkflowSqlite(connection);
@@ -189,6 +205,14 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         public int Id { get; set; }
 
         public required string Text { get; set; }
+    }
+
+    /// <summary>An interceptor after the gate that refuses every save, as a host's check would.</summary>
+    private sealed class FailingSave : SaveChangesInterceptor
+    {
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("refused");
     }
 
     /// <summary>Every command the context starts to run.</summary>

@@ -7,6 +7,7 @@ using Lapor.Host.SimilarReports;
 using Lapor.Workflows;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Lapor.Host.Infrastructure;
 
@@ -38,15 +39,18 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(options.Database.PostgresConnection))
                 throw new InvalidOperationException("Lapor:Database:Provider is Postgres but Lapor:Database:PostgresConnection is empty.");
-            return services.AddDbContext<LaporDb, LaporPostgresDb>((sp, o) => o.UseNpgsql(options.Database.PostgresConnection)
-                .AddInterceptors(WorkflowModel.AfterCommit, sp.GetRequiredService<DuplicateFollower>(), sp.GetRequiredService<ReportStepInterceptor>(),
-                    sp.GetRequiredService<PerformanceMarker>()));
+            return services.AddDbContext<LaporDb, LaporPostgresDb>((sp, o) => o.UseNpgsql(options.Database.PostgresConnection).AddInterceptors(Interceptors(sp)));
         }
         var file = Path.Combine(options.DataDirectory(env), "lapor.db");
-        return services.AddDbContext<LaporDb, LaporSqliteDb>((sp, o) => o.UseWorkflowSqlite(SqliteConnection(file))
-            .AddInterceptors(WorkflowModel.AfterCommit, sp.GetRequiredService<DuplicateFollower>(), sp.GetRequiredService<ReportStepInterceptor>(),
-                    sp.GetRequiredService<PerformanceMarker>()));
+        return services.AddDbContext<LaporDb, LaporSqliteDb>((sp, o) => o.UseWorkflowSqlite(SqliteConnection(file)).AddInterceptors(Interceptors(sp)));
     }
+
+    /// <summary>The host's interceptors, in the order the comment above gives, the same on both providers.</summary>
+    private static IInterceptor[] Interceptors(IServiceProvider sp) =>
+    [
+        WorkflowModel.AfterCommit, sp.GetRequiredService<DuplicateFollower>(), sp.GetRequiredService<ReportStepInterceptor>(),
+        sp.GetRequiredService<PerformanceMarker>(),
+    ];
 
     /// <summary>
     /// Applies the provider's migrations (a release-1 database is baselined first, see <see cref="DatabaseSchema"/>).

@@ -26,8 +26,8 @@ public static class DashboardBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var counts = Option(args, "--reports")?.Split(',').Select(int.Parse).ToArray() ?? [10_000, 100_000];
-        var runs = int.Parse(Option(args, "--runs") ?? "10");
+        var counts = CommandLine.Text(args, "--reports")?.Split(',').Select(int.Parse).ToArray() ?? [10_000, 100_000];
+        var runs = CommandLine.Option(args, "--runs", 10);
         Console.WriteLine($"Command line:  dotnet run -c Release --project tests/Lapor.Benchmarks -- dashboard {string.Join(' ', args)}");
         Console.WriteLine($"Machine:       {Environment.ProcessorCount} logical processors, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         Console.WriteLine($"Data:          VariedReports, {ReportsPerYear:N0} a year up to {Now:yyyy-MM-dd}; {runs} runs; periods: month 2030-07, semester 2030-S1, trend of 2030");
@@ -146,12 +146,6 @@ public static class DashboardBenchmark
     private static string Row(PerformanceReport report) =>
         string.Join('\n', FiguresTable.Build(report, new Dictionary<string, string>()).Rows.Select(r => string.Join(',', r)));
 
-    private static double P(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count), 1, sorted.Count) - 1];
-    }
+    private static double P(List<double> values, double share) => Percentiles.Of(values.Order().ToList(), share);
 
-    private static string? Option(string[] args, string name) =>
-        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }

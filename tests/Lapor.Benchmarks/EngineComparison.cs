@@ -62,7 +62,7 @@ internal static class EngineComparison
         Console.WriteLine($"               {BlockInstances * EngineBenchmark.CommandsPerInstance} inserts, the first block's side alternating between rounds; median reported");
         Console.WriteLine();
 
-        Console.WriteLine($"Load average:  {LoadAverage()} at start (other work on the machine slows the CPU-bound engine, not the fsync-bound inserts)");
+        Console.WriteLine($"Load average:  {MachineCpu.LoadAverage()} at start (other work on the machine slows the CPU-bound engine, not the fsync-bound inserts)");
         await WarmUpAsync();
         var rounds = new List<Round>();
         for (var i = 0; i < Rounds; i++)
@@ -86,7 +86,7 @@ internal static class EngineComparison
         Console.WriteLine($"median        {engineRate,7:F1} {1000 / engineRate,7:F2} {Median(rounds.Select(r => Ms(r.Engine.Cpu))),11:F2}  {plainRate,9:F1} {1000 / plainRate,7:F2} {Median(rounds.Select(r => Ms(r.Plain.Cpu))),11:F2}   {ratio,12:P1}");
         Console.WriteLine("(each column's median on its own; the ratio is the median of the per-round ratios)");
         Console.WriteLine();
-        Console.WriteLine($"Load average:  {LoadAverage()} at end");
+        Console.WriteLine($"Load average:  {MachineCpu.LoadAverage()} at end");
         var met = ratio >= Target;
         Console.WriteLine($"Target engine >= {Target:P0} of plain inserts: {(met ? "MET" : "NOT MET")} ({ratio:P3} {(met ? ">=" : "<")} {Target:P0})");
         return check && !met ? 1 : 0;
@@ -176,9 +176,6 @@ internal static class EngineComparison
         await run();
         return new Cost(watch.Elapsed, Environment.CpuUsage.TotalTime - cpu);
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static double Ms(TimeSpan span) => span.TotalMilliseconds;
 

@@ -14,6 +14,10 @@ internal readonly record struct MachineCpu(long Idle, long Total)
         return new MachineCpu(fields[3] + fields[4], fields.Sum());
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages, as <c>uptime</c> prints them.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     /// <summary>The share of the time since <paramref name="before"/> the machine's cores were not idle.</summary>
     public double BusySince(MachineCpu before) => 1 - (double)(Idle - before.Idle) / Math.Max(1, Total - before.Total);
 }

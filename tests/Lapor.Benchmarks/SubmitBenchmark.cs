@@ -23,7 +23,7 @@ public static class SubmitBenchmark
         var seconds = CommandLine.Option(args, "--seconds", 10);
         Console.WriteLine($"Command line:  dotnet run -c Release --project tests/Lapor.Benchmarks -- submit --seconds {seconds}");
         Console.WriteLine($"Machine:       {Environment.ProcessorCount} logical processors, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
-        Console.WriteLine($"Load average:  {LoadAverage()} at start");
+        Console.WriteLine($"Load average:  {MachineCpu.LoadAverage()} at start");
         Console.WriteLine($"Host:          the built Lapor.Host as its own process, Production, SQLite file in a fresh data folder, demo data, rate limits off");
         Console.WriteLine($"Rounds:        {seconds} s per round and client count, keep-alive, each client sending its next request when the last is answered");
         Console.WriteLine();
@@ -67,7 +67,7 @@ public static class SubmitBenchmark
         }
         var at8 = results.Single(r => r.Clients == 8);
         Console.WriteLine();
-        Console.WriteLine($"Load average:  {LoadAverage()} at end");
+        Console.WriteLine($"Load average:  {MachineCpu.LoadAverage()} at end");
         Console.WriteLine($"Target at 8 clients: submissions >= 50 % of the bare write's rate: {(at8.Submission.Rate / at8.Bare.Rate >= 0.5 ? "met" : "NOT MET")} ({at8.Submission.Rate / at8.Bare.Rate:P1}); " +
                           $"p99 < 50 ms: {(at8.Submission.P99 < 50 ? "met" : "NOT MET")} ({at8.Submission.P99:0.0} ms)");
         return results.Any(r => r.Bare.Errors + r.Submission.Errors > 0) ? 1 : 0;
@@ -110,7 +110,7 @@ public static class SubmitBenchmark
         })));
         var elapsed = clock.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        var round = new Round(all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all[^1], errors,
+        var round = new Round(all.Length / elapsed, Percentiles.Of(all, 0.50), Percentiles.Of(all, 0.95), Percentiles.Of(all, 0.99), all[^1], errors,
             MachineCpu.Sample().BusySince(before), firstError);
         Console.WriteLine($"{kind,-10} {clients,3} clients: {all.Length,6} requests in {elapsed:0.0} s" + (firstError is null ? "" : $", first error: {firstError}"));
         return round;
@@ -126,12 +126,6 @@ public static class SubmitBenchmark
         reporter = new { name = "Ni Made Sari", email = "made.sari@contoh.id" },
     });
 
-    private static double Percentile(double[] sorted, double share) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(share * sorted.Length) - 1)];
-
     private static string Line(int clients, string name, Round r, string ratio) =>
         $"{clients,7}  {name,-12} {r.Rate,7:0.0} {r.P50,10:0.0} {r.P95,8:0.0} {r.P99,8:0.0} {r.Max,8:0.0} {r.Errors,7} {r.MachineBusy,12:P0}   {ratio}";
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -45,7 +45,7 @@ internal sealed class WriteGateInterceptor : IDbTransactionInterceptor, ISaveCha
         CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(TransactionStarted(connection, eventData, result));
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(transaction.Connection ?? eventData.Context?.Database.GetDbConnection());
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -53,7 +53,7 @@ internal sealed class WriteGateInterceptor : IDbTransactionInterceptor, ISaveCha
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(transaction.Connection ?? eventData.Context?.Database.GetDbConnection());
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -179,10 +179,11 @@ internal sealed class WriteGateInterceptor : IDbTransactionInterceptor, ISaveCha
     public ValueTask<InterceptionResult> ConnectionDisposingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
         ValueTask.FromResult(ConnectionDisposing(connection, eventData, result));
 
-    private static void Ended(DbConnection? connection)
+    // By the context's connection: Microsoft.Data.Sqlite forgets a transaction's connection once it has ended.
+    private static void Ended(DbContext? context)
     {
         // The turn of the transaction, or of the save that began it.
-        if (connection is not null)
+        if (context?.Database.GetDbConnection() is { } connection)
             SqliteWriteGate.For(connection)?.Leave(connection, SqliteWriteGate.Purpose.Transaction, SqliteWriteGate.Purpose.Save);
     }
 

@@ -39,7 +39,7 @@ public static class PageTimings
     private static Timing Report(string name, List<double> times, Func<int, (HttpClient Client, string Url)> request)
     {
         times.Sort();
-        var timing = new Timing(name, Percentile(times, 0.50), Percentile(times, 0.95), times.Count);
+        var timing = new Timing(name, Percentiles.Of(times, 0.50), Percentiles.Of(times, 0.95), times.Count);
         Console.WriteLine($"| {name} | {timing.P50:0.0} | {timing.P95:0.0} | {timing.Runs} | `{request(0).Url}` |");
         return timing;
     }
@@ -54,7 +54,6 @@ public static class PageTimings
     }
 
     /// <summary>Nearest rank.</summary>
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
 
 public sealed record Timing(string Name, double P50, double P95, int Runs);

@@ -20,7 +20,7 @@ public static class ScaleBenchmark
         var options = ScaleOptions.Parse(args);
         Console.WriteLine($"Command line:  {options.CommandLine}");
         Console.WriteLine($"Machine:       {Environment.ProcessorCount} logical processors, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
-        Console.WriteLine($"Load before:   {Load()}");
+        Console.WriteLine($"Load before:   load average {MachineCpu.LoadAverage()}");
 
         var dataDirectory = options.Postgres || options.Keep is null ? Path.Combine(Path.GetTempPath(), $"lapor-scale-{Guid.NewGuid():N}") : Path.GetFullPath(options.Keep);
         var reuse = File.Exists(Path.Combine(dataDirectory, "lapor.db"));
@@ -48,7 +48,7 @@ public static class ScaleBenchmark
             await using var filled = await HostProcess.StartAsync("scale", database, settings, TimeSpan.FromMinutes(10));
             Console.WriteLine($"Host start on the filled database: {started.Elapsed.TotalSeconds:0.0} s");
             await MeasureAsync(filled, codes, options.Runs);
-            Console.WriteLine($"Load after:    {Load()}");
+            Console.WriteLine($"Load after:    load average {MachineCpu.LoadAverage()}");
         }
         finally
         {
@@ -146,5 +146,4 @@ public static class ScaleBenchmark
         return sqlite;
     }
 
-    private static string Load() => File.Exists("/proc/loadavg") ? "load average " + File.ReadAllText("/proc/loadavg").Trim() : "unknown";
 }

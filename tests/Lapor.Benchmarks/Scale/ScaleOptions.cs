@@ -10,18 +10,9 @@ public sealed record ScaleOptions(int Reports, string Provider, int Runs, int Se
         $"dotnet run -c Release --project tests/Lapor.Benchmarks -- scale --reports {Reports} --provider {Provider} --runs {Runs}" + (Keep is null ? "" : $" --keep {Keep}");
 
     public static ScaleOptions Parse(string[] args) => new(
-        Reports: Option(args, "--reports", 1_000_000),
-        Provider: Text(args, "--provider") is "postgres" ? "postgres" : "sqlite",
-        Runs: Option(args, "--runs", 60),
-        Seed: Option(args, "--seed", 2026),
-        Keep: Text(args, "--keep"));
-
-    private static string? Text(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    private static int Option(string[] args, string name, int fallback) =>
-        int.TryParse(Text(args, name)?.Replace("_", "").Replace(",", ""), out var value) ? value : fallback;
+        Reports: Benchmarks.CommandLine.Option(args, "--reports", 1_000_000),
+        Provider: Benchmarks.CommandLine.Text(args, "--provider") is "postgres" ? "postgres" : "sqlite",
+        Runs: Benchmarks.CommandLine.Option(args, "--runs", 60),
+        Seed: Benchmarks.CommandLine.Option(args, "--seed", 2026),
+        Keep: Benchmarks.CommandLine.Text(args, "--keep"));
 }

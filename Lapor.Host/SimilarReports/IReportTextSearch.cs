@@ -15,4 +15,10 @@ public interface IReportTextSearch
     /// every term as a word or word prefix: the public list's search. A query to compose into LINQ, not a list.
     /// </summary>
     IQueryable<Guid> MatchingAll(IReadOnlyList<string> terms);
+
+    /// <summary>
+    /// The same matches, at most <paramref name="limit"/> of them, those stored most recently first: where a search
+    /// matches many reports, the newest page is among them, and reading them costs the limit, not the matches.
+    /// </summary>
+    IQueryable<Guid> NewestMatching(IReadOnlyList<string> terms, int limit);
 }

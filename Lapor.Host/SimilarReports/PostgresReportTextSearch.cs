@@ -39,4 +39,9 @@ public sealed class PostgresReportTextSearch(LaporDb db) : IReportTextSearch
     public IQueryable<Guid> MatchingAll(IReadOnlyList<string> terms) =>
         db.Database.SqlQueryRaw<Guid>("SELECT \"Id\" AS \"Value\" FROM report WHERE search_vector @@ to_tsquery('simple', {0})",
             string.Join(" & ", terms.Select(t => t + ":*")));
+
+    public IQueryable<Guid> NewestMatching(IReadOnlyList<string> terms, int limit) =>
+        db.Database.SqlQueryRaw<Guid>(
+            "SELECT \"Id\" AS \"Value\" FROM report WHERE search_vector @@ to_tsquery('simple', {0}) ORDER BY \"SubmittedAt\" DESC LIMIT {1}",
+            string.Join(" & ", terms.Select(t => t + ":*")), limit);
 }

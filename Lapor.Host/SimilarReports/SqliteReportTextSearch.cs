@@ -40,4 +40,10 @@ public sealed class SqliteReportTextSearch(LaporDb db) : IReportTextSearch
     public IQueryable<Guid> MatchingAll(IReadOnlyList<string> terms) =>
         db.Database.SqlQueryRaw<Guid>("SELECT report_id AS \"Value\" FROM report_search WHERE report_search MATCH {0}",
             string.Join(" AND ", terms.Select(t => $"\"{t}\"*")));
+
+    // The index's row ids grow as reports are stored (the insert trigger; an edit stores the text again, later), and
+    // FTS5 reads a match's rows in descending row id without sorting.
+    public IQueryable<Guid> NewestMatching(IReadOnlyList<string> terms, int limit) =>
+        db.Database.SqlQueryRaw<Guid>("SELECT report_id AS \"Value\" FROM report_search WHERE report_search MATCH {0} ORDER BY rowid DESC LIMIT {1}",
+            string.Join(" AND ", terms.Select(t => $"\"{t}\"*")), limit);
 }

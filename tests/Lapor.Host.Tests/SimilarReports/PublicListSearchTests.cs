@@ -1,4 +1,9 @@
+using System.Data.Common;
+using Lapor.Domain.Reports;
+using Lapor.Host.Data;
 using Lapor.Host.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.Host.Tests.SimilarReports;
@@ -22,6 +27,115 @@ public abstract class PublicListSearchTests<THost>(THost host) where THost : Sea
         Assert.Equal([drain], await SearchAsync("kumbasari gianyar"));
         Assert.Empty(await SearchAsync("kumbasari pungutan"));
         Assert.Empty(await SearchAsync("kumbasari lubangnya"));
+    }
+
+    /// <summary>
+    /// A search the index matches in more than <see cref="ReportQueries.FewMatches"/> reports counts up to
+    /// <see cref="ReportQueries.SearchCountLimit"/> and then says "more than", and its page still starts with the newest.
+    /// The copies go in by SQL, cloning a submitted report's row, since thousands of intakes would take minutes.
+    /// </summary>
+    [Fact]
+    public async Task ASearchWithManyMatches_CountsToItsLimit_AndListsTheNewest()
+    {
+        var original = await host.SubmitAsync("Lampu jalan padam di Sanglahkarang", "Gelap sejak minggu lalu.", location: "Denpasar");
+        await CopyAsync(original, ReportQueries.FewMatches + 500, "many", "-1 day");
+
+        var page = await PageAsync(new ReportFilter(Search: "sanglahkarang padam", PageSize: 1));
+        Assert.Equal(ReportQueries.SearchCountLimit, page.Total);
+        Assert.True(page.MoreThanTotal);
+        Assert.Equal(original, Assert.Single(page.Items).TrackingCode);
+    }
+
+    /// <summary>
+    /// The list without a search counts up to <see cref="ReportQueries.CountLimit"/>: exactly that many are counted as
+    /// they are, one more says "more than" with the limit as the total (the page's "Lebih dari 10.000").
+    /// </summary>
+    [Fact]
+    public async Task TheList_CountsToItsLimit_ThenSaysThereAreMore()
+    {
+        var original = await host.SubmitAsync("Trotoar retak di Tonjaklodtunduh", "Berbahaya bagi pejalan kaki.", location: "Gianyar");
+        // Copies in 2001, when no other report was submitted: the date filter selects exactly them.
+        await CopyAsync(original, ReportQueries.CountLimit, "old", "2001-06-01");
+        var in2001 = new ReportFilter(From: new DateOnly(2001, 1, 1), To: new DateOnly(2001, 12, 31), PageSize: 1);
+
+        var exactly = await PageAsync(in2001);
+        Assert.Equal(ReportQueries.CountLimit, exactly.Total);
+        Assert.False(exactly.MoreThanTotal);
+
+        await CopyAsync(original, 1, "one-more", "2001-06-02");
+        var more = await PageAsync(in2001);
+        Assert.Equal(ReportQueries.CountLimit, more.Total);
+        Assert.True(more.MoreThanTotal);
+
+        using var client = host.CreateClient();
+        Assert.Contains("Lebih dari 10.000", await client.GetStringAsync("/Laporan?dari=2001-01-01&sampai=2001-12-31"));
+    }
+
+    private async Task<ReportPage<ReportSummary>> PageAsync(ReportFilter filter)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReportQueries>().PublicListAsync(filter);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> copies of a report's row, each with its own id, tracking code and notice token, submitted
+    /// at <paramref name="when"/> (a date, or a shift of the original's time such as "-1 day"); every other column (the
+    /// text the index reads included) as the original has it.
+    /// </summary>
+    private async Task CopyAsync(string code, int count, string batch, string when)
+    {
+        await host.InScopeAsync(async db =>
+        {
+            var table = db.Model.GetRelationalModel().FindTable("report", null) ?? throw new InvalidOperationException("No report table.");
+            var columns = table.Columns.Select(c => c.Name).ToList();
+            var shifted = when.StartsWith('-');
+            var submitted = (shifted, host.OnPostgres) switch
+            {
+                (true, true) => $"\"SubmittedAt\" - interval '{when[1..]}'",
+                (true, false) => $"datetime(\"SubmittedAt\", '{when}')",
+                (false, true) => $"timestamptz '{when} 08:00:00+00'",
+                (false, false) => $"'{when} 08:00:00'",
+            };
+            string Value(string column) => column switch
+            {
+                "Id" => "@id",
+                "TrackingCode" => "@code",
+                "NoticeToken" => "@token",
+                "SubmittedAt" => submitted,
+                _ => $"\"{column}\"",
+            };
+            var template = await db.Reports.Where(r => r.TrackingCode == TrackingCode.Parse(code)).Select(r => r.Id).SingleAsync();
+            await db.Database.OpenConnectionAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var insert = db.Database.GetDbConnection().CreateCommand();
+            insert.Transaction = transaction.GetDbTransaction();
+            insert.CommandText = $"INSERT INTO report ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
+                $"SELECT {string.Join(", ", columns.Select(Value))} FROM report WHERE \"Id\" = @template";
+            var id = Parameter(insert, "@id");
+            var tracking = Parameter(insert, "@code");
+            var token = Parameter(insert, "@token");
+            Parameter(insert, "@template").Value = Key(template);
+            for (var i = 0; i < count; i++)
+            {
+                id.Value = Key(Guid.NewGuid());
+                tracking.Value = TrackingCode.New().ToString();
+                token.Value = $"copy-{batch}-{i}";
+                await insert.ExecuteNonQueryAsync();
+            }
+            await transaction.CommitAsync();
+            return true;
+        });
+    }
+
+    // As each provider stores a Guid: uuid on PostgreSQL, upper-case text on SQLite.
+    private object Key(Guid id) => host.OnPostgres ? id : id.ToString().ToUpperInvariant();
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 
     private async Task<List<string>> SearchAsync(string words)

@@ -13,6 +13,10 @@ public sealed partial class TaskInbox
     /// <summary>The end of "due soon": one working day from now, as the tab and the notifications both mean it.</summary>
     public DateTime DueSoonUntil(DateTimeOffset now) => calendar.AddWorkingDays(now, 1).UtcDateTime;
 
+    /// <summary>Whether <paramref name="filter"/> leaves out any of the tasks the user may see (paging and order do not).</summary>
+    private static bool Narrows(InboxFilter filter) =>
+        filter with { Page = 1, PageSize = 25, Sort = InboxSort.Due } != new InboxFilter();
+
     private TaskList Narrowed(TaskList query, ClaimsPrincipal user, InboxFilter filter, DateTimeOffset now)
     {
         var nowUtc = now.UtcDateTime;

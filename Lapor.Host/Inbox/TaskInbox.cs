@@ -42,11 +42,15 @@ public sealed partial class TaskInbox(LaporDb db, TaskQuery tasks, BusinessCalen
     public async Task<InboxPage> ForUserAsync(ClaimsPrincipal user, InboxFilter filter, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var query = Narrowed(VisibleTo(user), user, filter, now);
+        var visible = VisibleTo(user);
+        var query = Narrowed(visible, user, filter, now);
 
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, filter.Page);
-        var total = await query.CountAsync(ct);
+        // The filter's choices count the visible tasks by kind; unfiltered, that is the total too (one read of the
+        // visible tasks instead of two: at a million reports each is 15–25 ms for an officer).
+        var kinds = await visible.KindsAsync(ct);
+        var total = Narrows(filter) ? await query.CountAsync(ct) : kinds.Sum(k => k.Count);
         var found = await query.OrderBy(OrderOf(filter.Sort)).PageAsync((page - 1) * pageSize, pageSize, ct);
 
         // The reports of this page only, in a second query: at most a page's worth of instance ids.
@@ -65,7 +69,7 @@ public sealed partial class TaskInbox(LaporDb db, TaskQuery tasks, BusinessCalen
                 t.Assignee, due, due is { } at ? calendar.WorkingDaysBetween(now, at) : null, due < now, t.Priority, followUp,
                 t.Owner, t.DelegationState == DelegationPending);
         }).ToList();
-        return new InboxPage(rows, page, pageSize, total);
+        return new InboxPage(rows, page, pageSize, total, kinds);
     }
 
     /// <summary>The task if this user may see it; null both for unknown ids and for other agencies' tasks (no existence leak).</summary>
@@ -81,10 +85,6 @@ public sealed partial class TaskInbox(LaporDb db, TaskQuery tasks, BusinessCalen
     public static bool MayUnclaim(ClaimsPrincipal user, string? assignee) =>
         assignee is not null && MayAct(user) && (assignee == user.Identity?.Name
             || user.IsInRole(Roles.AgencySupervisor) || user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Administrator));
-
-    /// <summary>The kinds of task this user can see, for the filter; a handful, whatever the number of tasks.</summary>
-    public async Task<IReadOnlyList<(string Key, string Name)>> TaskKindsAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
-        (await VisibleTo(user).KindsAsync(ct)).Select(k => (k.Key, k.Name)).ToList();
 
     /// <summary>
     /// The open tasks this user may see, as a list to add conditions to. The one place the rule lives: the inbox, the

@@ -42,7 +42,8 @@ public static class DatabaseSetup
             return services.AddDbContext<LaporDb, LaporPostgresDb>((sp, o) => o.UseNpgsql(options.Database.PostgresConnection).AddInterceptors(Interceptors(sp)));
         }
         var file = Path.Combine(options.DataDirectory(env), "lapor.db");
-        return services.AddDbContext<LaporDb, LaporSqliteDb>((sp, o) => o.UseWorkflowSqlite(SqliteConnection(file)).AddInterceptors(Interceptors(sp)));
+        var reading = new SqliteReadSettings(options.Database.SqliteCacheMegabytes);
+        return services.AddDbContext<LaporDb, LaporSqliteDb>((sp, o) => o.UseWorkflowSqlite(SqliteConnection(file)).AddInterceptors(reading).AddInterceptors(Interceptors(sp)));
     }
 
     /// <summary>The host's interceptors, in the order the comment above gives, the same on both providers.</summary>

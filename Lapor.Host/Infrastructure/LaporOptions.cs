@@ -39,6 +39,12 @@ public sealed class LaporOptions
         public string Provider { get; set; } = "Sqlite";
 
         public string PostgresConnection { get; set; } = "";
+
+        /// <summary>
+        /// SQLite: each connection's own page cache, in MB (SQLite's default is 2). A connection empties it when it sees
+        /// that another has written, so it helps pages that read the same rows several times per request (the inbox).
+        /// </summary>
+        public int SqliteCacheMegabytes { get; set; } = 16;
     }
 
     public sealed class AttachmentSettings

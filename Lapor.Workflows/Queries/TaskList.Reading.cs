@@ -36,11 +36,16 @@ public sealed partial class TaskList
         return await Sorted(rows).Take(Math.Max(0, limit)).Select(ToSummary).ToListAsync(ct);
     }
 
-    /// <summary>The kinds of task in the list, by name; a handful, whatever the number of tasks.</summary>
+    /// <summary>
+    /// The kinds of task in the list, by name, each with its number of tasks; a handful, whatever the number of tasks.
+    /// Their counts add up to the list's <see cref="CountAsync"/>, so a page that shows both reads the list once.
+    /// </summary>
     public async Task<IReadOnlyList<TaskKind>> KindsAsync(CancellationToken ct = default)
     {
-        var kinds = await _rows.Select(t => new { t.TaskDefinitionKey, t.Name }).Distinct().ToListAsync(ct);
-        return kinds.GroupBy(k => k.TaskDefinitionKey).Select(g => new TaskKind(g.Key, g.First().Name ?? g.Key))
+        var kinds = await _rows.GroupBy(t => new { t.TaskDefinitionKey, t.Name })
+            .Select(g => new { g.Key.TaskDefinitionKey, g.Key.Name, Count = g.Count() }).ToListAsync(ct);
+        return kinds.GroupBy(k => k.TaskDefinitionKey)
+            .Select(g => new TaskKind(g.Key, g.Select(k => k.Name).FirstOrDefault(n => n is not null) ?? g.Key, g.Sum(k => k.Count)))
             .OrderBy(k => k.Name).ToList();
     }
 

@@ -76,7 +76,7 @@ public sealed class IndexModel(
     {
         Tasks = await inbox.ForUserAsync(User, Filter(), ct);
         Stages = await stages.LoadAsync(ct);
-        TaskKinds = await inbox.TaskKindsAsync(User, ct);
+        TaskKinds = Tasks.Kinds.Select(k => (k.Key, k.Name)).ToList();
         Categories = await db.CategoryOptionsAsync(activeOnly: false, ct);
         if (MayAct)
             ColleagueChoices = await colleagues.ForUserAsync(User, ct);

@@ -52,6 +52,27 @@ public sealed class TaskInboxTests(InboxHost host) : IClassFixture<InboxHost>
         Assert.False(TaskInbox.MayAct(auditor));
     }
 
+    /// <summary>
+    /// Unfiltered, the total is taken from the kinds' counts (one read of the visible tasks); it must still be every
+    /// visible task, and a filter must still be counted as filtered.
+    /// </summary>
+    [Theory]
+    [InlineData("koordinator")]
+    [InlineData("puprkim.petugas")]
+    [InlineData("dinkes.petugas")]
+    [InlineData("pelapor")]
+    public async Task TheTotal_WithoutFilters_IsEveryVisibleTask_AndTheKindsAddUpToIt(string userName)
+    {
+        var page = await ListAsync(userName, new InboxFilter(PageSize: TaskInbox.MaxPageSize));
+
+        Assert.Equal(page.Items.Count, page.Total); // the demo data has fewer open tasks than a page holds
+        Assert.Equal(page.Total, page.Kinds.Sum(k => k.Count));
+        Assert.Equal(page.Items.Select(i => i.TaskKey).Distinct().Order(), page.Kinds.Select(k => k.Key).Order());
+        var verifications = await ListAsync(userName, new InboxFilter(TaskKey: "verifikasi", PageSize: TaskInbox.MaxPageSize));
+        Assert.Equal(page.Items.Count(i => i.TaskKey == "verifikasi"), verifications.Total);
+        Assert.Equal(page.Kinds, verifications.Kinds);
+    }
+
     [Fact]
     public async Task Reporter_SeesNothing()
     {

@@ -176,5 +176,8 @@ public sealed class TaskQueryTests
         var kind = Assert.Single(kinds);
         Assert.Equal("kerja", kind.Key);
         Assert.StartsWith("Kerja ", kind.Name);
+        // Counted across the names its tasks carry: the kinds' counts add up to the list's count.
+        Assert.Equal(4, kind.Count);
+        Assert.Equal(kind.Count, await ReadAsync(h, q => q.Open().VisibleTo(new TaskAudience { Groups = ["dinkes"] }).CountAsync()));
     }
 }

@@ -31,19 +31,27 @@ public abstract class PublicListSearchTests<THost>(THost host) where THost : Sea
 
     /// <summary>
     /// A search the index matches in more than <see cref="ReportQueries.FewMatches"/> reports counts up to
-    /// <see cref="ReportQueries.SearchCountLimit"/> and then says "more than", and its page still starts with the newest.
-    /// The copies go in by SQL, cloning a submitted report's row, since thousands of intakes would take minutes.
+    /// <see cref="ReportQueries.SearchCountLimit"/> and then says "more than"; its page is the newest match, and a filter
+    /// that only an early match passes still finds it (the most recently stored matches hold none that pass).
+    /// The copies go in by SQL, cloning a submitted report's row, since thousands of intakes would take minutes; they
+    /// are stored, as every report is, in the order they were submitted.
     /// </summary>
     [Fact]
-    public async Task ASearchWithManyMatches_CountsToItsLimit_AndListsTheNewest()
+    public async Task ASearchWithManyMatches_CountsToItsLimit_ListsTheNewest_AndFindsAnEarlyOneByItsFilter()
     {
-        var original = await host.SubmitAsync("Lampu jalan padam di Sanglahkarang", "Gelap sejak minggu lalu.", location: "Denpasar");
-        await CopyAsync(original, ReportQueries.FewMatches + 500, "many", "-1 day");
+        var early = await host.SubmitAsync("Lampu jalan padam di Sanglahkarang", "Gelap sejak minggu lalu.", category: "kesehatan", location: "Denpasar");
+        await CopyAsync(early, ReportQueries.FewMatches + 500, "many", "-0 seconds", ("CategoryCode", "'jalan'"));
+        var newest = await host.SubmitAsync("Lampu jalan padam lagi di Sanglahkarang", "Masih gelap.", location: "Denpasar");
 
         var page = await PageAsync(new ReportFilter(Search: "sanglahkarang padam", PageSize: 1));
         Assert.Equal(ReportQueries.SearchCountLimit, page.Total);
         Assert.True(page.MoreThanTotal);
-        Assert.Equal(original, Assert.Single(page.Items).TrackingCode);
+        Assert.Equal(newest, Assert.Single(page.Items).TrackingCode);
+
+        var health = await PageAsync(new ReportFilter(Search: "sanglahkarang padam", CategoryCode: "kesehatan", PageSize: 10));
+        Assert.Equal([early], health.Items.Select(r => r.TrackingCode));
+        Assert.Equal(1, health.Total);
+        Assert.False(health.MoreThanTotal);
     }
 
     /// <summary>
@@ -79,10 +87,11 @@ public abstract class PublicListSearchTests<THost>(THost host) where THost : Sea
 
     /// <summary>
     /// <paramref name="count"/> copies of a report's row, each with its own id, tracking code and notice token, submitted
-    /// at <paramref name="when"/> (a date, or a shift of the original's time such as "-1 day"); every other column (the
-    /// text the index reads included) as the original has it.
+    /// at <paramref name="when"/> (a date, or a shift of the original's time such as "-1 day"), with the
+    /// <paramref name="others"/> columns set to SQL values; every other column (the text the index reads included) as
+    /// the original has it.
     /// </summary>
-    private async Task CopyAsync(string code, int count, string batch, string when)
+    private async Task CopyAsync(string code, int count, string batch, string when, params (string Column, string Sql)[] others)
     {
         await host.InScopeAsync(async db =>
         {
@@ -102,7 +111,7 @@ public abstract class PublicListSearchTests<THost>(THost host) where THost : Sea
                 "TrackingCode" => "@code",
                 "NoticeToken" => "@token",
                 "SubmittedAt" => submitted,
-                _ => $"\"{column}\"",
+                _ => others.Where(o => o.Column == column).Select(o => o.Sql).FirstOrDefault() ?? $"\"{column}\"",
             };
             var template = await db.Reports.Where(r => r.TrackingCode == TrackingCode.Parse(code)).Select(r => r.Id).SingleAsync();
             await db.Database.OpenConnectionAsync();

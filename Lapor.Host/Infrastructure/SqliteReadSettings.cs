@@ -22,7 +22,7 @@ public sealed class SqliteReadSettings(int cacheMegabytes) : DbConnectionInterce
     private readonly ConditionalWeakTable<object, object> _seen = new();
 
     // Negative: a size in KiB rather than a number of pages.
-    private string Pragma => string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size={-(long)Math.Max(1, cacheMegabytes) * 1024};");
+    private string Pragma => string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size={-(long)cacheMegabytes * 1024};");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -48,6 +48,8 @@ public sealed class LaporOptionsValidator : IValidateOptions<LaporOptions>
         else if (options.UsesPostgres() && string.IsNullOrWhiteSpace(options.Database.PostgresConnection))
             problems.Add("Lapor:Database:PostgresConnection is empty while Lapor:Database:Provider is 'Postgres'; "
                          + "set it (environment variable Lapor__Database__PostgresConnection).");
+        if (options.Database.SqliteCacheMegabytes is < 1 or > 4096)
+            problems.Add($"Lapor:Database:SqliteCacheMegabytes is {options.Database.SqliteCacheMegabytes}; use a whole number of megabytes from 1 to 4096 (default 16).");
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
             problems.Add("Lapor:DataDirectory is empty; name the folder for the database files (default 'App_Data').");
         if (!ShippedWorkflows.TryFindZone(options.TimeZone, out _))

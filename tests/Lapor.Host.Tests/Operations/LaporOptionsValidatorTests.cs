@@ -69,6 +69,16 @@ public sealed class LaporOptionsValidatorTests : IDisposable
         Assert.Equal($"Lapor:SweepIntervalSeconds is {seconds}; use a whole number of seconds, 1 or more.", problem);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(5000)]
+    public void SqliteCacheOutsideItsRange_IsNamed(int megabytes)
+    {
+        var problem = Assert.Single(Validate(new LaporOptions { Database = { SqliteCacheMegabytes = megabytes } }));
+        Assert.Equal($"Lapor:Database:SqliteCacheMegabytes is {megabytes}; use a whole number of megabytes from 1 to 4096 (default 16).", problem);
+    }
+
     [Fact]
     public void ShippedCalendarsMissing_AreNamed_WhenTheShippedFolderIsInUse()
     {

@@ -37,10 +37,9 @@ public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text,
 
     /// <summary>
     /// A search whose words the index finds in at most this many reports is read from the index side: those reports
-    /// are looked up, filtered, sorted by date and counted in one pass (2,000 look-ups: about 15 ms). More matches than
-    /// that, and the list walks the reports newest first, keeping those the index names, which finds a page quickly
-    /// exactly when matches are many; with few, that walk would read every report (1.8 s at a million for a word
-    /// nobody used).
+    /// are looked up, filtered, sorted by date and counted exactly in one pass (2,000 look-ups: about 15 ms). Walking the
+    /// reports newest first and keeping those the index names finds a page quickly only when matches are many; with few
+    /// it reads every report (1.8 s at a million for a word nobody used).
     /// </summary>
     public const int FewMatches = 2_000;
 
@@ -111,17 +110,28 @@ public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text,
         }
 
         var found = await search.MatchingAll(terms).Take(FewMatches + 1).ToListAsync(ct);
-        if (found.Count <= FewMatches)
-        {
-            // Few: the matches that pass, newest first, in memory; then the page's rows by their ids.
-            var passing = await Filtered(filter).Where(r => found.Contains(r.Id)).Select(r => new { r.Id, r.SubmittedAt }).ToListAsync(ct);
-            var ids = passing.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Skip(skip).Take(pageSize).Select(r => r.Id).ToList();
-            var rows = await Lines(PublicReports().Where(r => ids.Contains(r.Id)), ct);
-            return new ReportPage<ReportSummary>(rows.OrderBy(r => ids.IndexOf(r.Id)).Select(r => r.Line).ToList(), page, pageSize, passing.Count);
-        }
+        return found.Count <= FewMatches
+            ? await FewMatchesPageAsync(filter, found, skip, page, pageSize, ct)
+            : await ManyMatchesPageAsync(filter, terms, skip, page, pageSize, ct);
+    }
 
-        // Many: counted from the index side up to the limit. The page comes from the matches stored most recently, which
-        // hold the newest unless the filters leave too few of them; then from every report, newest first.
+    /// <summary>The matches that pass the filters, newest first, sorted in memory; then the page's rows by their ids.</summary>
+    private async Task<ReportPage<ReportSummary>> FewMatchesPageAsync(ReportFilter filter, List<Guid> found, int skip, int page, int pageSize,
+        CancellationToken ct)
+    {
+        var passing = await Filtered(filter).Where(r => found.Contains(r.Id)).Select(r => new { r.Id, r.SubmittedAt }).ToListAsync(ct);
+        var ids = passing.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Skip(skip).Take(pageSize).Select(r => r.Id).ToList();
+        var rows = await Lines(PublicReports().Where(r => ids.Contains(r.Id)), ct);
+        return new ReportPage<ReportSummary>(rows.OrderBy(r => ids.IndexOf(r.Id)).Select(r => r.Line).ToList(), page, pageSize, passing.Count);
+    }
+
+    /// <summary>
+    /// Counted from the index side up to <see cref="SearchCountLimit"/>. The page comes from the matches stored most
+    /// recently, which hold the newest unless the filters leave too few of them; then from every match, newest first.
+    /// </summary>
+    private async Task<ReportPage<ReportSummary>> ManyMatchesPageAsync(ReportFilter filter, IReadOnlyList<string> terms, int skip, int page,
+        int pageSize, CancellationToken ct)
+    {
         var matching = search.MatchingAll(terms);
         var many = await (from id in matching join r in Filtered(filter) on id equals r.Id select id).Take(SearchCountLimit + 1).CountAsync(ct);
         var recent = search.NewestMatching(terms, Math.Max(RecentMatches, (skip + pageSize) * 4));

@@ -15,7 +15,9 @@ public sealed partial class TaskInbox
 
     /// <summary>Whether <paramref name="filter"/> leaves out any of the tasks the user may see (paging and order do not).</summary>
     private static bool Narrows(InboxFilter filter) =>
-        filter with { Page = 1, PageSize = 25, Sort = InboxSort.Due } != new InboxFilter();
+        filter with { Page = Everything.Page, PageSize = Everything.PageSize, Sort = Everything.Sort } != Everything;
+
+    private static readonly InboxFilter Everything = new();
 
     private TaskList Narrowed(TaskList query, ClaimsPrincipal user, InboxFilter filter, DateTimeOffset now)
     {

@@ -37,7 +37,7 @@ public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text,
 
     /// <summary>
     /// A search whose words the index finds in at most this many reports is read from the index side: those reports
-    /// are looked up, filtered, sorted by date and counted exactly in one pass (2,000 look-ups: about 15 ms). Walking the
+    /// are looked up, filtered, sorted by date and counted in one pass (2,000 look-ups: about 15 ms). Walking the
     /// reports newest first and keeping those the index names finds a page quickly only when matches are many; with few
     /// it reads every report (1.8 s at a million for a word nobody used).
     /// </summary>
@@ -122,7 +122,9 @@ public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text,
         var passing = await Filtered(filter).Where(r => found.Contains(r.Id)).Select(r => new { r.Id, r.SubmittedAt }).ToListAsync(ct);
         var ids = passing.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Skip(skip).Take(pageSize).Select(r => r.Id).ToList();
         var rows = await Lines(PublicReports().Where(r => ids.Contains(r.Id)), ct);
-        return new ReportPage<ReportSummary>(rows.OrderBy(r => ids.IndexOf(r.Id)).Select(r => r.Line).ToList(), page, pageSize, passing.Count);
+        // The same limit as with many matches, so a search says "more than 1,000" whichever way it was read.
+        return new ReportPage<ReportSummary>(rows.OrderBy(r => ids.IndexOf(r.Id)).Select(r => r.Line).ToList(), page, pageSize,
+            Math.Min(passing.Count, SearchCountLimit)) { MoreThanTotal = passing.Count > SearchCountLimit };
     }
 
     /// <summary>

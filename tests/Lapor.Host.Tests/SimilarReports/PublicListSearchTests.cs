@@ -55,6 +55,22 @@ public abstract class PublicListSearchTests<THost>(THost host) where THost : Sea
     }
 
     /// <summary>
+    /// Fewer matches than <see cref="ReportQueries.FewMatches"/> but more than <see cref="ReportQueries.SearchCountLimit"/>:
+    /// read from the index side, and still counted to the same limit as a search with many matches.
+    /// </summary>
+    [Fact]
+    public async Task ASearchWithSomeHundredsOverTheLimit_SaysThereAreMore_AsOneWithMany()
+    {
+        var original = await host.SubmitAsync("Saluran mampet di Pejeng Kawan", "Bau tidak sedap.", location: "Gianyar");
+        await CopyAsync(original, ReportQueries.SearchCountLimit + 199, "some", "-1 day");
+
+        var page = await PageAsync(new ReportFilter(Search: "pejeng kawan", PageSize: 1));
+        Assert.Equal(ReportQueries.SearchCountLimit, page.Total);
+        Assert.True(page.MoreThanTotal);
+        Assert.Equal(original, Assert.Single(page.Items).TrackingCode);
+    }
+
+    /// <summary>
     /// The list without a search counts up to <see cref="ReportQueries.CountLimit"/>: exactly that many are counted as
     /// they are, one more says "more than" with the limit as the total (the page's "Lebih dari 10.000").
     /// </summary>

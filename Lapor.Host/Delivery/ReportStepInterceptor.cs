@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Lapor.Host.Delivery;
 
@@ -23,35 +22,16 @@ public interface IReportStepWriter
 /// tracker serves all writers; a SaveChanges that fails and is called again does not hand the same step over twice.
 /// Nothing is written for demo data (<see cref="NoticeSuppression"/>).
 /// </summary>
-public sealed class ReportStepInterceptor(IEnumerable<IReportStepWriter> writers) : SaveChangesInterceptor
+public sealed class ReportStepInterceptor(IEnumerable<IReportStepWriter> writers) : BeforeSaveInterceptor
 {
     private readonly IReportStepWriter[] _writers = writers.ToArray();
     private readonly ConditionalWeakTable<TimelineEntry, object> _handed = new();
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is LaporDb db)
-            await HandOverAsync(db, cancellationToken);
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is LaporDb db)
-            HandOverAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    private async Task HandOverAsync(LaporDb db, CancellationToken ct)
+    protected override async Task BeforeSaveAsync(LaporDb db, CancellationToken ct)
     {
         var active = _writers.Where(w => w.Enabled).ToList();
         if (active.Count == 0 || NoticeSuppression.Active)
             return;
-        // Entries() detects changes itself when automatic detection is on; steps appended to a tracked report are only
-        // "Added" after that.
-        if (!db.ChangeTracker.AutoDetectChangesEnabled)
-            db.ChangeTracker.DetectChanges();
         var added = db.ChangeTracker.Entries<TimelineEntry>().Where(e => e.State == EntityState.Added).ToList();
         if (added.Count == 0)
             return;

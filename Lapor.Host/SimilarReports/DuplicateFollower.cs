@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Lapor.Domain.Reports;
 using Lapor.Host.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Lapor.Host.SimilarReports;
 
@@ -12,29 +11,12 @@ namespace Lapor.Host.SimilarReports;
 /// <see cref="Delivery.ReportStepInterceptor"/>, so the duplicates' new steps get their reporter notices like any other.
 /// A SaveChanges that fails and is called again does not pass the same step on twice.
 /// </summary>
-public sealed class DuplicateFollower : SaveChangesInterceptor
+public sealed class DuplicateFollower : BeforeSaveInterceptor
 {
     private readonly ConditionalWeakTable<TimelineEntry, object> _passed = new();
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
+    protected override async Task BeforeSaveAsync(LaporDb db, CancellationToken ct)
     {
-        if (eventData.Context is LaporDb db)
-            await FollowAsync(db, cancellationToken);
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is LaporDb db)
-            FollowAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    private async Task FollowAsync(LaporDb db, CancellationToken ct)
-    {
-        if (!db.ChangeTracker.AutoDetectChangesEnabled)
-            db.ChangeTracker.DetectChanges();
         var steps = db.ChangeTracker.Entries<TimelineEntry>()
             .Where(e => e.State == EntityState.Added && e.Entity.Kind is TimelineEntryKind.PublicResponse or TimelineEntryKind.Closed)
             .Select(e => (ReportId: (Guid)e.Property("ReportId").CurrentValue!, Step: e.Entity))

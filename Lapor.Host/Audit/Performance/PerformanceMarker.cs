@@ -2,7 +2,6 @@ using Lapor.Domain.Reports;
 using Lapor.Host.Data;
 using Lapor.Workflows.Calendars;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Lapor.Host.Audit.Performance;
 
@@ -13,27 +12,10 @@ namespace Lapor.Host.Audit.Performance;
 /// rating can change a report's marks; a stage change alone costs nothing. Registered after
 /// <see cref="SimilarReports.DuplicateFollower"/>, so the steps it adds to duplicates are marked too.
 /// </summary>
-public sealed class PerformanceMarker(BusinessCalendar calendar) : SaveChangesInterceptor
+public sealed class PerformanceMarker(BusinessCalendar calendar) : BeforeSaveInterceptor
 {
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
+    protected override async Task BeforeSaveAsync(LaporDb db, CancellationToken ct)
     {
-        if (eventData.Context is LaporDb db)
-            await MarkAsync(db, cancellationToken);
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is LaporDb db)
-            MarkAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    private async Task MarkAsync(LaporDb db, CancellationToken ct)
-    {
-        if (!db.ChangeTracker.AutoDetectChangesEnabled)
-            db.ChangeTracker.DetectChanges();
         var changed = new HashSet<Guid>();
         var added = new HashSet<Guid>();
         foreach (var entry in db.ChangeTracker.Entries())

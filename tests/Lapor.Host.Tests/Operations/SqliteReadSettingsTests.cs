@@ -16,7 +16,7 @@ public sealed class SqliteReadSettingsTests
         _ = host.Services;
 
         Assert.Equal(new LaporOptions.DatabaseSettings().SqliteCacheMegabytes * -1024, await CacheSizeAsync(host));
-        // A context of its own opens the pooled connection again: still set, without running the statement again.
+        // A second context reopens the pooled connection: the setting is still there.
         Assert.Equal(-16 * 1024, await CacheSizeAsync(host));
     }
 

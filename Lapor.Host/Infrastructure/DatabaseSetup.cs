@@ -57,7 +57,8 @@ public static class DatabaseSetup
     /// Applies the provider's migrations (a release-1 database is baselined first, see <see cref="DatabaseSchema"/>).
     /// SQLite runs in WAL mode so readers (inbox pages) never wait for the writer (a command) and the writer does not
     /// wait for readers; the setting is kept in the file, so saying it on every start costs nothing. Reports stored
-    /// before the dashboard's reporting table get their marks last (<see cref="PerformanceMarkBackfill"/>).
+    /// before the dashboard's reporting tables get their marks and tallies last (<see cref="PerformanceMarkBackfill"/>,
+    /// <see cref="PerformanceTallyBackfill"/>).
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services)
     {
@@ -67,5 +68,6 @@ public static class DatabaseSetup
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await scope.ServiceProvider.GetRequiredService<PerformanceMarkBackfill>().RunAsync();
+        await scope.ServiceProvider.GetRequiredService<PerformanceTallyBackfill>().RunAsync();
     }
 }

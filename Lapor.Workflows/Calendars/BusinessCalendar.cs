@@ -102,6 +102,13 @@ public sealed class BusinessCalendar
         return first <= last ? CountWorkingDays(first, last) : -CountWorkingDays(last, first);
     }
 
+    /// <summary>The same count from local dates already read, for callers that judge many moments against a few dates.</summary>
+    public int WorkingDaysBetween(DateOnly from, DateOnly to) =>
+        from <= to ? CountWorkingDays(from, to) : -CountWorkingDays(to, from);
+
+    /// <summary>The local date of <paramref name="instant"/> in <see cref="Zone"/>.</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => LocalDate(instant);
+
     /// <summary>The instant a wall-clock reading in <see cref="Zone"/> stands for, with the zone's offset at that moment.</summary>
     internal DateTimeOffset AtLocalTime(DateTime local)
     {

@@ -9,6 +9,7 @@ public sealed class AgencyFigures(string agencyCode)
     public const string AllAgencies = "*";
 
     private readonly Dictionary<Figure, SortedSet<string>> _cases = Enum.GetValues<Figure>().ToDictionary(f => f, _ => new SortedSet<string>(StringComparer.Ordinal));
+    private readonly int[] _counts = new int[Enum.GetValues<Figure>().Length];
     private readonly List<int> _responseDays = [];
     private readonly List<int> _stars = [];
 
@@ -17,9 +18,13 @@ public sealed class AgencyFigures(string agencyCode)
     /// <summary>1 for the best completion rate; null when the agency had nothing to complete or for the total row.</summary>
     public int? Rank { get; internal set; }
 
+    /// <summary>
+    /// The tracking codes behind a figure, when the figures were computed from the reports themselves (the drill-down);
+    /// empty when they were read from the tallies, which keep counts only (decision 035).
+    /// </summary>
     public IReadOnlySet<string> Cases(Figure figure) => _cases[figure];
 
-    public int Count(Figure figure) => _cases[figure].Count;
+    public int Count(Figure figure) => _counts[(int)figure];
 
     /// <summary>Working days from each assignment to its first public response, in the order they were found.</summary>
     public IReadOnlyList<int> ResponseDays => _responseDays;
@@ -38,24 +43,41 @@ public sealed class AgencyFigures(string agencyCode)
 
     public double? CompletionRate => Ratio(Count(Figure.CompletionDone), Count(Figure.CompletionBase));
 
-    internal void Add(Figure figure, string code) => _cases[figure].Add(code);
+    internal void Add(Figure figure, string code)
+    {
+        if (_cases[figure].Add(code))
+            _counts[(int)figure]++;
+    }
 
     internal void AddResponse(string code, int days)
     {
-        _cases[Figure.Answered].Add(code);
+        Add(Figure.Answered, code);
         _responseDays.Add(days);
     }
 
     internal void AddRating(string code, int stars)
     {
-        _cases[Figure.Rated].Add(code);
+        Add(Figure.Rated, code);
         _stars.Add(stars);
     }
+
+    /// <summary>Counts read from the tallies, without the codes behind them.</summary>
+    internal void AddCount(Figure figure, int count) => _counts[(int)figure] += count;
+
+    internal void AddResponseDays(int days, int times) => _responseDays.AddRange(Enumerable.Repeat(days, times));
+
+    internal void AddStars(int stars, int times) => _stars.AddRange(Enumerable.Repeat(stars, times));
+
+    /// <summary>Whether any figure, response or rating is counted: an agency without one is not listed.</summary>
+    internal bool HasAny => _counts.Any(c => c != 0) || _responseDays.Count > 0 || _stars.Count > 0;
 
     internal void MergeInto(AgencyFigures total)
     {
         foreach (var (figure, codes) in _cases)
+        {
             total._cases[figure].UnionWith(codes);
+            total._counts[(int)figure] = total._cases[figure].Count;
+        }
         total._responseDays.AddRange(_responseDays);
         total._stars.AddRange(_stars);
     }

@@ -9,6 +9,7 @@ namespace Lapor.Host.Audit.Performance;
 internal sealed class CaseHistory
 {
     private readonly List<TimelineEntry> _entries;
+    private DateTimeOffset? _openSince;
 
     public CaseHistory(ReportFacts facts)
     {
@@ -55,6 +56,45 @@ internal sealed class CaseHistory
         is TimelineEntryKind.AwaitingConfirmation or TimelineEntryKind.Closed;
 
     public bool ReopenedAfter(DateTimeOffset moment) => _entries.Any(e => e.Kind == TimelineEntryKind.Reopened && e.When > moment);
+
+    /// <summary>
+    /// The times the report was held open by an agency (a stay had started and the last finish or reopen was not a
+    /// finish), judged as <see cref="ClosedAt"/> judges them at each moment the state can change; the run still open
+    /// has no end.
+    /// </summary>
+    public IEnumerable<(DateTimeOffset From, DateTimeOffset? To)> OpenRuns()
+    {
+        if (Assignments.Count == 0)
+            yield break;
+        var firstStay = Assignments.Min(a => a.Start);
+        var changes = Finishes().Concat(Entries(TimelineEntryKind.Reopened)).Select(e => e.When)
+            .Where(t => t > firstStay).Append(firstStay).Distinct().Order().ToList();
+        DateTimeOffset? runStart = null;
+        foreach (var moment in changes)
+        {
+            var open = !ClosedAt(moment);
+            if (open && runStart is null)
+                runStart = moment;
+            else if (!open && runStart is { } from)
+            {
+                yield return (from, moment);
+                runStart = null;
+            }
+        }
+        if (runStart is { } since)
+            yield return (since, null);
+    }
+
+    /// <summary>Since when the report has been held open by an agency, if it still is.</summary>
+    public DateTimeOffset? OpenSince
+    {
+        get
+        {
+            // Asked once per period the report is counted in; MaxValue stands for "not open" in the cache.
+            _openSince ??= OpenRuns().Where(r => r.To is null).Select(r => r.From).DefaultIfEmpty(DateTimeOffset.MaxValue).Single();
+            return _openSince == DateTimeOffset.MaxValue ? null : _openSince;
+        }
+    }
 
     /// <summary>A stay with one agency: it starts with a disposition or forward and ends with the next forward.</summary>
     internal sealed record Assignment(

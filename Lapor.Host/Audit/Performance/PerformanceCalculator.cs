@@ -14,7 +14,18 @@ public sealed class PerformanceCalculator(BusinessCalendar calendar, int deadlin
 
     public int DeadlineWorkingDays => deadlineWorkingDays;
 
-    public PerformanceReport Compute(IEnumerable<ReportFacts> reports, Period period, DateTimeOffset now)
+    public PerformanceReport Compute(IEnumerable<ReportFacts> reports, Period period, DateTimeOffset now) =>
+        Compute(reports, period, now, settledOnly: false);
+
+    /// <summary>
+    /// One report's part of the period's figures that no longer depends on when it is asked (decision 035): everything
+    /// except an open report's current run, whose backlog and unanswered lateness change as days pass. Judged as if
+    /// asked after the report's last step, with the period over. <see cref="OpenStays"/> carries the rest.
+    /// </summary>
+    public PerformanceReport Settled(ReportFacts report, Period period) =>
+        Compute([report], period, DateTimeOffset.MaxValue, settledOnly: true);
+
+    private PerformanceReport Compute(IEnumerable<ReportFacts> reports, Period period, DateTimeOffset now, bool settledOnly)
     {
         var (start, end) = period.Bounds(calendar.Zone);
         var asOf = now < end ? now : end;
@@ -37,7 +48,7 @@ public sealed class PerformanceCalculator(BusinessCalendar calendar, int deadlin
                     Of(stay.Agency).Add(Figure.Received, code);
                     if (stay.Kind == TimelineEntryKind.Forwarded && stay.FromAgency is not null)
                         Of(stay.FromAgency).Add(Figure.Forwarded, code);
-                    Deadline(history, stay, now, Of(stay.Agency));
+                    Deadline(history, stay, now, Of(stay.Agency), settledOnly);
                 }
             }
             if (history.Assignments.FirstOrDefault(a => a.Kind == TimelineEntryKind.Disposed) is { } disposition && In(disposition.Start))
@@ -58,7 +69,8 @@ public sealed class PerformanceCalculator(BusinessCalendar calendar, int deadlin
                 Of(rated.Agency).AddRating(code, stars);
 
             // Backlog is a snapshot at the end of the period (or now while it runs).
-            if (facts.SubmittedAt < asOf && history.AssignmentAt(asOf) is { } holder && !history.ClosedAt(asOf))
+            if (facts.SubmittedAt < asOf && history.AssignmentAt(asOf) is { } holder && !history.ClosedAt(asOf)
+                && !(settledOnly && history.OpenSince <= asOf))
                 Of(holder.Agency).Add(Bucket(calendar.WorkingDaysBetween(holder.Start, asOf)), code);
             // Completion follows the period's intake to today: of what the agency received in the period and still
             // holds, how much is closed now.
@@ -73,12 +85,19 @@ public sealed class PerformanceCalculator(BusinessCalendar calendar, int deadlin
         var total = new AgencyFigures(AgencyFigures.AllAgencies);
         foreach (var figures in agencies.Values)
             figures.MergeInto(total);
-        var ranked = agencies.Values.Where(a => a.CompletionRate is not null)
+        return Ranked(period, asOf, agencies.Values, total, submitted.Count);
+    }
+
+    /// <summary>The report with its agencies ranked: completion rate first, then on-time share, intake and code.</summary>
+    internal static PerformanceReport Ranked(Period period, DateTimeOffset asOf, IEnumerable<AgencyFigures> agencies, AgencyFigures total, int submitted)
+    {
+        var all = agencies.ToList();
+        var ranked = all.Where(a => a.CompletionRate is not null)
             .OrderByDescending(a => a.CompletionRate).ThenByDescending(a => a.OnTimeShare ?? -1).ThenByDescending(a => a.Count(Figure.Received))
             .ThenBy(a => a.AgencyCode, StringComparer.Ordinal).ToList();
         for (var i = 0; i < ranked.Count; i++)
             ranked[i].Rank = i + 1;
-        var ordered = agencies.Values.OrderBy(a => a.Rank ?? int.MaxValue).ThenBy(a => a.AgencyCode, StringComparer.Ordinal).ToList();
+        var ordered = all.OrderBy(a => a.Rank ?? int.MaxValue).ThenBy(a => a.AgencyCode, StringComparer.Ordinal).ToList();
         return new PerformanceReport(period, asOf, ordered, total, submitted);
     }
 
@@ -86,7 +105,7 @@ public sealed class PerformanceCalculator(BusinessCalendar calendar, int deadlin
     /// On time, late, or not yet decided (still within the deadline, or passed on before any answer), judged now: an
     /// assignment at the end of a month is answered in the next one and still counts for the month it started in.
     /// </summary>
-    private void Deadline(CaseHistory history, CaseHistory.Assignment stay, DateTimeOffset now, AgencyFigures figures)
+    private void Deadline(CaseHistory history, CaseHistory.Assignment stay, DateTimeOffset now, AgencyFigures figures, bool settledOnly)
     {
         if (stay.FirstResponseAt is { } answered && answered <= now)
         {
@@ -94,14 +113,16 @@ public sealed class PerformanceCalculator(BusinessCalendar calendar, int deadlin
             figures.AddResponse(history.Code, days);
             figures.Add(days <= deadlineWorkingDays ? Figure.OnTime : Figure.Late, history.Code);
         }
-        else if ((stay.EndedAt is null || stay.EndedAt > now) && !history.ClosedAt(now)
+        // Unanswered and overdue is judged now: only the current stay of a report still open can be, and that part is
+        // left to the open stays when only the settled part is asked for.
+        else if (!settledOnly && (stay.EndedAt is null || stay.EndedAt > now) && !history.ClosedAt(now)
                  && calendar.WorkingDaysBetween(stay.Start, now) > deadlineWorkingDays)
         {
             figures.Add(Figure.Late, history.Code);
         }
     }
 
-    private static Figure Bucket(int workingDays) => workingDays switch
+    internal static Figure Bucket(int workingDays) => workingDays switch
     {
         <= 5 => Figure.Backlog0To5,
         <= 10 => Figure.Backlog6To10,

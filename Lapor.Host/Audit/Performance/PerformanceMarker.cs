@@ -6,14 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Host.Audit.Performance;
 
 /// <summary>
-/// Keeps the dashboard's reporting table in step with the reports in the very SaveChanges that changes them, whatever
+/// Keeps the dashboard's reporting tables in step with the reports in the very SaveChanges that changes them, whatever
 /// path did it (intake, a process command through <c>ReportStageListener</c>, the reporter, a duplicate following its
-/// primary): the marks commit or roll back with the steps they stand for. Only a new report, a new timeline step or a
-/// rating can change a report's marks; a stage change alone costs nothing. Registered after
-/// <see cref="SimilarReports.DuplicateFollower"/>, so the steps it adds to duplicates are marked too.
+/// primary): the marks, the tally changes and the open stays commit or roll back with the steps they stand for
+/// (decisions 033 and 035). Only a new report, a new timeline step or a rating can change them; a stage change alone
+/// costs nothing. Registered after <see cref="SimilarReports.DuplicateFollower"/>, so the steps it adds to duplicates
+/// count too.
 /// </summary>
 public sealed class PerformanceMarker(BusinessCalendar calendar) : BeforeSaveInterceptor
 {
+    private readonly PerformanceCalculator _calculator = new(calendar);
+
     protected override async Task BeforeSaveAsync(LaporDb db, CancellationToken ct)
     {
         var changed = new HashSet<Guid>();
@@ -36,18 +39,76 @@ public sealed class PerformanceMarker(BusinessCalendar calendar) : BeforeSaveInt
             return;
         var reports = db.ChangeTracker.Entries<Report>().Where(e => e.State != EntityState.Deleted).Select(e => e.Entity)
             .Where(r => changed.Contains(r.Id) || added.Contains(r.Id)).ToList();
+        // A save that failed and is tried again must not count its changes twice: they are computed afresh below.
+        foreach (var pending in db.ChangeTracker.Entries<PerformanceTallyChange>().Where(e => e.State == EntityState.Added).ToList())
+            pending.State = EntityState.Detached;
+
         var marks = db.Set<PerformanceMark>();
-        // One look-up by the table's key (report first) for the reports that had marks; a new report has none yet.
-        var stored = changed.Count == 0 ? [] : await marks.Where(m => changed.Contains(m.ReportId)).ToListAsync(ct);
-        var tracked = db.ChangeTracker.Entries<PerformanceMark>().Where(e => e.State == EntityState.Added).Select(e => e.Entity);
-        var current = stored.Concat(tracked).ToLookup(m => m.ReportId);
+        var openStays = db.Set<PerformanceOpenStay>();
+        // One look-up by each table's key (report first) for the reports that had rows; a new report has none yet.
+        var storedMarks = changed.Count == 0 ? [] : await marks.Where(m => changed.Contains(m.ReportId)).ToListAsync(ct);
+        var storedStays = changed.Count == 0 ? [] : await openStays.Where(s => changed.Contains(s.ReportId)).ToListAsync(ct);
+        var currentMarks = storedMarks.Concat(Added<PerformanceMark>(db)).ToLookup(m => m.ReportId);
+        var currentStays = storedStays.Concat(Added<PerformanceOpenStay>(db)).ToLookup(s => s.ReportId);
         foreach (var report in reports)
         {
-            var wanted = PerformanceMarks.Of(report, calendar.Zone).ToHashSet();
-            foreach (var mark in current[report.Id])
-                if (!wanted.Remove(mark))
+            var facts = Facts(report);
+            var wanted = PerformanceMarks.Of(report.Id, facts, calendar.Zone);
+            var tallies = PerformanceTallies.Of(facts, wanted, _calculator, calendar.Zone);
+            var before = added.Contains(report.Id) ? [] : Before(db, report);
+            foreach (var (key, delta) in PerformanceTallies.Difference(before, tallies))
+                db.Add(new PerformanceTallyChange { Period = key.Period, Agency = key.Agency, Figure = key.Figure, Value = key.Value, Delta = delta });
+
+            var missing = wanted.ToHashSet();
+            foreach (var mark in currentMarks[report.Id])
+                if (!missing.Remove(mark))
                     marks.Remove(mark);
-            marks.AddRange(wanted);
+            marks.AddRange(missing);
+
+            var stays = PerformanceTallies.OpenStays(report.Id, facts, tallies, calendar.Zone).ToDictionary(s => s.Seq);
+            foreach (var stored in currentStays[report.Id])
+            {
+                if (!stays.Remove(stored.Seq, out var stay))
+                    openStays.Remove(stored);
+                else if (!stored.SameAs(stay))
+                    Copy(stay, stored);
+            }
+            openStays.AddRange(stays.Values);
         }
+    }
+
+    /// <summary>
+    /// The report as it was stored before this save: its steps without the ones being added and its rating as loaded.
+    /// The tallies counted that state, so counting it again gives what to take away.
+    /// </summary>
+    private Dictionary<TallyKey, int> Before(LaporDb db, Report report)
+    {
+        var steps = report.Timeline.Where(t => db.Entry(t).State != EntityState.Added).ToList();
+        int? stars = null;
+        DateTimeOffset? ratedAt = null;
+        if (report.Rating is { } rating && db.Entry(rating) is { State: not EntityState.Added } entry)
+        {
+            stars = (int?)entry.Property(nameof(Rating.Stars)).OriginalValue;
+            ratedAt = (DateTimeOffset?)entry.Property(nameof(Rating.RatedAt)).OriginalValue;
+        }
+        var facts = new ReportFacts(report.TrackingCode.ToString(), report.SubmittedAt, steps, stars, ratedAt);
+        return PerformanceTallies.Of(facts, PerformanceMarks.Of(report.Id, facts, calendar.Zone), _calculator, calendar.Zone);
+    }
+
+    private static ReportFacts Facts(Report report) =>
+        new(report.TrackingCode.ToString(), report.SubmittedAt, report.Timeline, report.Rating?.Stars, report.Rating?.RatedAt);
+
+    private static IEnumerable<T> Added<T>(LaporDb db) where T : class =>
+        db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).Select(e => e.Entity);
+
+    private static void Copy(PerformanceOpenStay from, PerformanceOpenStay to)
+    {
+        to.Agency = from.Agency;
+        to.Start = from.Start;
+        to.End = from.End;
+        to.RunStart = from.RunStart;
+        to.SubmittedAt = from.SubmittedAt;
+        to.Unanswered = from.Unanswered;
+        to.LateCounted = from.LateCounted;
     }
 }

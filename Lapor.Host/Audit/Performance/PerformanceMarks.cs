@@ -46,32 +46,19 @@ public static class PerformanceMarks
     }
 
     /// <summary>
-    /// The times a report was held open by an agency (a stay had started and the last finish or reopen was not a
-    /// finish), judged as <see cref="CaseHistory.ClosedAt"/> judges them: at each moment the state can change. A run
-    /// that ended gets a mark at each month start inside it; the run still open gets one mark at its start.
+    /// The report's open runs (<see cref="CaseHistory.OpenRuns"/>): a run that ended gets a mark at each month start
+    /// inside it; the run still open gets one mark at its start.
     /// </summary>
     private static void AddOpenRuns(Guid reportId, CaseHistory history, TimeZoneInfo zone, HashSet<PerformanceMark> marks)
     {
-        if (history.Assignments.Count == 0)
-            return;
-        var firstStay = history.Assignments.Min(a => a.Start);
-        var changes = history.Finishes().Concat(history.Entries(TimelineEntryKind.Reopened)).Select(e => e.When)
-            .Where(t => t > firstStay).Append(firstStay).Distinct().Order().ToList();
-        DateTimeOffset? runStart = null;
-        foreach (var moment in changes)
+        foreach (var (from, to) in history.OpenRuns())
         {
-            var open = !history.ClosedAt(moment);
-            if (open && runStart is null)
-                runStart = moment;
-            else if (!open && runStart is { } from)
-            {
-                foreach (var monthStart in MonthStarts(from, moment, zone))
+            if (to is { } end)
+                foreach (var monthStart in MonthStarts(from, end, zone))
                     marks.Add(new PerformanceMark(reportId, PerformanceMarkKind.OpenAtMonthStart, monthStart));
-                runStart = null;
-            }
+            else
+                marks.Add(new PerformanceMark(reportId, PerformanceMarkKind.OpenSince, from));
         }
-        if (runStart is { } since)
-            marks.Add(new PerformanceMark(reportId, PerformanceMarkKind.OpenSince, since));
     }
 
     /// <summary>The first moments of months (in the calendar's zone, as <see cref="Period.Bounds"/> has them) in [from, to).</summary>

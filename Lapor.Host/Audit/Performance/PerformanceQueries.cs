@@ -6,33 +6,32 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Host.Audit.Performance;
 
 /// <summary>
-/// Feeds the pure <see cref="PerformanceCalculator"/> from the database and lists the cases behind a figure. A period
-/// reads only the reports its marks name (decision 033): the cost follows the period's cases, not the years of data.
+/// The dashboard's figures from the tallies and the open stays (decision 035): a period costs a read of its tallies
+/// and of the reports held open now, whatever the years of data. The drill-down, which lists the cases behind one
+/// number, computes the period from the reports its marks name (decision 033) with the pure
+/// <see cref="PerformanceCalculator"/>, the same rules the tallies were counted with.
 /// </summary>
 public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, TimeProvider clock)
 {
+    private IReadOnlyList<OpenFigures.Run>? _open;
+
     public PerformanceCalculator Calculator { get; } = new(calendar);
 
     public async Task<PerformanceReport> ReportAsync(Period period, CancellationToken ct = default) =>
-        Calculator.Compute((await FactsAsync(period, ct)).Values, period, clock.GetUtcNow());
+        (await FromTalliesAsync([period], ct))[0];
 
-    /// <summary>One report per month of <paramref name="period"/>, for the trend charts, from one read of the facts.</summary>
+    /// <summary>One report per month of <paramref name="period"/> up to now, for the trend charts.</summary>
     public async Task<IReadOnlyList<PerformanceReport>> TrendAsync(Period period, CancellationToken ct = default)
     {
-        var facts = await FactsAsync(period, ct);
-        // Each report's marks follow from the facts just read, by the rules that wrote them: not read a second time.
-        var marks = facts.SelectMany(f => PerformanceMarks.Of(f.Key, f.Value, calendar.Zone)).ToList();
         var now = clock.GetUtcNow();
         var (start, _) = period.Bounds(calendar.Zone);
-        return period.Months().Where(m => m.Bounds(calendar.Zone).Start <= now || m.Bounds(calendar.Zone).Start == start)
-            .Select(m =>
-            {
-                // Each month computes only the reports its own marks name, the same choice ReportAsync makes for it.
-                var countsIn = PerformanceMarks.CountIn(m, calendar.Zone).Compile();
-                var reports = marks.Where(countsIn).Select(x => x.ReportId).Distinct().Select(id => facts[id]);
-                return Calculator.Compute(reports, m, now);
-            }).ToList();
+        var months = period.Months().Where(m => m.Bounds(calendar.Zone).Start <= now || m.Bounds(calendar.Zone).Start == start).ToList();
+        return await FromTalliesAsync(months, ct);
     }
+
+    /// <summary>The period computed from its reports, with the cases behind every figure (the drill-down).</summary>
+    public async Task<PerformanceReport> WithCasesAsync(Period period, CancellationToken ct = default) =>
+        Calculator.Compute((await FactsAsync(period, ct)).Values, period, clock.GetUtcNow());
 
     public async Task<IReadOnlyDictionary<string, string>> AgencyNamesAsync(CancellationToken ct = default) =>
         await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
@@ -43,6 +42,41 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
         var parsed = codes.Select(TrackingCode.Parse).ToList();
         var reports = await db.Reports.AsNoTracking().Where(r => parsed.Contains(r.TrackingCode)).ToListAsync(ct);
         return reports.OrderByDescending(r => r.SubmittedAt).ToList();
+    }
+
+    private async Task<List<PerformanceReport>> FromTalliesAsync(IReadOnlyList<Period> periods, CancellationToken ct)
+    {
+        var codes = periods.Select(p => p.Code).ToList();
+        var counts = await db.Set<PerformanceTally>().AsNoTracking().Where(t => codes.Contains(t.Period) && t.Count != 0)
+            .Select(t => new { t.Period, t.Agency, t.Figure, t.Value, t.Count }).ToListAsync(ct);
+        var pending = await db.Set<PerformanceTallyChange>().AsNoTracking().Where(t => codes.Contains(t.Period))
+            .Select(t => new { t.Period, t.Agency, t.Figure, t.Value, Count = t.Delta }).ToListAsync(ct);
+        var byPeriod = counts.Concat(pending).ToLookup(t => t.Period);
+        var open = new OpenFigures(calendar, Calculator.DeadlineWorkingDays);
+        _open ??= open.Read(await db.Set<PerformanceOpenStay>().AsNoTracking().ToListAsync(ct));
+        var now = clock.GetUtcNow();
+        return periods.Select(period =>
+        {
+            var (_, end) = period.Bounds(calendar.Zone);
+            var asOf = now < end ? now : end;
+            var agencies = new Dictionary<string, AgencyFigures>(StringComparer.Ordinal);
+            var total = new AgencyFigures(AgencyFigures.AllAgencies);
+            AgencyFigures Of(string code) => code == AgencyFigures.AllAgencies ? total
+                : agencies.TryGetValue(code, out var f) ? f : agencies[code] = new AgencyFigures(code);
+            var submitted = 0;
+            foreach (var t in byPeriod[period.Code])
+            {
+                switch (t.Figure)
+                {
+                    case TallyKey.Submitted: submitted += t.Count; break;
+                    case TallyKey.ResponseDays: Of(t.Agency).AddResponseDays(t.Value, t.Count); break;
+                    case TallyKey.Stars: Of(t.Agency).AddStars(t.Value, t.Count); break;
+                    default: Of(t.Agency).AddCount((Figure)t.Figure, t.Count); break;
+                }
+            }
+            open.AddTo(period, asOf, now, _open, Of, total);
+            return PerformanceCalculator.Ranked(period, asOf, agencies.Values.Where(a => a.HasAny), total, submitted);
+        }).ToList();
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ public sealed record PerformanceReport(
     DateTimeOffset AsOf,
     IReadOnlyList<AgencyFigures> Agencies,
     AgencyFigures Total,
-    IReadOnlySet<string> Submitted)
+    int Submitted)
 {
     public AgencyFigures? For(string agencyCode) =>
         agencyCode == AgencyFigures.AllAgencies ? Total : Agencies.FirstOrDefault(a => a.AgencyCode == agencyCode);

@@ -29,7 +29,7 @@ public sealed class PerformanceCasesModel(PerformanceQueries queries, CaseLocato
         if (!Lapor.Host.Audit.Performance.Period.TryParse(PeriodCode, out var period) || Figure is not { } figure || string.IsNullOrWhiteSpace(Agency))
             return BadRequest();
         Period = period;
-        var report = await queries.ReportAsync(period, ct);
+        var report = await queries.WithCasesAsync(period, ct);
         var names = await queries.AgencyNamesAsync(ct);
         AgencyName = Agency == AgencyFigures.AllAgencies ? "*" : names.GetValueOrDefault(Agency, Agency);
         var codes = report.For(Agency)?.Cases(figure) ?? new HashSet<string>();

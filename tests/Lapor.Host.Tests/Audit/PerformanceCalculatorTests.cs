@@ -61,7 +61,7 @@ public sealed class PerformanceCalculatorTests
     {
         var report = February();
         var total = report.Total;
-        Assert.Equal(7, report.Submitted.Count);
+        Assert.Equal(7, report.Submitted);
         Assert.Equal(6, total.Count(Figure.Received));
         Assert.Equal(4, total.Count(Figure.Completed));
         Assert.Equal(0.6, total.OnTimeShare!.Value, 6);

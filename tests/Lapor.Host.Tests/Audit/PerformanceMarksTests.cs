@@ -12,10 +12,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace Lapor.Host.Tests.Audit;
 
 /// <summary>
-/// The dashboard reads a period through its reporting table (decision 033) and must show exactly what reading every
-/// report up to the period's end showed: compared on varied reports for every month, semester and year they touch, on
-/// both providers; the marks are written in the transaction of the change they reflect; a database of the previous
-/// release gets them at start-up.
+/// The dashboard reads a period from its tallies and open stays (decision 035), and its drill-down through the marks
+/// (decision 033); both must show exactly what reading every report up to the period's end showed: compared on varied
+/// reports for every month, semester and year they touch, at several moments, on both providers, with the reports
+/// stored whole or step by step in later saves as the product does; the rows are written in the transaction of the
+/// change they reflect; a database of a previous release gets them at start-up.
 /// </summary>
 public sealed class PerformanceMarksTests
 {
@@ -31,7 +32,7 @@ public sealed class PerformanceMarksTests
     ];
 
     [Fact]
-    public async Task OnSqlite_FiguresFromTheMarks_EqualFiguresFromEveryReport() =>
+    public async Task OnSqlite_FiguresFromTheTallies_EqualFiguresFromEveryReport() =>
         await OnSqliteAsync(async open =>
         {
             await MigrateAsync(open);
@@ -40,12 +41,42 @@ public sealed class PerformanceMarksTests
         });
 
     [Fact]
-    public async Task OnPostgres_FiguresFromTheMarks_EqualFiguresFromEveryReport() =>
+    public async Task OnPostgres_FiguresFromTheTallies_EqualFiguresFromEveryReport() =>
         await OnPostgresAsync(async open =>
         {
             await MigrateAsync(open);
             await StoreAsync(open, VariedReports.Make(400, seed: 34, From, Now).ToList());
             await AssertSameFiguresAsync(open);
+        });
+
+    [Fact]
+    public async Task OnSqlite_ReportsChangedStepByStep_KeepTheTalliesRight() => await OnSqliteAsync(o => StepByStepAsync(o, 500, seed: 36));
+
+    [Fact]
+    public async Task OnPostgres_ReportsChangedStepByStep_KeepTheTalliesRight() => await OnPostgresAsync(o => StepByStepAsync(o, 300, seed: 37));
+
+    [Fact]
+    public async Task OnSqlite_TheDrillDown_ListsTheCasesEveryReportGives() =>
+        await OnSqliteAsync(async open =>
+        {
+            await MigrateAsync(open);
+            await StoreAsync(open, VariedReports.Make(300, seed: 38, From, Now).ToList());
+            await using var db = open(true);
+            var queries = new PerformanceQueries(db, Calendar, new FakeTimeProvider(Now));
+            var every = await EveryAsync(db);
+            var listed = 0;
+            foreach (var period in Periods)
+            {
+                var expected = queries.Calculator.Compute(every, period, Now);
+                var actual = await queries.WithCasesAsync(period);
+                foreach (var want in expected.Agencies.Append(expected.Total))
+                    foreach (var figure in Enum.GetValues<Figure>())
+                    {
+                        Assert.True(want.Cases(figure).SetEquals(actual.For(want.AgencyCode)!.Cases(figure)), $"{period.Code} {want.AgencyCode} {figure}");
+                        listed += want.Cases(figure).Count;
+                    }
+            }
+            Assert.True(listed > 0, "the data set should have cases to list");
         });
 
     [Fact]
@@ -67,6 +98,9 @@ public sealed class PerformanceMarksTests
         report.Dispose("dinkes", "koordinator", Now.AddDays(-2));
         await StoreAsync(open, [report]);
         var before = await MarksAsync(open, report.Id);
+        int changesBefore;
+        await using (var db = open(true))
+            changesBefore = await db.Set<PerformanceTallyChange>().CountAsync();
 
         await using (var db = open(true))
         {
@@ -77,11 +111,18 @@ public sealed class PerformanceMarksTests
             await db.SaveChangesAsync();
             // Written by that SaveChanges, inside the transaction …
             Assert.Contains(await db.Set<PerformanceMark>().Where(m => m.ReportId == report.Id).ToListAsync(), m => m.Kind == PerformanceMarkKind.Finish);
+            Assert.True(await db.Set<PerformanceTallyChange>().CountAsync() > changesBefore, "the finish should change the tallies");
+            Assert.False(await db.Set<PerformanceOpenStay>().AnyAsync(s => s.ReportId == report.Id), "a finished report is not open");
             await transaction.RollbackAsync();
         }
-        // … and gone with it.
+        // … and gone with it, with the tally changes and open stays of the same save.
         Assert.Equal(before, await MarksAsync(open, report.Id));
         Assert.DoesNotContain(before, m => m.Kind == PerformanceMarkKind.Finish);
+        await using (var db = open(true))
+        {
+            Assert.Equal(changesBefore, await db.Set<PerformanceTallyChange>().CountAsync());
+            Assert.True(await db.Set<PerformanceOpenStay>().AnyAsync(s => s.ReportId == report.Id), "the report is still open after the rollback");
+        }
     }
 
     private static async Task BackfillAsync(Func<bool, LaporDb> open)
@@ -99,6 +140,48 @@ public sealed class PerformanceMarksTests
         {
             Assert.Equal(300, await new PerformanceMarkBackfill(db, Calendar, NullLogger<PerformanceMarkBackfill>.Instance).RunAsync());
             Assert.Equal(0, await new PerformanceMarkBackfill(db, Calendar, NullLogger<PerformanceMarkBackfill>.Instance).RunAsync());
+            var tallies = new PerformanceTallyBackfill(db, new PerformanceTallyFolder(db), Calendar, NullLogger<PerformanceTallyBackfill>.Instance);
+            Assert.Equal(300, await tallies.RunAsync());
+            Assert.Equal(0, await tallies.RunAsync());
+        }
+        await AssertSameFiguresAsync(open);
+    }
+
+    /// <summary>
+    /// Stores the reports as submitted, tells the rest of their stories in three later rounds (each report loaded,
+    /// changed and saved as a page or a process command would), folds the changes once midway, and compares.
+    /// </summary>
+    private static async Task StepByStepAsync(Func<bool, LaporDb> open, int count, int seed)
+    {
+        await MigrateAsync(open);
+        var stories = VariedReports.Stories(count, seed, From, Now).ToList();
+        await StoreAsync(open, stories.Select(s => s.Report).ToList());
+        var span = Now - From;
+        DateTimeOffset told = DateTimeOffset.MinValue;
+        foreach (var until in new[] { From + span / 3, From + span * 2 / 3, Now })
+        {
+            foreach (var batch in stories.Where(s => s.Steps.Any(x => x.At > told && x.At <= until)).Chunk(50))
+            {
+                await using var db = open(true);
+                var ids = batch.Select(s => s.Report.Id).ToList();
+                var tracked = await db.Reports.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id);
+                foreach (var story in batch)
+                    foreach (var (at, act) in story.Steps.Where(x => x.At > told && x.At <= until))
+                    {
+                        act(tracked[story.Report.Id]);
+                        // A few steps are saved one at a time, as a page saves one action.
+                        if (at.Minute % 3 == 0)
+                            await db.SaveChangesAsync();
+                    }
+                await db.SaveChangesAsync();
+            }
+            told = until;
+            if (until < Now)
+            {
+                await using var db = open(true);
+                Assert.True(await new PerformanceTallyFolder(db).FoldAsync() > 0, "the round should have changed tallies");
+                Assert.Equal(0, await db.Set<PerformanceTallyChange>().CountAsync());
+            }
         }
         await AssertSameFiguresAsync(open);
     }
@@ -106,40 +189,47 @@ public sealed class PerformanceMarksTests
     private static async Task AssertSameFiguresAsync(Func<bool, LaporDb> open)
     {
         await using var db = open(true);
-        var queries = new PerformanceQueries(db, Calendar, new FakeTimeProvider(Now));
         // The previous release's reading: every report, whatever the period.
-        var every = (await db.Reports.AsNoTracking().ToListAsync())
-            .Select(r => new ReportFacts(r.TrackingCode.ToString(), r.SubmittedAt, r.Timeline, r.Rating?.Stars, r.Rating?.RatedAt)).ToList();
+        var every = await EveryAsync(db);
         var counted = 0;
-        foreach (var period in Periods)
+        // Later moments too: the open stays' backlog and lateness move on without a step.
+        foreach (var now in new[] { Now, Now.AddDays(2), Now.AddDays(45) })
         {
-            var expected = queries.Calculator.Compute(every, period, Now);
-            AssertSame(expected, await queries.ReportAsync(period));
-            counted += expected.Total.Count(Figure.Received) + expected.Total.Count(Figure.Backlog11To20);
-        }
-        foreach (var year in new[] { Period.WholeYear(2026), Period.WholeYear(2027) })
-        {
-            var trend = await queries.TrendAsync(year);
-            Assert.NotEmpty(trend);
-            foreach (var month in trend)
-                AssertSame(queries.Calculator.Compute(every, month.Period, Now), month);
+            var queries = new PerformanceQueries(db, Calendar, new FakeTimeProvider(now));
+            foreach (var period in Periods)
+            {
+                var expected = queries.Calculator.Compute(every, period, now);
+                AssertSame(expected, await queries.ReportAsync(period));
+                counted += expected.Total.Count(Figure.Received) + expected.Total.Count(Figure.Backlog11To20) + expected.Total.Count(Figure.Late);
+            }
+            foreach (var year in new[] { Period.WholeYear(2026), Period.WholeYear(2027) })
+            {
+                var trend = await queries.TrendAsync(year);
+                Assert.NotEmpty(trend);
+                foreach (var month in trend)
+                    AssertSame(queries.Calculator.Compute(every, month.Period, now), month);
+            }
         }
         Assert.True(counted > 0, "the data set should have figures to compare");
     }
+
+    private static async Task<List<ReportFacts>> EveryAsync(LaporDb db) =>
+        (await db.Reports.AsNoTracking().ToListAsync())
+            .Select(r => new ReportFacts(r.TrackingCode.ToString(), r.SubmittedAt, r.Timeline, r.Rating?.Stars, r.Rating?.RatedAt)).ToList();
 
     private static void AssertSame(PerformanceReport expected, PerformanceReport actual)
     {
         var period = expected.Period.Code;
         Assert.Equal(expected.AsOf, actual.AsOf);
-        Assert.Equal(expected.Submitted.Order(), actual.Submitted.Order());
+        Assert.Equal(expected.Submitted, actual.Submitted);
         Assert.Equal(expected.Agencies.Select(a => a.AgencyCode), actual.Agencies.Select(a => a.AgencyCode));
         foreach (var want in expected.Agencies.Append(expected.Total))
         {
             var got = actual.For(want.AgencyCode)!;
             Assert.True(want.Rank == got.Rank, $"{period} {want.AgencyCode}: rank {want.Rank} ≠ {got.Rank}");
             foreach (var figure in Enum.GetValues<Figure>())
-                Assert.True(want.Cases(figure).SetEquals(got.Cases(figure)),
-                    $"{period} {want.AgencyCode} {figure}: {want.Count(figure)} expected, {got.Count(figure)} read");
+                Assert.True(want.Count(figure) == got.Count(figure),
+                    $"{period} as of {expected.AsOf:u} {want.AgencyCode} {figure}: {want.Count(figure)} expected, {got.Count(figure)} read");
             Assert.Equal(want.ResponseDays.Order(), got.ResponseDays.Order());
             Assert.Equal(want.Stars.Order(), got.Stars.Order());
         }

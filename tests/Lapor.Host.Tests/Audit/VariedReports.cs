@@ -12,7 +12,14 @@ public static class VariedReports
 {
     private static readonly string[] Agencies = ["dinkes", "dishub", "puprkim", "disdik", "dlh", "bpbd"];
 
-    public static IEnumerable<Report> Make(int count, int seed, DateTimeOffset from, DateTimeOffset now)
+    public static IEnumerable<Report> Make(int count, int seed, DateTimeOffset from, DateTimeOffset now) =>
+        Stories(count, seed, from, now).Select(story => story.Told());
+
+    /// <summary>
+    /// The same reports as <see cref="Make"/>, each as it was submitted with the steps still to happen to it, so a test
+    /// can store them early and tell the rest in later saves, as the product does.
+    /// </summary>
+    public static IEnumerable<Story> Stories(int count, int seed, DateTimeOffset from, DateTimeOffset now)
     {
         var random = new Random(seed);
         var span = (now - from).TotalMinutes;
@@ -20,7 +27,18 @@ public static class VariedReports
             yield return One(random, from.AddMinutes(random.NextDouble() * span), now);
     }
 
-    private static Report One(Random random, DateTimeOffset submitted, DateTimeOffset now)
+    /// <summary>A report as submitted and what happens to it next, in order.</summary>
+    public sealed record Story(Report Report, IReadOnlyList<(DateTimeOffset At, Action<Report> Act)> Steps)
+    {
+        public Report Told()
+        {
+            foreach (var (_, act) in Steps)
+                act(Report);
+            return Report;
+        }
+    }
+
+    private static Story One(Random random, DateTimeOffset submitted, DateTimeOffset now)
     {
         var draft = new ReportDraft
         {
@@ -28,6 +46,7 @@ public static class VariedReports
             Description = "Uraian laporan uji untuk membandingkan angka kinerja dari tabel laporan.",
         };
         var report = Report.Submit(draft, Reporter.Guest("Wayan Uji", "wayan@example.com", null).Value!, TrackingCode.New(), submitted).Value!;
+        var steps = new List<(DateTimeOffset, Action<Report>)>();
         var at = submitted;
         // Gaps from an hour to a few weeks, now and then months: long open cases cross month ends.
         bool Next()
@@ -36,38 +55,47 @@ public static class VariedReports
             at = at.AddDays(days).AddHours(random.Next(1, 20)).AddMinutes(random.Next(60)).AddTicks(random.Next(10_000));
             return at <= now;
         }
+        void Then(Action<Report, DateTimeOffset> act)
+        {
+            var when = at;
+            steps.Add((when, r => act(r, when)));
+        }
         if (random.Next(10) == 0 || !Next())
-            return report;
+            return new Story(report, steps);
         var agency = Agencies[random.Next(Agencies.Length)];
-        report.Dispose(agency, "koordinator", at);
+        Then((r, t) => r.Dispose(agency, "koordinator", t));
         for (var step = 0; step < 8 && Next(); step++)
         {
             switch (random.Next(12))
             {
                 case 0 or 1:
                     var to = Agencies[random.Next(Agencies.Length)];
-                    report.ForwardTo(to, "Bukan wewenang kami.", agency + ".petugas", at);
-                    agency = report.ResponsibleAgencyCode ?? agency;
+                    Then((r, t) => r.ForwardTo(to, "Bukan wewenang kami.", r.ResponsibleAgencyCode + ".petugas", t));
                     break;
                 case < 6:
-                    report.AddPublicResponse("Sudah ditangani.", agency + ".petugas", at);
-                    if (random.Next(3) > 0)
-                        report.AwaitConfirmation(at);
+                    var confirm = random.Next(3) > 0;
+                    Then((r, t) =>
+                    {
+                        r.AddPublicResponse("Sudah ditangani.", r.ResponsibleAgencyCode + ".petugas", t);
+                        if (confirm)
+                            r.AwaitConfirmation(t);
+                    });
                     break;
                 case < 8:
-                    report.Reopen("Belum beres.", at);
+                    Then((r, t) => r.Reopen("Belum beres.", t));
                     break;
                 case < 10:
-                    report.Rate(random.Next(1, 6), null, at);
+                    var stars = random.Next(1, 6);
+                    Then((r, t) => r.Rate(stars, null, t));
                     break;
                 default:
-                    report.Close(at);
+                    Then((r, t) => r.Close(t));
                     break;
             }
         }
         // Cases end (the process closes what the reporter leaves unconfirmed), but for a few stale ones and the recent ones.
         if (random.Next(50) > 0 && Next())
-            report.Close(at);
-        return report;
+            Then((r, t) => r.Close(t));
+        return new Story(report, steps);
     }
 }

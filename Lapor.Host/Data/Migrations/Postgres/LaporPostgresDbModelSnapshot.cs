@@ -247,6 +247,104 @@ namespace Lapor.Host.Data.Migrations.Postgres
                     b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
                 });
 
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceOpenStay", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LateCounted")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RunStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Unanswered")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ReportId", "Seq");
+
+                    b.ToTable("performance_open_stay", (string)null);
+
+                    b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
+                });
+
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceTally", b =>
+                {
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Figure")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Period", "Agency", "Figure", "Value");
+
+                    b.ToTable("performance_tally", (string)null);
+
+                    b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
+                });
+
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceTallyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Figure")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period");
+
+                    b.ToTable("performance_tally_change", (string)null);
+                });
+
             modelBuilder.Entity("Lapor.Host.Data.AttachmentContent", b =>
                 {
                     b.Property<string>("StoredName")
@@ -1537,6 +1635,15 @@ namespace Lapor.Host.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMark", b =>
+                {
+                    b.HasOne("Lapor.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceOpenStay", b =>
                 {
                     b.HasOne("Lapor.Domain.Reports.Report", null)
                         .WithMany()

@@ -242,6 +242,102 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
                 });
 
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceOpenStay", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LateCounted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RunStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Unanswered")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReportId", "Seq");
+
+                    b.ToTable("performance_open_stay", (string)null);
+
+                    b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
+                });
+
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceTally", b =>
+                {
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Figure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Period", "Agency", "Figure", "Value");
+
+                    b.ToTable("performance_tally", (string)null);
+
+                    b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
+                });
+
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceTallyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Figure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period");
+
+                    b.ToTable("performance_tally_change", (string)null);
+                });
+
             modelBuilder.Entity("Lapor.Host.Data.AttachmentContent", b =>
                 {
                     b.Property<string>("StoredName")
@@ -1520,6 +1616,15 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMark", b =>
+                {
+                    b.HasOne("Lapor.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceOpenStay", b =>
                 {
                     b.HasOne("Lapor.Domain.Reports.Report", null)
                         .WithMany()

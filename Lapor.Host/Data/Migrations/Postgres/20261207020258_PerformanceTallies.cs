@@ -1,0 +1,91 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Lapor.Host.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class PerformanceTallies : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "performance_open_stay",
+                columns: table => new
+                {
+                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Seq = table.Column<int>(type: "integer", nullable: false),
+                    Agency = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Start = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    End = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RunStart = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Unanswered = table.Column<bool>(type: "boolean", nullable: false),
+                    LateCounted = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_performance_open_stay", x => new { x.ReportId, x.Seq });
+                    table.ForeignKey(
+                        name: "FK_performance_open_stay_report_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "report",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "performance_tally",
+                columns: table => new
+                {
+                    Period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    Agency = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Figure = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_performance_tally", x => new { x.Period, x.Agency, x.Figure, x.Value });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "performance_tally_change",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    Agency = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Figure = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false),
+                    Delta = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_performance_tally_change", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_performance_tally_change_Period",
+                table: "performance_tally_change",
+                column: "Period");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "performance_open_stay");
+
+            migrationBuilder.DropTable(
+                name: "performance_tally");
+
+            migrationBuilder.DropTable(
+                name: "performance_tally_change");
+        }
+    }
+}

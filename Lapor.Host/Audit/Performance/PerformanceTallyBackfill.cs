@@ -5,16 +5,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Host.Audit.Performance;
 
 /// <summary>
-/// Builds the dashboard's tallies and open stays for the reports stored before they existed, at start-up after the
-/// marks and before the site answers (decision 035), with the same rules the writer uses. It runs when the three tables
-/// are empty and there are reports, and builds them in one transaction: a stopped run leaves nothing behind and starts
-/// again. Deleting the tables' rows (after changing <c>Lapor:TimeZone</c> or the holidays) makes it rebuild them.
+/// Builds the dashboard's tallies and open stays for a database of the release before them, whose reports all have
+/// their marks, at start-up after the marks and before the site answers (decision 035), with the same rules the writer
+/// uses. It runs when the three tables are empty and there are reports, and builds them in one transaction: a stopped
+/// run leaves nothing behind and starts again. (Reports without marks, from older releases or a bulk load, are counted
+/// by <see cref="PerformanceMarkBackfill"/> as it marks them.) Deleting the tables' rows (after changing <c>Lapor:TimeZone</c> or the holidays) makes it rebuild them.
 /// </summary>
-public sealed class PerformanceTallyBackfill(LaporDb db, PerformanceTallyFolder folder, BusinessCalendar calendar, ILogger<PerformanceTallyBackfill> log)
+public sealed class PerformanceTallyBackfill(LaporDb db, BusinessCalendar calendar, ILogger<PerformanceTallyBackfill> log)
 {
     private const long LockKey = 0x4C61706F72_0035;
     private const int Batch = 500;
-    private const int RowsPerStatement = 150;
 
     /// <summary>Returns how many reports it counted (0 when the tallies were there already).</summary>
     public Task<int> RunAsync(CancellationToken ct = default) => StartUpTurn.RunAsync(db, LockKey, () => BuildAsync(ct), ct);
@@ -49,8 +49,8 @@ public sealed class PerformanceTallyBackfill(LaporDb db, PerformanceTallyFolder 
             if (done % 20_000 < Batch || done == ids.Count)
                 log.LogInformation("Performance dashboard: {Done} of {Count} reports counted", done, ids.Count);
         }
-        foreach (var rows in tallies.Where(t => t.Value != 0).Chunk(RowsPerStatement))
-            await folder.UpsertAsync(transaction, rows, ct);
+        foreach (var rows in tallies.Where(t => t.Value != 0).Chunk(PerformanceTallyFolder.RowsPerStatement))
+            await PerformanceTallyFolder.UpsertAsync(db, transaction, rows, ct);
         await transaction.CommitAsync(ct);
         return done;
     }

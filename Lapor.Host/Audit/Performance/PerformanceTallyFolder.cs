@@ -15,7 +15,7 @@ namespace Lapor.Host.Audit.Performance;
 /// </summary>
 public sealed class PerformanceTallyFolder(LaporDb db)
 {
-    private const int RowsPerStatement = 150;
+    internal const int RowsPerStatement = 150;
 
     /// <summary>Folds every change there is; returns how many were folded.</summary>
     public async Task<int> FoldAsync(CancellationToken ct = default)
@@ -26,7 +26,7 @@ public sealed class PerformanceTallyFolder(LaporDb db)
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var sums = new Dictionary<TallyKey, int>();
             var folded = 0;
-            await using (var take = Command(transaction,
+            await using (var take = Command(db, transaction,
                              """DELETE FROM performance_tally_change RETURNING "Period", "Agency", "Figure", "Value", "Delta" """))
             await using (var reader = await take.ExecuteReaderAsync(ct))
             {
@@ -38,7 +38,7 @@ public sealed class PerformanceTallyFolder(LaporDb db)
                 }
             }
             foreach (var chunk in sums.Where(s => s.Value != 0).Chunk(RowsPerStatement))
-                await UpsertAsync(transaction, chunk, ct);
+                await UpsertAsync(db, transaction, chunk, ct);
             await transaction.CommitAsync(ct);
             return folded;
         }
@@ -49,10 +49,10 @@ public sealed class PerformanceTallyFolder(LaporDb db)
     }
 
     /// <summary>Adds <paramref name="counts"/> to the tallies in one statement, the same SQL on both providers.</summary>
-    internal async Task UpsertAsync(IDbContextTransaction transaction, IReadOnlyCollection<KeyValuePair<TallyKey, int>> counts, CancellationToken ct)
+    internal static async Task UpsertAsync(LaporDb db, IDbContextTransaction transaction, IReadOnlyCollection<KeyValuePair<TallyKey, int>> counts, CancellationToken ct)
     {
         var values = string.Join(", ", counts.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"(@p{i}a, @p{i}b, @p{i}c, @p{i}d, @p{i}e)")));
-        await using var upsert = Command(transaction,
+        await using var upsert = Command(db, transaction,
             $"""
              INSERT INTO performance_tally ("Period", "Agency", "Figure", "Value", "Count") VALUES {values}
              ON CONFLICT ("Period", "Agency", "Figure", "Value") DO UPDATE SET "Count" = performance_tally."Count" + excluded."Count"
@@ -70,7 +70,7 @@ public sealed class PerformanceTallyFolder(LaporDb db)
         await upsert.ExecuteNonQueryAsync(ct);
     }
 
-    private DbCommand Command(IDbContextTransaction transaction, string sql)
+    private static DbCommand Command(LaporDb db, IDbContextTransaction transaction, string sql)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();

@@ -11,10 +11,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace Lapor.Benchmarks;
 
 /// <summary>
-/// `dashboard`: the agency performance page's reads (decision 033) on a SQLite file of N varied reports arriving at a
-/// steady 25,000 a year, so more reports means more years and the same amount per period. "before" reads every report
-/// submitted before the period's end, as the previous release did; "after" reads the reports the period's marks name.
-/// Both compute the same figures with the same calculator, which is checked on every run. p50 and p95 over the runs,
+/// `dashboard`: the agency performance page's reads (decisions 033 and 035) on a SQLite file of N varied reports
+/// arriving at a steady 25,000 a year, so more reports means more years and the same amount per period. "before" reads
+/// every report submitted before the period's end and computes, as the release before 033 did; "marks" computes from
+/// the reports the period's marks name (033, still the drill-down's reading); "after" reads the tallies and open stays
+/// (035). All three give the same figures, which is checked on every run. p50 and p95 over the runs,
 /// after one warm-up, each run on a fresh context.
 /// </summary>
 public static class DashboardBenchmark
@@ -32,7 +33,7 @@ public static class DashboardBenchmark
         Console.WriteLine($"Machine:       {Environment.ProcessorCount} logical processors, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         Console.WriteLine($"Data:          VariedReports, {ReportsPerYear:N0} a year up to {Now:yyyy-MM-dd}; {runs} runs; periods: month 2030-07, semester 2030-S1, trend of 2030");
         Console.WriteLine();
-        Console.WriteLine("  reports  read                       before p50   before p95    after p50    after p95   reports read before → after");
+        Console.WriteLine("  reports  read                       before p50   before p95     marks p50     marks p95    after p50    after p95   reports read before → marks; rows read after");
         foreach (var count in counts)
         {
             var file = Path.Combine(Path.GetTempPath(), $"lapor-dashboard-{Guid.NewGuid():N}.db");
@@ -54,10 +55,12 @@ public static class DashboardBenchmark
                 foreach (var (name, period) in new[] { ("month", Period.Month(2030, 7)), ("semester", Period.Semester(2030, 1)) })
                     await CompareAsync(Open, count, name, runs,
                         async db => [await Queries(db).ReportAsync(period)],
+                        async db => [await Queries(db).WithCasesAsync(period)],
                         async db => [Queries(db).Calculator.Compute(await EveryReportAsync(db, period), period, Now)]);
                 var year = Period.WholeYear(2030);
                 await CompareAsync(Open, count, "trend of the year", runs,
                     async db => await Queries(db).TrendAsync(year),
+                    async db => await MarksTrendAsync(db, year),
                     async db => await OldTrendAsync(db, year));
             }
             finally
@@ -103,27 +106,46 @@ public static class DashboardBenchmark
     }
 
     private static async Task CompareAsync(Func<LaporDb> open, int count, string name, int runs,
-        Func<LaporDb, Task<IReadOnlyList<PerformanceReport>>> after, Func<LaporDb, Task<IReadOnlyList<PerformanceReport>>> before)
+        Func<LaporDb, Task<IReadOnlyList<PerformanceReport>>> after, Func<LaporDb, Task<IReadOnlyList<PerformanceReport>>> marks,
+        Func<LaporDb, Task<IReadOnlyList<PerformanceReport>>> before)
     {
         var (afterTimes, afterReports) = await TimeAsync(open, runs, after);
+        var (marksTimes, marksReports) = await TimeAsync(open, runs, marks);
         var (beforeTimes, beforeReports) = await TimeAsync(open, runs, before);
         for (var i = 0; i < afterReports.Count; i++)
-            if (Row(afterReports[i]) != Row(beforeReports[i]))
+            if (Row(afterReports[i]) != Row(beforeReports[i]) || Row(marksReports[i]) != Row(beforeReports[i]))
                 throw new InvalidOperationException($"{name}: figures differ for {afterReports[i].Period.Code}");
-        var (readBefore, readAfter) = await ReadCountsAsync(open, afterReports[0].Period.Year, name);
-        Console.WriteLine($"{count,9:N0}  {name,-22} {P(beforeTimes, 0.5),10:F1} ms {P(beforeTimes, 0.95),9:F1} ms {P(afterTimes, 0.5),9:F1} ms {P(afterTimes, 0.95),9:F1} ms"
-                          + $"   {readBefore,8:N0} → {readAfter:N0}");
+        var (readBefore, readMarks, rowsAfter) = await ReadCountsAsync(open, afterReports[0].Period.Year, name);
+        Console.WriteLine($"{count,9:N0}  {name,-22} {P(beforeTimes, 0.5),10:F1} ms {P(beforeTimes, 0.95),9:F1} ms {P(marksTimes, 0.5),10:F1} ms {P(marksTimes, 0.95),10:F1} ms"
+                          + $" {P(afterTimes, 0.5),9:F1} ms {P(afterTimes, 0.95),9:F1} ms   {readBefore,8:N0} → {readMarks:N0}; {rowsAfter:N0}");
     }
 
-    /// <summary>How many reports each way reads for the row's period: all submitted before its end, or those its marks name.</summary>
-    private static async Task<(int Before, int After)> ReadCountsAsync(Func<LaporDb> open, int year, string name)
+    /// <summary>
+    /// How much each way reads for the row's period: the reports submitted before its end, the reports its marks name,
+    /// and the tally rows of its periods plus the open stays.
+    /// </summary>
+    private static async Task<(int Before, int Marks, int After)> ReadCountsAsync(Func<LaporDb> open, int year, string name)
     {
         var period = name switch { "month" => Period.Month(year, 7), "semester" => Period.Semester(year, 1), _ => Period.WholeYear(year) };
+        var codes = name == "trend of the year" ? period.Months().Select(m => m.Code).ToList() : [period.Code];
         var (_, end) = period.Bounds(Calendar.Zone);
         await using var db = open();
         var before = await db.Reports.CountAsync(r => r.SubmittedAt < end);
-        var after = await db.Set<PerformanceMark>().Where(PerformanceMarks.CountIn(period, Calendar.Zone)).Select(m => m.ReportId).Distinct().CountAsync();
-        return (before, after);
+        var marks = await db.Set<PerformanceMark>().Where(PerformanceMarks.CountIn(period, Calendar.Zone)).Select(m => m.ReportId).Distinct().CountAsync();
+        var rows = await db.Set<PerformanceTally>().CountAsync(t => codes.Contains(t.Period)) + await db.Set<PerformanceTallyChange>().CountAsync(t => codes.Contains(t.Period))
+                   + await db.Set<PerformanceOpenStay>().CountAsync();
+        return (before, marks, rows);
+    }
+
+    /// <summary>The trend as decision 033 read it: each month computed from the reports its marks name.</summary>
+    private static async Task<IReadOnlyList<PerformanceReport>> MarksTrendAsync(LaporDb db, Period year)
+    {
+        var queries = Queries(db);
+        var months = year.Months().Where(m => m.Bounds(Calendar.Zone).Start <= Now).ToList();
+        var reports = new List<PerformanceReport>();
+        foreach (var month in months)
+            reports.Add(await queries.WithCasesAsync(month));
+        return reports;
     }
 
     private static async Task<(List<double> Times, IReadOnlyList<PerformanceReport> Last)> TimeAsync(

@@ -8,7 +8,10 @@ public sealed class AgencyFigures(string agencyCode)
 {
     public const string AllAgencies = "*";
 
-    private readonly Dictionary<Figure, SortedSet<string>> _cases = Enum.GetValues<Figure>().ToDictionary(f => f, _ => new SortedSet<string>(StringComparer.Ordinal));
+    private static readonly IReadOnlySet<string> None = new SortedSet<string>();
+
+    // Made when a figure gets its first case: the tallies and the writer build many figures that list none.
+    private readonly Dictionary<Figure, SortedSet<string>> _cases = [];
     private readonly int[] _counts = new int[Enum.GetValues<Figure>().Length];
     private readonly List<int> _responseDays = [];
     private readonly List<int> _stars = [];
@@ -22,7 +25,7 @@ public sealed class AgencyFigures(string agencyCode)
     /// The tracking codes behind a figure, when the figures were computed from the reports themselves (the drill-down);
     /// empty when they were read from the tallies, which keep counts only (decision 035).
     /// </summary>
-    public IReadOnlySet<string> Cases(Figure figure) => _cases[figure];
+    public IReadOnlySet<string> Cases(Figure figure) => _cases.TryGetValue(figure, out var codes) ? codes : None;
 
     public int Count(Figure figure) => _counts[(int)figure];
 
@@ -45,7 +48,7 @@ public sealed class AgencyFigures(string agencyCode)
 
     internal void Add(Figure figure, string code)
     {
-        if (_cases[figure].Add(code))
+        if (CasesOf(figure).Add(code))
             _counts[(int)figure]++;
     }
 
@@ -75,12 +78,16 @@ public sealed class AgencyFigures(string agencyCode)
     {
         foreach (var (figure, codes) in _cases)
         {
-            total._cases[figure].UnionWith(codes);
-            total._counts[(int)figure] = total._cases[figure].Count;
+            var union = total.CasesOf(figure);
+            union.UnionWith(codes);
+            total._counts[(int)figure] = union.Count;
         }
         total._responseDays.AddRange(_responseDays);
         total._stars.AddRange(_stars);
     }
+
+    private SortedSet<string> CasesOf(Figure figure) =>
+        _cases.TryGetValue(figure, out var codes) ? codes : _cases[figure] = new SortedSet<string>(StringComparer.Ordinal);
 
     private static double? Ratio(int part, int whole) => whole == 0 ? null : (double)part / whole;
 

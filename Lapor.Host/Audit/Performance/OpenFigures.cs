@@ -1,4 +1,6 @@
+using Lapor.Host.Data;
 using Lapor.Workflows.Calendars;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Host.Audit.Performance;
 
@@ -11,18 +13,39 @@ namespace Lapor.Host.Audit.Performance;
 /// </summary>
 internal sealed class OpenFigures(BusinessCalendar calendar, int deadlineWorkingDays)
 {
-    /// <summary>One open report: its stays in the run, with their start dates read once.</summary>
-    internal sealed record Run(DateTimeOffset SubmittedAt, DateTimeOffset RunStart, IReadOnlyList<(string Agency, DateTimeOffset Start, DateOnly Day)> Stays,
-        bool Unanswered, int LateCounted);
+    internal readonly record struct Stay(string Agency, DateTimeOffset Start, DateOnly Day);
 
-    public IReadOnlyList<Run> Read(IEnumerable<PerformanceOpenStay> rows) =>
-        rows.GroupBy(r => r.ReportId).Select(g =>
+    /// <summary>One open report: its stays in the run, oldest first.</summary>
+    internal sealed record Run(DateTimeOffset SubmittedAt, DateTimeOffset RunStart, Stay[] Stays, bool Unanswered, int LateCounted);
+
+    /// <summary>
+    /// Every open report's run, in one read of short rows in key order (a report's stays together, its first with
+    /// <c>Seq</c> 0), so no report id is read or hashed.
+    /// </summary>
+    public static async Task<IReadOnlyList<Run>> ReadAsync(LaporDb db, CancellationToken ct)
+    {
+        var rows = await db.Set<PerformanceOpenStay>().AsNoTracking().OrderBy(s => s.ReportId).ThenBy(s => s.Seq)
+            .Select(s => new { s.Seq, s.Agency, s.Start, s.StartDay, s.RunStart, s.SubmittedAt, s.Unanswered, s.LateCounted })
+            .ToListAsync(ct);
+        var runs = new List<Run>();
+        var agencies = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count;)
         {
-            var stays = g.OrderBy(r => r.Seq).ToList();
-            var current = stays[^1];
-            return new Run(current.SubmittedAt, current.RunStart, stays.Select(s => (s.Agency, s.Start, calendar.DateOf(s.Start))).ToList(),
-                current.Unanswered, current.LateCounted);
-        }).ToList();
+            var end = i + 1;
+            while (end < rows.Count && rows[end].Seq != 0)
+                end++;
+            var stays = new Stay[end - i];
+            for (var j = i; j < end; j++)
+            {
+                var agency = agencies.TryGetValue(rows[j].Agency, out var known) ? known : agencies[rows[j].Agency] = rows[j].Agency;
+                stays[j - i] = new Stay(agency, rows[j].Start, DateOnly.FromDayNumber(rows[j].StartDay));
+            }
+            var current = rows[end - 1];
+            runs.Add(new Run(current.SubmittedAt, current.RunStart, stays, current.Unanswered, current.LateCounted));
+            i = end;
+        }
+        return runs;
+    }
 
     public void AddTo(Period period, DateTimeOffset asOf, DateTimeOffset now, IReadOnlyList<Run> runs, Func<string, AgencyFigures> of, AgencyFigures total)
     {
@@ -34,7 +57,11 @@ internal sealed class OpenFigures(BusinessCalendar calendar, int deadlineWorking
         {
             if (run.RunStart <= asOf && run.SubmittedAt < asOf)
             {
-                var holder = run.Stays.Last(s => s.Start <= asOf);
+                // The holder then: the last stay started by then (the run's first one started before the run did).
+                var holder = run.Stays[0];
+                foreach (var stay in run.Stays)
+                    if (stay.Start <= asOf)
+                        holder = stay;
                 var bucket = PerformanceCalculator.Bucket(calendar.WorkingDaysBetween(holder.Day, asOfDay));
                 of(holder.Agency).AddCount(bucket, 1);
                 total.AddCount(bucket, 1);

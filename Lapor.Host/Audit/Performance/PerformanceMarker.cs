@@ -70,8 +70,8 @@ public sealed class PerformanceMarker(BusinessCalendar calendar) : BeforeSaveInt
             {
                 if (!stays.Remove(stored.Seq, out var stay))
                     openStays.Remove(stored);
-                else if (!stored.SameAs(stay))
-                    Copy(stay, stored);
+                else
+                    db.Entry(stored).CurrentValues.SetValues(stay); // only what differs is written
             }
             openStays.AddRange(stays.Values);
         }
@@ -100,15 +100,4 @@ public sealed class PerformanceMarker(BusinessCalendar calendar) : BeforeSaveInt
 
     private static IEnumerable<T> Added<T>(LaporDb db) where T : class =>
         db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).Select(e => e.Entity);
-
-    private static void Copy(PerformanceOpenStay from, PerformanceOpenStay to)
-    {
-        to.Agency = from.Agency;
-        to.Start = from.Start;
-        to.End = from.End;
-        to.RunStart = from.RunStart;
-        to.SubmittedAt = from.SubmittedAt;
-        to.Unanswered = from.Unanswered;
-        to.LateCounted = from.LateCounted;
-    }
 }

@@ -16,6 +16,9 @@ public sealed class PerformanceOpenStay
 
     public required DateTimeOffset Start { get; set; }
 
+    /// <summary>The start's date in the calendar's zone (<see cref="DateOnly.DayNumber"/>), read once when written.</summary>
+    public required int StartDay { get; set; }
+
     /// <summary>When the next stay took over; null for the current one.</summary>
     public DateTimeOffset? End { get; set; }
 
@@ -33,8 +36,4 @@ public sealed class PerformanceOpenStay
     /// counted twice.
     /// </summary>
     public int LateCounted { get; set; }
-
-    public bool SameAs(PerformanceOpenStay other) =>
-        Agency == other.Agency && Start == other.Start && End == other.End && RunStart == other.RunStart
-        && SubmittedAt == other.SubmittedAt && Unanswered == other.Unanswered && LateCounted == other.LateCounted;
 }

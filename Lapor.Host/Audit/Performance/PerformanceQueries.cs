@@ -53,7 +53,7 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
             .Select(t => new { t.Period, t.Agency, t.Figure, t.Value, Count = t.Delta }).ToListAsync(ct);
         var byPeriod = counts.Concat(pending).ToLookup(t => t.Period);
         var open = new OpenFigures(calendar, Calculator.DeadlineWorkingDays);
-        _open ??= open.Read(await db.Set<PerformanceOpenStay>().AsNoTracking().ToListAsync(ct));
+        _open ??= await OpenFigures.ReadAsync(db, ct);
         var now = clock.GetUtcNow();
         return periods.Select(period =>
         {

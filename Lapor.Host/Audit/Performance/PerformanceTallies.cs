@@ -66,7 +66,9 @@ public static class PerformanceTallies
         }
         return stays.Select((stay, i) => new PerformanceOpenStay
         {
-            ReportId = reportId, Seq = i, Agency = stay.Agency, Start = Micro(stay.Start), End = stay.EndedAt is { } end ? Micro(end) : null,
+            ReportId = reportId, Seq = i, Agency = stay.Agency, Start = Micro(stay.Start),
+            StartDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(stay.Start, zone).DateTime).DayNumber,
+            End = stay.EndedAt is { } end ? Micro(end) : null,
             RunStart = Micro(since), SubmittedAt = Micro(facts.SubmittedAt),
             Unanswered = i == stays.Count - 1 && stay.FirstResponseAt is null,
             LateCounted = i == stays.Count - 1 ? lateCounted : 0,

@@ -3,6 +3,7 @@ using Lapor.Host.Audit.Performance;
 using Lapor.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Lapor.Host.Data.Configurations;
 
@@ -33,12 +34,23 @@ internal sealed class PerformanceTallyChangeConfiguration : IEntityTypeConfigura
 
 internal sealed class PerformanceOpenStayConfiguration : IEntityTypeConfiguration<PerformanceOpenStay>
 {
+    private static readonly ValueConverter<DateTimeOffset, long> Ticks = new(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+    private static readonly ValueConverter<DateTimeOffset?, long?> NullableTicks =
+        new(v => v == null ? null : v.Value.UtcTicks, v => v == null ? null : new DateTimeOffset(v.Value, TimeSpan.Zero));
+
     public void Configure(EntityTypeBuilder<PerformanceOpenStay> b)
     {
         b.ToTable("performance_open_stay");
         b.HasKey(s => new { s.ReportId, s.Seq });
         b.IsClusteredOnSqlite();
         b.Property(s => s.Agency).HasMaxLength(64);
+        // Whole numbers (UTC ticks) rather than the provider's date type: the dashboard reads every row on every view,
+        // and SQLite would parse four date strings per row.
+        b.Property(s => s.Start).HasConversion(Ticks);
+        b.Property(s => s.End).HasConversion(NullableTicks);
+        b.Property(s => s.RunStart).HasConversion(Ticks);
+        b.Property(s => s.SubmittedAt).HasConversion(Ticks);
         b.HasOne<Report>().WithMany().HasForeignKey(s => s.ReportId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -255,20 +255,23 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("End")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("End")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("LateCounted")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("RunStart")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("RunStart")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("Start")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<int>("StartDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Unanswered")
                         .HasColumnType("INTEGER");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lapor.Host.Data.Migrations.Sqlite
 {
     [DbContext(typeof(LaporSqliteDb))]
-    [Migration("20261207020254_PerformanceTallies")]
+    [Migration("20261207022455_PerformanceTallies")]
     partial class PerformanceTallies
     {
         /// <inheritdoc />
@@ -258,20 +258,23 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("End")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("End")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("LateCounted")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("RunStart")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("RunStart")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("Start")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<int>("StartDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Unanswered")
                         .HasColumnType("INTEGER");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lapor.Host.Data.Migrations.Postgres
 {
     [DbContext(typeof(LaporPostgresDb))]
-    [Migration("20261207020258_PerformanceTallies")]
+    [Migration("20261207022459_PerformanceTallies")]
     partial class PerformanceTallies
     {
         /// <inheritdoc />
@@ -263,20 +263,23 @@ namespace Lapor.Host.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<DateTime?>("End")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("End")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("LateCounted")
                         .HasColumnType("integer");
 
-                    b.Property<DateTime>("RunStart")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("RunStart")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTime>("Start")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("Start")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<int>("StartDay")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("Unanswered")
                         .HasColumnType("boolean");

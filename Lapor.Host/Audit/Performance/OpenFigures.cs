@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Lapor.Host.Data;
 using Lapor.Workflows.Calendars;
 using Microsoft.EntityFrameworkCore;
@@ -5,76 +7,115 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Host.Audit.Performance;
 
 /// <summary>
-/// The figures the open stays add when the dashboard is asked (decision 035): the backlog at the period's end (or now
-/// while it runs) of the reports still held open since before then, and the current stays that have had no answer
-/// for longer than the deadline. The rules are <see cref="PerformanceCalculator"/>'s, applied to what is left of them
-/// for a report whose run has not ended: the holder at a moment is the last stay started by then, and nothing in the
-/// run closes it.
+/// The figures the open stays add when the dashboard is asked (decision 035): the backlog at a period's end (or now
+/// while it runs) of the reports held open since before then, and the current stays that have had no answer for longer
+/// than the deadline. The rules are <see cref="PerformanceCalculator"/>'s, applied to what is left of them for a report
+/// whose run has not ended: the holder at a moment is the stay that had started by then and not yet been handed on,
+/// and nothing in the run closes it. The database counts the rows by agency and start date (two statements, the same
+/// SQL on both providers); only those few counts come back, to be bucketed by working days here.
 /// </summary>
-internal sealed class OpenFigures(BusinessCalendar calendar, int deadlineWorkingDays)
+internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int deadlineWorkingDays)
 {
-    internal readonly record struct Stay(string Agency, DateTimeOffset Start, DateOnly Day);
+    /// <summary>One period being read: where its open figures go.</summary>
+    internal sealed record Target(Period Period, DateTimeOffset AsOf, Func<string, AgencyFigures> Of, AgencyFigures Total);
 
-    /// <summary>One open report: its stays in the run, oldest first.</summary>
-    internal sealed record Run(DateTimeOffset SubmittedAt, DateTimeOffset RunStart, Stay[] Stays, bool Unanswered, int LateCounted);
-
-    /// <summary>
-    /// Every open report's run, in one read of short rows in key order (a report's stays together, its first with
-    /// <c>Seq</c> 0), so no report id is read or hashed.
-    /// </summary>
-    public static async Task<IReadOnlyList<Run>> ReadAsync(LaporDb db, CancellationToken ct)
+    public async Task AddToAsync(IReadOnlyList<Target> targets, DateTimeOffset now, bool backlog, CancellationToken ct)
     {
-        var rows = await db.Set<PerformanceOpenStay>().AsNoTracking().OrderBy(s => s.ReportId).ThenBy(s => s.Seq)
-            .Select(s => new { s.Seq, s.Agency, s.Start, s.StartDay, s.RunStart, s.SubmittedAt, s.Unanswered, s.LateCounted })
-            .ToListAsync(ct);
-        var runs = new List<Run>();
-        var agencies = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < rows.Count;)
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            var end = i + 1;
-            while (end < rows.Count && rows[end].Seq != 0)
-                end++;
-            var stays = new Stay[end - i];
-            for (var j = i; j < end; j++)
-            {
-                var agency = agencies.TryGetValue(rows[j].Agency, out var known) ? known : agencies[rows[j].Agency] = rows[j].Agency;
-                stays[j - i] = new Stay(agency, rows[j].Start, DateOnly.FromDayNumber(rows[j].StartDay));
-            }
-            var current = rows[end - 1];
-            runs.Add(new Run(current.SubmittedAt, current.RunStart, stays, current.Unanswered, current.LateCounted));
-            i = end;
+            if (backlog)
+                await AddBacklogAsync(targets, ct);
+            await AddLateAsync(targets, now, ct);
         }
-        return runs;
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
-    public void AddTo(Period period, DateTimeOffset asOf, DateTimeOffset now, IReadOnlyList<Run> runs, Func<string, AgencyFigures> of, AgencyFigures total)
+    /// <summary>Every target's backlog from one statement: each moment asked joined with the stays current then.</summary>
+    private async Task AddBacklogAsync(IReadOnlyList<Target> targets, CancellationToken ct)
     {
-        var (start, end) = period.Bounds(calendar.Zone);
-        var asOfDay = calendar.DateOf(asOf);
-        var today = calendar.DateOf(now);
-        var lateBit = (int)period.Kind * 2;
-        foreach (var run in runs)
+        var moments = targets.Select(t => t.AsOf).Distinct().ToList();
+        await using var command = Command(
+            $"""
+             SELECT m."i", s."Agency", s."StartDay", COUNT(*)
+             FROM performance_open_stay s
+             JOIN ({string.Join(" UNION ALL ", moments.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"SELECT {i} AS \"i\", @m{i} AS \"at\"")))}) m
+               ON s."RunStart" <= m."at" AND s."SubmittedAt" < m."at" AND s."Start" <= m."at" AND (s."End" IS NULL OR s."End" > m."at")
+             GROUP BY m."i", s."Agency", s."StartDay"
+             """);
+        for (var i = 0; i < moments.Count; i++)
+            Parameter(command, $"@m{i}", moments[i].UtcTicks);
+        var counts = new List<(int Moment, string Agency, int Day, int Count)>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                counts.Add((reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), (int)reader.GetInt64(3)));
+        foreach (var target in targets)
         {
-            if (run.RunStart <= asOf && run.SubmittedAt < asOf)
+            var moment = moments.IndexOf(target.AsOf);
+            var day = calendar.DateOf(target.AsOf);
+            foreach (var (_, agency, startDay, count) in counts.Where(c => c.Moment == moment))
             {
-                // The holder then: the last stay started by then (the run's first one started before the run did).
-                var holder = run.Stays[0];
-                foreach (var stay in run.Stays)
-                    if (stay.Start <= asOf)
-                        holder = stay;
-                var bucket = PerformanceCalculator.Bucket(calendar.WorkingDaysBetween(holder.Day, asOfDay));
-                of(holder.Agency).AddCount(bucket, 1);
-                total.AddCount(bucket, 1);
-            }
-            var current = run.Stays[^1];
-            if (run.Unanswered && current.Start >= start && current.Start < end
-                && calendar.WorkingDaysBetween(current.Day, today) > deadlineWorkingDays)
-            {
-                if ((run.LateCounted & (1 << lateBit)) == 0)
-                    of(current.Agency).AddCount(Figure.Late, 1);
-                if ((run.LateCounted & (1 << (lateBit + 1))) == 0)
-                    total.AddCount(Figure.Late, 1);
+                var bucket = PerformanceCalculator.Bucket(calendar.WorkingDaysBetween(DateOnly.FromDayNumber(startDay), day));
+                target.Of(agency).AddCount(bucket, count);
+                target.Total.AddCount(bucket, count);
             }
         }
+    }
+
+    /// <summary>Unanswered current stays that started in the targets' periods, late by now unless already counted late.</summary>
+    private async Task AddLateAsync(IReadOnlyList<Target> targets, DateTimeOffset now, CancellationToken ct)
+    {
+        var from = targets.Min(t => t.Period.Bounds(calendar.Zone).Start);
+        var to = targets.Max(t => t.Period.Bounds(calendar.Zone).End);
+        await using var command = Command(
+            """
+            SELECT "Agency", "StartDay", "LateCounted", COUNT(*)
+            FROM performance_open_stay
+            WHERE "Unanswered" AND "Start" >= @from AND "Start" < @to
+            GROUP BY "Agency", "StartDay", "LateCounted"
+            """);
+        Parameter(command, "@from", from.UtcTicks);
+        Parameter(command, "@to", to.UtcTicks);
+        var today = calendar.DateOf(now);
+        var late = new List<(string Agency, DateOnly Day, int Counted, int Count)>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var day = DateOnly.FromDayNumber(reader.GetInt32(1));
+                if (calendar.WorkingDaysBetween(day, today) > deadlineWorkingDays)
+                    late.Add((reader.GetString(0), day, reader.GetInt32(2), (int)reader.GetInt64(3)));
+            }
+        }
+        foreach (var target in targets)
+        {
+            // Periods run from local midnight to local midnight, so the start's local date says which period it is in.
+            var bit = (int)target.Period.Kind * 2;
+            foreach (var (agency, day, counted, count) in late.Where(l => l.Day >= target.Period.FirstDay && l.Day < target.Period.EndDay))
+            {
+                if ((counted & (1 << bit)) == 0)
+                    target.Of(agency).AddCount(Figure.Late, count);
+                if ((counted & (1 << (bit + 1))) == 0)
+                    target.Total.AddCount(Figure.Late, count);
+            }
+        }
+    }
+
+    private DbCommand Command(string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }

@@ -13,20 +13,29 @@ namespace Lapor.Host.Audit.Performance;
 /// </summary>
 public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, TimeProvider clock)
 {
-    private IReadOnlyList<OpenFigures.Run>? _open;
-
     public PerformanceCalculator Calculator { get; } = new(calendar);
 
     public async Task<PerformanceReport> ReportAsync(Period period, CancellationToken ct = default) =>
-        (await FromTalliesAsync([period], ct))[0];
+        (await FromTalliesAsync([period], backlog: true, ct))[0];
 
-    /// <summary>One report per month of <paramref name="period"/> up to now, for the trend charts.</summary>
-    public async Task<IReadOnlyList<PerformanceReport>> TrendAsync(Period period, CancellationToken ct = default)
+    /// <summary>One report per month of <paramref name="period"/> up to now, every figure included.</summary>
+    public async Task<IReadOnlyList<PerformanceReport>> TrendAsync(Period period, CancellationToken ct = default) =>
+        await FromTalliesAsync(TrendMonths(period), backlog: true, ct);
+
+    /// <summary>
+    /// The trend chart's lines, one point per month of <paramref name="period"/> up to now: the same figures as
+    /// <see cref="TrendAsync"/>, without the month-end backlogs the chart does not draw (judging those is most of a
+    /// year's cost at a million reports).
+    /// </summary>
+    public async Task<IReadOnlyList<TrendPoint>> TrendLinesAsync(Period period, CancellationToken ct = default) =>
+        (await FromTalliesAsync(TrendMonths(period), backlog: false, ct))
+        .Select(r => new TrendPoint(r.Period, r.Total.Count(Figure.Received), r.Total.Count(Figure.Completed), r.Total.OnTimeShare)).ToList();
+
+    private List<Period> TrendMonths(Period period)
     {
         var now = clock.GetUtcNow();
         var (start, _) = period.Bounds(calendar.Zone);
-        var months = period.Months().Where(m => m.Bounds(calendar.Zone).Start <= now || m.Bounds(calendar.Zone).Start == start).ToList();
-        return await FromTalliesAsync(months, ct);
+        return period.Months().Where(m => m.Bounds(calendar.Zone).Start <= now || m.Bounds(calendar.Zone).Start == start).ToList();
     }
 
     /// <summary>The period computed from its reports, with the cases behind every figure (the drill-down).</summary>
@@ -44,7 +53,7 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
         return reports.OrderByDescending(r => r.SubmittedAt).ToList();
     }
 
-    private async Task<List<PerformanceReport>> FromTalliesAsync(IReadOnlyList<Period> periods, CancellationToken ct)
+    private async Task<List<PerformanceReport>> FromTalliesAsync(IReadOnlyList<Period> periods, bool backlog, CancellationToken ct)
     {
         var codes = periods.Select(p => p.Code).ToList();
         var counts = await db.Set<PerformanceTally>().AsNoTracking().Where(t => codes.Contains(t.Period) && t.Count != 0)
@@ -52,13 +61,10 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
         var pending = await db.Set<PerformanceTallyChange>().AsNoTracking().Where(t => codes.Contains(t.Period))
             .Select(t => new { t.Period, t.Agency, t.Figure, t.Value, Count = t.Delta }).ToListAsync(ct);
         var byPeriod = counts.Concat(pending).ToLookup(t => t.Period);
-        var open = new OpenFigures(calendar, Calculator.DeadlineWorkingDays);
-        _open ??= await OpenFigures.ReadAsync(db, ct);
         var now = clock.GetUtcNow();
-        return periods.Select(period =>
+        var read = periods.Select(period =>
         {
             var (_, end) = period.Bounds(calendar.Zone);
-            var asOf = now < end ? now : end;
             var agencies = new Dictionary<string, AgencyFigures>(StringComparer.Ordinal);
             var total = new AgencyFigures(AgencyFigures.AllAgencies);
             AgencyFigures Of(string code) => code == AgencyFigures.AllAgencies ? total
@@ -74,9 +80,11 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
                     default: Of(t.Agency).AddCount((Figure)t.Figure, t.Count); break;
                 }
             }
-            open.AddTo(period, asOf, now, _open, Of, total);
-            return PerformanceCalculator.Ranked(period, asOf, agencies.Values.Where(a => a.HasAny), total, submitted);
+            return (Target: new OpenFigures.Target(period, now < end ? now : end, Of, total), Agencies: agencies, Submitted: submitted);
         }).ToList();
+        await new OpenFigures(db, calendar, Calculator.DeadlineWorkingDays).AddToAsync(read.Select(r => r.Target).ToList(), now, backlog, ct);
+        return read.Select(r => PerformanceCalculator.Ranked(r.Target.Period, r.Target.AsOf, r.Agencies.Values.Where(a => a.HasAny), r.Target.Total, r.Submitted))
+            .ToList();
     }
 
     /// <summary>

@@ -51,6 +51,10 @@ internal sealed class PerformanceOpenStayConfiguration : IEntityTypeConfiguratio
         b.Property(s => s.End).HasConversion(NullableTicks);
         b.Property(s => s.RunStart).HasConversion(Ticks);
         b.Property(s => s.SubmittedAt).HasConversion(Ticks);
+        // The dashboard's two questions (OpenFigures): who held what at a moment, counted by agency and start date in
+        // the index's own order (covering, so no sort and no row is read); and which unanswered stays started in a range.
+        b.HasIndex(s => new { s.Agency, s.StartDay, s.Start, s.End, s.RunStart, s.SubmittedAt });
+        b.HasIndex(s => new { s.Unanswered, s.Start });
         b.HasOne<Report>().WithMany().HasForeignKey(s => s.ReportId).OnDelete(DeleteBehavior.Cascade);
     }
 }

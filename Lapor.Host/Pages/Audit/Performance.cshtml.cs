@@ -25,13 +25,13 @@ public sealed class PerformanceModel(PerformanceQueries queries, TimeProvider cl
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        var trend = await queries.TrendAsync(Period.WholeYear(Period.Year), ct);
+        var trend = await queries.TrendLinesAsync(Period.WholeYear(Period.Year), ct);
         TrendJson = JsonSerializer.Serialize(new
         {
             months = trend.Select(t => t.Period.Code),
-            received = trend.Select(t => t.Total.Count(Figure.Received)),
-            completed = trend.Select(t => t.Total.Count(Figure.Completed)),
-            onTime = trend.Select(t => t.Total.OnTimeShare is { } s ? Math.Round(s * 100, 1) : (double?)null),
+            received = trend.Select(t => t.Received),
+            completed = trend.Select(t => t.Completed),
+            onTime = trend.Select(t => t.OnTimeShare is { } s ? Math.Round(s * 100, 1) : (double?)null),
             agencies = Report.Agencies.Select(a => Names.GetValueOrDefault(a.AgencyCode, a.AgencyCode)),
             agencyOnTime = Report.Agencies.Select(a => a.OnTimeShare is { } s ? Math.Round(s * 100, 1) : (double?)null),
         });

@@ -230,6 +230,10 @@ public sealed class PerformanceMarksTests
                 Assert.NotEmpty(trend);
                 foreach (var month in trend)
                     AssertSame(queries.Calculator.Compute(every, month.Period, now), month);
+                // The chart's lines skip the month-end backlogs, and must still draw the same three figures.
+                var lines = await queries.TrendLinesAsync(year);
+                Assert.Equal(trend.Select(t => (t.Period, t.Total.Count(Figure.Received), t.Total.Count(Figure.Completed), t.Total.OnTimeShare)),
+                    lines.Select(l => (l.Period, l.Received, l.Completed, l.OnTimeShare)));
             }
         }
         Assert.True(counted > 0, "the data set should have figures to compare");

@@ -278,6 +278,10 @@ namespace Lapor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("ReportId", "Seq");
 
+                    b.HasIndex("Unanswered", "Start");
+
+                    b.HasIndex("Agency", "StartDay", "Start", "End", "RunStart", "SubmittedAt");
+
                     b.ToTable("performance_open_stay", (string)null);
 
                     b.HasAnnotation("Lapor:SqliteWithoutRowId", true);

@@ -71,6 +71,16 @@ namespace Lapor.Host.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_performance_open_stay_Agency_StartDay_Start_End_RunStart_Su~",
+                table: "performance_open_stay",
+                columns: new[] { "Agency", "StartDay", "Start", "End", "RunStart", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_performance_open_stay_Unanswered_Start",
+                table: "performance_open_stay",
+                columns: new[] { "Unanswered", "Start" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_performance_tally_change_Period",
                 table: "performance_tally_change",
                 column: "Period");

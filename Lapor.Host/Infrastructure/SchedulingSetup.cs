@@ -37,7 +37,7 @@ public static class SchedulingSetup
             Lapor.Host.Delivery.DispatchOutboxJob.Register(q, TimeSpan.FromSeconds(delivery.PollSeconds));
             // Delivered messages past their retention: at start-up and then hourly.
             Lapor.Host.Delivery.PruneOutboxJob.Register(q);
-            // The dashboard's tally changes folded into its tallies: at start-up and then every 30 seconds.
+            // The dashboard's tally changes folded into its tallies: at start-up and then every 5 seconds.
             Lapor.Host.Audit.Performance.FoldTalliesJob.Register(q);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

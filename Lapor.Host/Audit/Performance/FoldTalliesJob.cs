@@ -3,8 +3,9 @@ using Quartz;
 namespace Lapor.Host.Audit.Performance;
 
 /// <summary>
-/// Quartz folds the dashboard's tally changes into its tallies every 30 seconds (<see cref="PerformanceTallyFolder"/>),
-/// so the changes a dashboard read adds up stay few. Nothing depends on when it runs: a read counts unfolded changes.
+/// Quartz folds the dashboard's tally changes into its tallies every 5 seconds (<see cref="PerformanceTallyFolder"/>),
+/// so the changes a dashboard read adds up, and the space they hold, stay small. Nothing depends on when it runs: a read
+/// counts unfolded changes. With none to fold it only looks.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class FoldTalliesJob(IServiceScopeFactory scopes, ILogger<FoldTalliesJob> log) : IJob
@@ -29,6 +30,6 @@ public sealed class FoldTalliesJob(IServiceScopeFactory scopes, ILogger<FoldTall
     {
         quartz.AddJob<FoldTalliesJob>(j => j.WithIdentity(Key).StoreDurably());
         quartz.AddTrigger(t => t.ForJob(Key).WithIdentity("fold-tallies-trigger", "lapor-audit").StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(5)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
     }
 }

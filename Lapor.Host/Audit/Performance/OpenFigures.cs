@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Lapor.Host.Data;
 using Lapor.Workflows.Calendars;
@@ -38,7 +37,7 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
     private async Task AddBacklogAsync(IReadOnlyList<Target> targets, CancellationToken ct)
     {
         var moments = targets.Select(t => t.AsOf).Distinct().ToList();
-        await using var command = Command(
+        await using var command = RawCommand.Create(db,
             $"""
              SELECT m."i", s."Agency", s."StartDay", COUNT(*)
              FROM performance_open_stay s
@@ -47,7 +46,7 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
              GROUP BY m."i", s."Agency", s."StartDay"
              """);
         for (var i = 0; i < moments.Count; i++)
-            Parameter(command, $"@m{i}", moments[i].UtcTicks);
+            command.With($"@m{i}", moments[i].UtcTicks);
         var counts = new List<(int Moment, string Agency, int Day, int Count)>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
@@ -70,15 +69,14 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
     {
         var from = targets.Min(t => t.Period.Bounds(calendar.Zone).Start);
         var to = targets.Max(t => t.Period.Bounds(calendar.Zone).End);
-        await using var command = Command(
+        await using var command = RawCommand.Create(db,
             """
             SELECT "Agency", "StartDay", "LateCounted", COUNT(*)
             FROM performance_open_stay
             WHERE "Unanswered" AND "Start" >= @from AND "Start" < @to
             GROUP BY "Agency", "StartDay", "LateCounted"
             """);
-        Parameter(command, "@from", from.UtcTicks);
-        Parameter(command, "@to", to.UtcTicks);
+        command.With("@from", from.UtcTicks).With("@to", to.UtcTicks);
         var today = calendar.DateOf(now);
         var late = new List<(string Agency, DateOnly Day, int Counted, int Count)>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -102,20 +100,5 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
                     target.Total.AddCount(Figure.Late, count);
             }
         }
-    }
-
-    private DbCommand Command(string sql)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static void Parameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

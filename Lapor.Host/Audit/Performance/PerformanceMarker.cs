@@ -50,6 +50,8 @@ public sealed class PerformanceMarker(BusinessCalendar calendar) : BeforeSaveInt
         var storedStays = changed.Count == 0 ? [] : await openStays.Where(s => changed.Contains(s.ReportId)).ToListAsync(ct);
         var currentMarks = storedMarks.Concat(Added<PerformanceMark>(db)).ToLookup(m => m.ReportId);
         var currentStays = storedStays.Concat(Added<PerformanceOpenStay>(db)).ToLookup(s => s.ReportId);
+        // One change row per tally for the whole save, however many reports it changes (a duplicate following its primary).
+        var deltas = new Dictionary<TallyKey, int>();
         foreach (var report in reports)
         {
             var facts = Facts(report);
@@ -57,7 +59,7 @@ public sealed class PerformanceMarker(BusinessCalendar calendar) : BeforeSaveInt
             var tallies = PerformanceTallies.Of(facts, wanted, _calculator, calendar.Zone);
             var before = added.Contains(report.Id) ? [] : Before(db, report);
             foreach (var (key, delta) in PerformanceTallies.Difference(before, tallies))
-                db.Add(new PerformanceTallyChange { Period = key.Period, Agency = key.Agency, Figure = key.Figure, Value = key.Value, Delta = delta });
+                deltas[key] = deltas.GetValueOrDefault(key) + delta;
 
             var missing = wanted.ToHashSet();
             foreach (var mark in currentMarks[report.Id])
@@ -75,6 +77,8 @@ public sealed class PerformanceMarker(BusinessCalendar calendar) : BeforeSaveInt
             }
             openStays.AddRange(stays.Values);
         }
+        foreach (var (key, delta) in deltas.Where(d => d.Value != 0))
+            db.Add(new PerformanceTallyChange { Period = key.Period, Agency = key.Agency, Figure = key.Figure, Value = key.Value, Delta = delta });
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Lapor.Host.Data;
 using Microsoft.EntityFrameworkCore;
@@ -20,14 +19,17 @@ public sealed class PerformanceTallyFolder(LaporDb db)
     /// <summary>Folds every change there is; returns how many were folded.</summary>
     public async Task<int> FoldAsync(CancellationToken ct = default)
     {
+        // A look without a transaction first: an idle site folds nothing and should not queue for the writer's turn.
+        if (!await db.Set<PerformanceTallyChange>().AnyAsync(ct))
+            return 0;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var sums = new Dictionary<TallyKey, int>();
             var folded = 0;
-            await using (var take = Command(db, transaction,
-                             """DELETE FROM performance_tally_change RETURNING "Period", "Agency", "Figure", "Value", "Delta" """))
+            await using (var take = RawCommand.Create(db,
+                             """DELETE FROM performance_tally_change RETURNING "Period", "Agency", "Figure", "Value", "Delta" """, transaction))
             await using (var reader = await take.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
@@ -52,37 +54,17 @@ public sealed class PerformanceTallyFolder(LaporDb db)
     internal static async Task UpsertAsync(LaporDb db, IDbContextTransaction transaction, IReadOnlyCollection<KeyValuePair<TallyKey, int>> counts, CancellationToken ct)
     {
         var values = string.Join(", ", counts.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"(@p{i}a, @p{i}b, @p{i}c, @p{i}d, @p{i}e)")));
-        await using var upsert = Command(db, transaction,
+        await using var upsert = RawCommand.Create(db,
             $"""
              INSERT INTO performance_tally ("Period", "Agency", "Figure", "Value", "Count") VALUES {values}
              ON CONFLICT ("Period", "Agency", "Figure", "Value") DO UPDATE SET "Count" = performance_tally."Count" + excluded."Count"
-             """);
+             """, transaction);
         var i = 0;
         foreach (var (key, count) in counts)
         {
-            Parameter(upsert, $"@p{i}a", key.Period);
-            Parameter(upsert, $"@p{i}b", key.Agency);
-            Parameter(upsert, $"@p{i}c", key.Figure);
-            Parameter(upsert, $"@p{i}d", key.Value);
-            Parameter(upsert, $"@p{i}e", count);
+            upsert.With($"@p{i}a", key.Period).With($"@p{i}b", key.Agency).With($"@p{i}c", key.Figure).With($"@p{i}d", key.Value).With($"@p{i}e", count);
             i++;
         }
         await upsert.ExecuteNonQueryAsync(ct);
-    }
-
-    private static DbCommand Command(LaporDb db, IDbContextTransaction transaction, string sql)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static void Parameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class PerformanceTallyChangeConfiguration : IEntityTypeConfigura
         b.HasKey(t => t.Id);
         b.Property(t => t.Period).HasMaxLength(7);
         b.Property(t => t.Agency).HasMaxLength(64);
-        b.HasIndex(t => t.Period);
+        // No index beyond the key: the table holds a few seconds of changes, which a read scans, and every save adds to it.
     }
 }
 

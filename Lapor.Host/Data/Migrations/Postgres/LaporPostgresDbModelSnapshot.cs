@@ -347,8 +347,6 @@ namespace Lapor.Host.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Period");
-
                     b.ToTable("performance_tally_change", (string)null);
                 });
 

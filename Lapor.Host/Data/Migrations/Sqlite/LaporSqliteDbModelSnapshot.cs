@@ -340,8 +340,6 @@ namespace Lapor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Period");
-
                     b.ToTable("performance_tally_change", (string)null);
                 });
 

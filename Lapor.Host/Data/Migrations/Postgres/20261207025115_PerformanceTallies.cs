@@ -79,11 +79,6 @@ namespace Lapor.Host.Data.Migrations.Postgres
                 name: "IX_performance_open_stay_Unanswered_Start",
                 table: "performance_open_stay",
                 columns: new[] { "Unanswered", "Start" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_performance_tally_change_Period",
-                table: "performance_tally_change",
-                column: "Period");
         }
 
         /// <inheritdoc />

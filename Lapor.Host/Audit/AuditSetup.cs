@@ -10,7 +10,6 @@ public static class AuditSetup
         services.AddScoped(sp => new Lapor.Workflows.History.ChainAnchors(sp.GetRequiredService<Lapor.Host.Data.LaporDb>()));
         services.AddScoped<Performance.PerformanceQueries>();
         services.AddScoped<Performance.PerformanceMarkBackfill>();
-        services.AddScoped<Performance.PerformanceTallyBackfill>();
         services.AddScoped<Performance.PerformanceTallyFolder>();
         services.AddSingleton<Performance.PerformanceMarker>();
         services.AddScoped<Exports.RevealLog>();

@@ -57,8 +57,7 @@ public static class DatabaseSetup
     /// Applies the provider's migrations (a release-1 database is baselined first, see <see cref="DatabaseSchema"/>).
     /// SQLite runs in WAL mode so readers (inbox pages) never wait for the writer (a command) and the writer does not
     /// wait for readers; the setting is kept in the file, so saying it on every start costs nothing. Reports stored
-    /// before the dashboard's reporting tables get their marks and tallies last (<see cref="PerformanceMarkBackfill"/>,
-    /// <see cref="PerformanceTallyBackfill"/>).
+    /// before the dashboard's reporting tables are counted into them last (<see cref="PerformanceMarkBackfill"/>).
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services)
     {
@@ -68,6 +67,5 @@ public static class DatabaseSetup
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await scope.ServiceProvider.GetRequiredService<PerformanceMarkBackfill>().RunAsync();
-        await scope.ServiceProvider.GetRequiredService<PerformanceTallyBackfill>().RunAsync();
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lapor.Host.Data;
 using Lapor.Workflows.Calendars;
 using Microsoft.EntityFrameworkCore;
@@ -33,33 +32,33 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
         }
     }
 
-    /// <summary>Every target's backlog from one statement: each moment asked joined with the stays current then.</summary>
+    /// <summary>
+    /// Each target's backlog: the stays current at its moment, counted by agency and start date in the covering index's
+    /// own order (one statement per moment; a join with all moments would have to sort what it groups).
+    /// </summary>
     private async Task AddBacklogAsync(IReadOnlyList<Target> targets, CancellationToken ct)
     {
-        var moments = targets.Select(t => t.AsOf).Distinct().ToList();
-        await using var command = RawCommand.Create(db,
-            $"""
-             SELECT m."i", s."Agency", s."StartDay", COUNT(*)
-             FROM performance_open_stay s
-             JOIN ({string.Join(" UNION ALL ", moments.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"SELECT {i} AS \"i\", @m{i} AS \"at\"")))}) m
-               ON s."RunStart" <= m."at" AND s."SubmittedAt" < m."at" AND s."Start" <= m."at" AND (s."End" IS NULL OR s."End" > m."at")
-             GROUP BY m."i", s."Agency", s."StartDay"
-             """);
-        for (var i = 0; i < moments.Count; i++)
-            command.With($"@m{i}", moments[i].UtcTicks);
-        var counts = new List<(int Moment, string Agency, int Day, int Count)>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-                counts.Add((reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), (int)reader.GetInt64(3)));
-        foreach (var target in targets)
+        foreach (var moment in targets.GroupBy(t => t.AsOf))
         {
-            var moment = moments.IndexOf(target.AsOf);
-            var day = calendar.DateOf(target.AsOf);
-            foreach (var (_, agency, startDay, count) in counts.Where(c => c.Moment == moment))
+            await using var command = RawCommand.Create(db,
+                """
+                SELECT "Agency", "StartDay", COUNT(*)
+                FROM performance_open_stay
+                WHERE "RunStart" <= @at AND "SubmittedAt" < @at AND "Start" <= @at AND ("End" IS NULL OR "End" > @at)
+                GROUP BY "Agency", "StartDay"
+                """).With("@at", moment.Key.UtcTicks);
+            var day = calendar.DateOf(moment.Key);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
             {
-                var bucket = PerformanceCalculator.Bucket(calendar.WorkingDaysBetween(DateOnly.FromDayNumber(startDay), day));
-                target.Of(agency).AddCount(bucket, count);
-                target.Total.AddCount(bucket, count);
+                var agency = reader.GetString(0);
+                var bucket = PerformanceCalculator.Bucket(calendar.WorkingDaysBetween(DateOnly.FromDayNumber(reader.GetInt32(1)), day));
+                var count = (int)reader.GetInt64(2);
+                foreach (var target in moment)
+                {
+                    target.Of(agency).AddCount(bucket, count);
+                    target.Total.AddCount(bucket, count);
+                }
             }
         }
     }

@@ -5,14 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Host.Audit.Performance;
 
 /// <summary>
-/// Gives the reports stored before the reporting table existed their marks, at start-up after the migrations and
-/// before the site answers (decision 033). Done in code rather than in the migration's SQL because the marks are the
-/// same rules the writer uses (<see cref="PerformanceMarks"/>: stays read as the figures read them, month starts in
-/// the configured zone), which SQL would have to repeat twice, once per provider. Idempotent: a report that has its
-/// <see cref="PerformanceMarkKind.Submitted"/> mark is done, so a stopped run goes on where it stopped, and a database
-/// that is up to date costs one query. Hosts sharing a PostgreSQL database take turns (an advisory lock). A report it
-/// marks is counted into the tallies and open stays in the same transaction (decision 035), so a bulk-loaded database
-/// gets its dashboard at the first start too.
+/// Counts the reports stored before the dashboard's tallies existed (or loaded in bulk) into its months, tallies and
+/// open stays, at start-up after the migrations and before the site answers (decisions 033 and 035). Done in code rather
+/// than in the migration's SQL because these are the same rules the writer uses (<see cref="PerformanceMarks"/>,
+/// <see cref="PerformanceTallies"/>: stays read as the figures read them, months in the configured zone), which SQL
+/// would have to repeat twice, once per provider. Idempotent: a report with a month row is done, and its rows are
+/// written in one transaction with its tallies, so a stopped run goes on where it stopped, and a database that is up to
+/// date costs one query. Hosts sharing a PostgreSQL database take turns (an advisory lock).
 /// </summary>
 public sealed class PerformanceMarkBackfill(LaporDb db, BusinessCalendar calendar, ILogger<PerformanceMarkBackfill> log)
 {
@@ -20,36 +19,33 @@ public sealed class PerformanceMarkBackfill(LaporDb db, BusinessCalendar calenda
     private const long LockKey = 0x4C61706F72_0033;
     private const int Batch = 500;
 
-    /// <summary>Marks every report that has none; returns how many it marked.</summary>
+    /// <summary>Counts every report that has no month row; returns how many it counted.</summary>
     public Task<int> RunAsync(CancellationToken ct = default) => StartUpTurn.RunAsync(db, LockKey, () => MarkMissingAsync(ct), ct);
 
     private async Task<int> MarkMissingAsync(CancellationToken ct)
     {
-        var marks = db.Set<PerformanceMark>();
-        var missing = await db.Reports.AsNoTracking()
-            .Where(r => !marks.Any(m => m.ReportId == r.Id && m.Kind == PerformanceMarkKind.Submitted))
-            .Select(r => r.Id).ToListAsync(ct);
+        var months = db.Set<PerformanceMonth>();
+        // Every report counts in the month it came in, so a report without a month row has not been counted.
+        var missing = await db.Reports.AsNoTracking().Where(r => !months.Any(m => m.ReportId == r.Id)).Select(r => r.Id).ToListAsync(ct);
         if (missing.Count == 0)
             return 0;
-        log.LogInformation("Performance dashboard: marking {Count} reports stored before its reporting table", missing.Count);
+        log.LogInformation("Performance dashboard: counting {Count} reports stored before its tallies", missing.Count);
         var done = 0;
         foreach (var chunk in missing.Chunk(Batch))
         {
-            // Asked again per chunk: a host already running the new release marks the reports it changes itself.
-            var reports = await db.Reports.AsNoTracking()
-                .Where(r => chunk.Contains(r.Id) && !marks.Any(m => m.ReportId == r.Id && m.Kind == PerformanceMarkKind.Submitted))
-                .ToListAsync(ct);
-            // Counted into the tallies in the same transaction as the marks: a report is counted exactly when it is marked.
+            // Asked again per chunk: a host already running this release counts the reports it changes itself.
+            var reports = await db.Reports.AsNoTracking().Where(r => chunk.Contains(r.Id) && !months.Any(m => m.ReportId == r.Id)).ToListAsync(ct);
+            // Months, tallies and open stays in one transaction: a report is counted exactly when it gets its months.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var tallies = new Dictionary<TallyKey, int>();
             foreach (var report in reports)
             {
                 var facts = new ReportFacts(report.TrackingCode.ToString(), report.SubmittedAt, report.Timeline, report.Rating?.Stars, report.Rating?.RatedAt);
-                var reportMarks = PerformanceMarks.Of(report.Id, facts, calendar.Zone);
-                var counts = PerformanceTallies.Of(facts, reportMarks, _calculator, calendar.Zone);
+                var marks = PerformanceMarks.Of(report.Id, facts, calendar.Zone);
+                var counts = PerformanceTallies.Of(facts, marks, _calculator, calendar.Zone);
                 foreach (var (key, count) in counts)
                     tallies[key] = tallies.GetValueOrDefault(key) + count;
-                marks.AddRange(reportMarks);
+                months.AddRange(PerformanceMarks.Months(marks, calendar.Zone).Select(m => new PerformanceMonth(report.Id, m)));
                 db.AddRange(PerformanceTallies.OpenStays(report.Id, facts, counts, calendar.Zone));
             }
             await db.SaveChangesAsync(ct);
@@ -58,7 +54,8 @@ public sealed class PerformanceMarkBackfill(LaporDb db, BusinessCalendar calenda
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
             done += reports.Count;
-            log.LogInformation("Performance dashboard: {Done} of {Count} reports marked", done, missing.Count);
+            if (done % 20_000 < Batch || done == missing.Count)
+                log.LogInformation("Performance dashboard: {Done} of {Count} reports counted", done, missing.Count);
         }
         return done;
     }

@@ -8,7 +8,7 @@ namespace Lapor.Host.Audit.Performance;
 /// <summary>
 /// Keeps the dashboard's reporting tables in step with the reports in the very SaveChanges that changes them, whatever
 /// path did it (intake, a process command through <c>ReportStageListener</c>, the reporter, a duplicate following its
-/// primary): the marks, the tally changes and the open stays commit or roll back with the steps they stand for
+/// primary): the months, the tally changes and the open stays commit or roll back with the steps they stand for
 /// (decisions 033 and 035). Only a new report, a new timeline step or a rating can change them; a stage change alone
 /// costs nothing. Registered after <see cref="SimilarReports.DuplicateFollower"/>, so the steps it adds to duplicates
 /// count too.
@@ -43,29 +43,29 @@ public sealed class PerformanceMarker(BusinessCalendar calendar) : BeforeSaveInt
         foreach (var pending in db.ChangeTracker.Entries<PerformanceTallyChange>().Where(e => e.State == EntityState.Added).ToList())
             pending.State = EntityState.Detached;
 
-        var marks = db.Set<PerformanceMark>();
+        var months = db.Set<PerformanceMonth>();
         var openStays = db.Set<PerformanceOpenStay>();
         // One look-up by each table's key (report first) for the reports that had rows; a new report has none yet.
-        var storedMarks = changed.Count == 0 ? [] : await marks.Where(m => changed.Contains(m.ReportId)).ToListAsync(ct);
+        var storedMonths = changed.Count == 0 ? [] : await months.Where(m => changed.Contains(m.ReportId)).ToListAsync(ct);
         var storedStays = changed.Count == 0 ? [] : await openStays.Where(s => changed.Contains(s.ReportId)).ToListAsync(ct);
-        var currentMarks = storedMarks.Concat(Added<PerformanceMark>(db)).ToLookup(m => m.ReportId);
+        var currentMonths = storedMonths.Concat(Added<PerformanceMonth>(db)).ToLookup(m => m.ReportId);
         var currentStays = storedStays.Concat(Added<PerformanceOpenStay>(db)).ToLookup(s => s.ReportId);
         // One change row per tally for the whole save, however many reports it changes (a duplicate following its primary).
         var deltas = new Dictionary<TallyKey, int>();
         foreach (var report in reports)
         {
             var facts = Facts(report);
-            var wanted = PerformanceMarks.Of(report.Id, facts, calendar.Zone);
-            var tallies = PerformanceTallies.Of(facts, wanted, _calculator, calendar.Zone);
+            var marks = PerformanceMarks.Of(report.Id, facts, calendar.Zone);
+            var tallies = PerformanceTallies.Of(facts, marks, _calculator, calendar.Zone);
             var before = added.Contains(report.Id) ? [] : Before(db, report);
             foreach (var (key, delta) in PerformanceTallies.Difference(before, tallies))
                 deltas[key] = deltas.GetValueOrDefault(key) + delta;
 
-            var missing = wanted.ToHashSet();
-            foreach (var mark in currentMarks[report.Id])
-                if (!missing.Remove(mark))
-                    marks.Remove(mark);
-            marks.AddRange(missing);
+            var missing = PerformanceMarks.Months(marks, calendar.Zone).Select(m => new PerformanceMonth(report.Id, m)).ToHashSet();
+            foreach (var month in currentMonths[report.Id])
+                if (!missing.Remove(month))
+                    months.Remove(month);
+            months.AddRange(missing);
 
             var stays = PerformanceTallies.OpenStays(report.Id, facts, tallies, calendar.Zone).ToDictionary(s => s.Seq);
             foreach (var stored in currentStays[report.Id])

@@ -1,11 +1,10 @@
-using System.Linq.Expressions;
 using Lapor.Domain.Reports;
 
 namespace Lapor.Host.Audit.Performance;
 
 /// <summary>
-/// Which marks a report has, and which marks make a report count in a period. Pure: the same rules serve the writer
-/// (<see cref="PerformanceMarker"/>, in the SaveChanges that changes the report), the backfill and the queries.
+/// The moments at which a report can count in a period's figures, and the months they name. Pure: the same rules serve
+/// the writer (<see cref="PerformanceMarker"/>, in the SaveChanges that changes the report), the backfill and the tallies.
 /// </summary>
 public static class PerformanceMarks
 {
@@ -29,21 +28,14 @@ public static class PerformanceMarks
     }
 
     /// <summary>
-    /// The marks that make a report count in <paramref name="period"/> or in any of its months: a mark inside it, being
-    /// held open at the end of one of its months (the backlog is a snapshot there), or being held open still (the
-    /// backlog of a period that runs is judged now, and an old open case is open at every later period's end).
+    /// The months in which the marks make a report count (decision 035): the month of each moment, and for a run that
+    /// ended the month each of its month starts closes (the backlog is a snapshot at a month's end). The run still open
+    /// names no month: the open stays stand for it.
     /// </summary>
-    public static Expression<Func<PerformanceMark, bool>> CountIn(Period period, TimeZoneInfo zone)
-    {
-        var (start, end) = period.Bounds(zone);
-        // One term per kind, so each is a range of the (kind, moment) index.
-        return m => (m.Kind == PerformanceMarkKind.Submitted && m.At >= start && m.At < end)
-                    || (m.Kind == PerformanceMarkKind.Stay && m.At >= start && m.At < end)
-                    || (m.Kind == PerformanceMarkKind.Finish && m.At >= start && m.At < end)
-                    || (m.Kind == PerformanceMarkKind.Rated && m.At >= start && m.At < end)
-                    || (m.Kind == PerformanceMarkKind.OpenAtMonthStart && m.At > start && m.At <= end)
-                    || (m.Kind == PerformanceMarkKind.OpenSince && m.At <= end);
-    }
+    public static IEnumerable<int> Months(IEnumerable<PerformanceMark> marks, TimeZoneInfo zone) =>
+        marks.Where(m => m.Kind != PerformanceMarkKind.OpenSince)
+            .Select(m => PerformanceTallies.Containing(m.Kind == PerformanceMarkKind.OpenAtMonthStart ? m.At.AddTicks(-1) : m.At, zone).First())
+            .Select(PerformanceMonth.KeyOf).Distinct();
 
     /// <summary>
     /// The report's open runs (<see cref="CaseHistory.OpenRuns"/>): a run that ended gets a mark at each month start

@@ -16,11 +16,11 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
     public PerformanceCalculator Calculator { get; } = new(calendar);
 
     public async Task<PerformanceReport> ReportAsync(Period period, CancellationToken ct = default) =>
-        (await FromTalliesAsync([period], backlog: true, ct))[0];
+        (await FromTalliesAsync([period], backlog: true, provinceOnly: false, ct))[0];
 
     /// <summary>One report per month of <paramref name="period"/> up to now, every figure included.</summary>
     public async Task<IReadOnlyList<PerformanceReport>> TrendAsync(Period period, CancellationToken ct = default) =>
-        await FromTalliesAsync(TrendMonths(period), backlog: true, ct);
+        await FromTalliesAsync(TrendMonths(period), backlog: true, provinceOnly: false, ct);
 
     /// <summary>
     /// The trend chart's lines, one point per month of <paramref name="period"/> up to now: the same figures as
@@ -28,7 +28,7 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
     /// year's cost at a million reports).
     /// </summary>
     public async Task<IReadOnlyList<TrendPoint>> TrendLinesAsync(Period period, CancellationToken ct = default) =>
-        (await FromTalliesAsync(TrendMonths(period), backlog: false, ct))
+        (await FromTalliesAsync(TrendMonths(period), backlog: false, provinceOnly: true, ct))
         .Select(r => new TrendPoint(r.Period, r.Total.Count(Figure.Received), r.Total.Count(Figure.Completed), r.Total.OnTimeShare)).ToList();
 
     private List<Period> TrendMonths(Period period)
@@ -53,13 +53,22 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
         return reports.OrderByDescending(r => r.SubmittedAt).ToList();
     }
 
-    private async Task<List<PerformanceReport>> FromTalliesAsync(IReadOnlyList<Period> periods, bool backlog, CancellationToken ct)
+    /// <summary>
+    /// The periods' reports from their tallies, the unfolded changes and the open stays; without the month-end backlogs
+    /// when <paramref name="backlog"/> is false, and with the province's row only when <paramref name="provinceOnly"/>.
+    /// </summary>
+    private async Task<List<PerformanceReport>> FromTalliesAsync(IReadOnlyList<Period> periods, bool backlog, bool provinceOnly, CancellationToken ct)
     {
         var codes = periods.Select(p => p.Code).ToList();
-        var counts = await db.Set<PerformanceTally>().AsNoTracking().Where(t => codes.Contains(t.Period) && t.Count != 0)
-            .Select(t => new { t.Period, t.Agency, t.Figure, t.Value, t.Count }).ToListAsync(ct);
-        var pending = await db.Set<PerformanceTallyChange>().AsNoTracking().Where(t => codes.Contains(t.Period))
-            .Select(t => new { t.Period, t.Agency, t.Figure, t.Value, Count = t.Delta }).ToListAsync(ct);
+        var tallies = db.Set<PerformanceTally>().AsNoTracking().Where(t => codes.Contains(t.Period) && t.Count != 0);
+        var changes = db.Set<PerformanceTallyChange>().AsNoTracking().Where(t => codes.Contains(t.Period));
+        if (provinceOnly)
+        {
+            tallies = tallies.Where(t => t.Agency == AgencyFigures.AllAgencies);
+            changes = changes.Where(t => t.Agency == AgencyFigures.AllAgencies);
+        }
+        var counts = await tallies.Select(t => new { t.Period, t.Agency, t.Figure, t.Value, t.Count }).ToListAsync(ct);
+        var pending = await changes.Select(t => new { t.Period, t.Agency, t.Figure, t.Value, Count = t.Delta }).ToListAsync(ct);
         var byPeriod = counts.Concat(pending).ToLookup(t => t.Period);
         var now = clock.GetUtcNow();
         var read = periods.Select(period =>
@@ -93,7 +102,10 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
     /// </summary>
     private async Task<Dictionary<Guid, ReportFacts>> FactsAsync(Period period, CancellationToken ct)
     {
-        var ids = db.Set<PerformanceMark>().Where(PerformanceMarks.CountIn(period, calendar.Zone)).Select(m => m.ReportId);
+        var months = period.Months().Select(PerformanceMonth.KeyOf).ToList();
+        // The reports listed under the period's months, and those held open now (their backlog and lateness).
+        var ids = db.Set<PerformanceMonth>().Where(m => months.Contains(m.Month)).Select(m => m.ReportId)
+            .Union(db.Set<PerformanceOpenStay>().Select(s => s.ReportId));
         // One read for the reports and their steps: the marks' range is the costly part (a year at a million reports
         // is 850,000 marks), and two reads walked it twice.
         var rows = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id))

@@ -86,12 +86,6 @@ public sealed class PerformanceMarksTests
     public async Task OnPostgres_AChangeRolledBack_LeavesNoMark() => await OnPostgresAsync(RolledBackAsync);
 
     [Fact]
-    public async Task OnSqlite_ReportsWithMarksOnly_AreCountedAtStartUp() => await OnSqliteAsync(TallyBackfillAsync);
-
-    [Fact]
-    public async Task OnPostgres_ReportsWithMarksOnly_AreCountedAtStartUp() => await OnPostgresAsync(TallyBackfillAsync);
-
-    [Fact]
     public async Task OnSqlite_ReportsOfThePreviousRelease_AreMarkedAtStartUp() => await OnSqliteAsync(BackfillAsync);
 
     [Fact]
@@ -100,10 +94,11 @@ public sealed class PerformanceMarksTests
     private static async Task RolledBackAsync(Func<bool, LaporDb> open)
     {
         await MigrateAsync(open);
-        var report = VariedReports.Make(1, seed: 1, Now.AddDays(-3), Now.AddDays(-3)).Single();
-        report.Dispose("dinkes", "koordinator", Now.AddDays(-2));
+        // Submitted and disposed in July, finished in August.
+        var report = VariedReports.Make(1, seed: 1, Now.AddDays(-20), Now.AddDays(-20)).Single();
+        report.Dispose("dinkes", "koordinator", Now.AddDays(-19));
         await StoreAsync(open, [report]);
-        var before = await MarksAsync(open, report.Id);
+        var before = await MonthsAsync(open, report.Id);
         int changesBefore;
         await using (var db = open(true))
             changesBefore = await db.Set<PerformanceTallyChange>().CountAsync();
@@ -116,14 +111,13 @@ public sealed class PerformanceMarksTests
             Assert.Empty(tracked.AwaitConfirmation(Now.AddDays(-1)));
             await db.SaveChangesAsync();
             // Written by that SaveChanges, inside the transaction …
-            Assert.Contains(await db.Set<PerformanceMark>().Where(m => m.ReportId == report.Id).ToListAsync(), m => m.Kind == PerformanceMarkKind.Finish);
+            Assert.True(await db.Set<PerformanceMonth>().CountAsync(m => m.ReportId == report.Id) > before.Count, "the finish a month later should list the report under that month");
             Assert.True(await db.Set<PerformanceTallyChange>().CountAsync() > changesBefore, "the finish should change the tallies");
             Assert.False(await db.Set<PerformanceOpenStay>().AnyAsync(s => s.ReportId == report.Id), "a finished report is not open");
             await transaction.RollbackAsync();
         }
         // … and gone with it, with the tally changes and open stays of the same save.
-        Assert.Equal(before, await MarksAsync(open, report.Id));
-        Assert.DoesNotContain(before, m => m.Kind == PerformanceMarkKind.Finish);
+        Assert.Equal(before, await MonthsAsync(open, report.Id));
         await using (var db = open(true))
         {
             Assert.Equal(changesBefore, await db.Set<PerformanceTallyChange>().CountAsync());
@@ -146,8 +140,6 @@ public sealed class PerformanceMarksTests
         {
             Assert.Equal(300, await new PerformanceMarkBackfill(db, Calendar, NullLogger<PerformanceMarkBackfill>.Instance).RunAsync());
             Assert.Equal(0, await new PerformanceMarkBackfill(db, Calendar, NullLogger<PerformanceMarkBackfill>.Instance).RunAsync());
-            // Marking them counted them: the tallies' own backfill, for a database that has marks only, has nothing to do.
-            Assert.Equal(0, await new PerformanceTallyBackfill(db, Calendar, NullLogger<PerformanceTallyBackfill>.Instance).RunAsync());
         }
         await AssertSameFiguresAsync(open);
     }
@@ -187,23 +179,6 @@ public sealed class PerformanceMarksTests
                 Assert.True(await new PerformanceTallyFolder(db).FoldAsync() > 0, "the round should have changed tallies");
                 Assert.Equal(0, await db.Set<PerformanceTallyChange>().CountAsync());
             }
-        }
-        await AssertSameFiguresAsync(open);
-    }
-
-    /// <summary>The release before the tallies had the marks only: its reports are counted at start-up in one go.</summary>
-    private static async Task TallyBackfillAsync(Func<bool, LaporDb> open)
-    {
-        await MigrateAsync(open);
-        await StoreAsync(open, VariedReports.Make(300, seed: 39, From, Now).ToList());
-        await using (var db = open(false))
-        {
-            await db.Set<PerformanceTally>().ExecuteDeleteAsync();
-            await db.Set<PerformanceTallyChange>().ExecuteDeleteAsync();
-            await db.Set<PerformanceOpenStay>().ExecuteDeleteAsync();
-            var backfill = new PerformanceTallyBackfill(db, Calendar, NullLogger<PerformanceTallyBackfill>.Instance);
-            Assert.Equal(300, await backfill.RunAsync());
-            Assert.Equal(0, await backfill.RunAsync());
         }
         await AssertSameFiguresAsync(open);
     }
@@ -271,11 +246,10 @@ public sealed class PerformanceMarksTests
         await db.SaveChangesAsync();
     }
 
-    private static async Task<List<PerformanceMark>> MarksAsync(Func<bool, LaporDb> open, Guid reportId)
+    private static async Task<List<int>> MonthsAsync(Func<bool, LaporDb> open, Guid reportId)
     {
         await using var db = open(true);
-        return (await db.Set<PerformanceMark>().AsNoTracking().Where(m => m.ReportId == reportId).ToListAsync())
-            .OrderBy(m => m.Kind).ThenBy(m => m.At).ToList();
+        return await db.Set<PerformanceMonth>().Where(m => m.ReportId == reportId).Select(m => m.Month).OrderBy(m => m).ToListAsync();
     }
 
     private static async Task MigrateAsync(Func<bool, LaporDb> open)

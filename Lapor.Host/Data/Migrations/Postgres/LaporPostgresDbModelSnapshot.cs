@@ -226,23 +226,19 @@ namespace Lapor.Host.Data.Migrations.Postgres
                     b.ToTable("report", (string)null);
                 });
 
-            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMark", b =>
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMonth", b =>
                 {
                     b.Property<Guid>("ReportId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Kind")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
 
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
+                    b.HasKey("ReportId", "Month");
 
-                    b.HasKey("ReportId", "Kind", "At");
+                    b.HasIndex("Month");
 
-                    b.HasIndex("Kind", "At");
-
-                    b.ToTable("performance_mark", (string)null);
+                    b.ToTable("performance_month", (string)null);
 
                     b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
                 });
@@ -1639,7 +1635,7 @@ namespace Lapor.Host.Data.Migrations.Postgres
                     b.Navigation("Timeline");
                 });
 
-            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMark", b =>
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMonth", b =>
                 {
                     b.HasOne("Lapor.Domain.Reports.Report", null)
                         .WithMany()

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lapor.Host.Data.Migrations.Sqlite
 {
     [DbContext(typeof(LaporSqliteDb))]
-    [Migration("20261207025110_PerformanceTallies")]
+    [Migration("20261207030903_PerformanceTallies")]
     partial class PerformanceTallies
     {
         /// <inheritdoc />
@@ -224,23 +224,19 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.ToTable("report", (string)null);
                 });
 
-            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMark", b =>
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMonth", b =>
                 {
                     b.Property<Guid>("ReportId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Kind")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
+                    b.HasKey("ReportId", "Month");
 
-                    b.HasKey("ReportId", "Kind", "At");
+                    b.HasIndex("Month");
 
-                    b.HasIndex("Kind", "At");
-
-                    b.ToTable("performance_mark", (string)null);
+                    b.ToTable("performance_month", (string)null);
 
                     b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
                 });
@@ -1623,7 +1619,7 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.Navigation("Timeline");
                 });
 
-            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMark", b =>
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMonth", b =>
                 {
                     b.HasOne("Lapor.Domain.Reports.Report", null)
                         .WithMany()

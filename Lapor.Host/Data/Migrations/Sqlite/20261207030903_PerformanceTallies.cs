@@ -11,6 +11,27 @@ namespace Lapor.Host.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "performance_mark");
+
+            migrationBuilder.CreateTable(
+                name: "performance_month",
+                columns: table => new
+                {
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_performance_month", x => new { x.ReportId, x.Month });
+                    table.ForeignKey(
+                        name: "FK_performance_month_report_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "report",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "performance_open_stay",
                 columns: table => new
@@ -70,6 +91,11 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_performance_month_Month",
+                table: "performance_month",
+                column: "Month");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_performance_open_stay_Agency_StartDay_Start_End_RunStart_SubmittedAt",
                 table: "performance_open_stay",
                 columns: new[] { "Agency", "StartDay", "Start", "End", "RunStart", "SubmittedAt" });
@@ -84,6 +110,9 @@ namespace Lapor.Host.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "performance_month");
+
+            migrationBuilder.DropTable(
                 name: "performance_open_stay");
 
             migrationBuilder.DropTable(
@@ -91,6 +120,30 @@ namespace Lapor.Host.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "performance_tally_change");
+
+            migrationBuilder.CreateTable(
+                name: "performance_mark",
+                columns: table => new
+                {
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_performance_mark", x => new { x.ReportId, x.Kind, x.At });
+                    table.ForeignKey(
+                        name: "FK_performance_mark_report_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "report",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_performance_mark_Kind_At",
+                table: "performance_mark",
+                columns: new[] { "Kind", "At" });
         }
     }
 }

@@ -63,7 +63,10 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
         }
     }
 
-    /// <summary>Unanswered current stays that started in the targets' periods, late by now unless already counted late.</summary>
+    /// <summary>
+    /// Unanswered current stays that started in the targets' periods, late by now unless already counted late. The
+    /// test is written <c>= TRUE</c> so SQLite uses the (Unanswered, Start) index: a bare boolean column is not a range.
+    /// </summary>
     private async Task AddLateAsync(IReadOnlyList<Target> targets, DateTimeOffset now, CancellationToken ct)
     {
         var from = targets.Min(t => t.Period.Bounds(calendar.Zone).Start);
@@ -72,7 +75,7 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
             """
             SELECT "Agency", "StartDay", "LateCounted", COUNT(*)
             FROM performance_open_stay
-            WHERE "Unanswered" AND "Start" >= @from AND "Start" < @to
+            WHERE "Unanswered" = TRUE AND "Start" >= @from AND "Start" < @to
             GROUP BY "Agency", "StartDay", "LateCounted"
             """);
         command.With("@from", from.UtcTicks).With("@to", to.UtcTicks);

@@ -40,7 +40,7 @@ public sealed class PerformanceMarkBackfill(LaporDb db, BusinessCalendar calenda
             var tallies = new Dictionary<TallyKey, int>();
             foreach (var report in reports)
             {
-                var facts = new ReportFacts(report.TrackingCode.ToString(), report.SubmittedAt, report.Timeline, report.Rating?.Stars, report.Rating?.RatedAt);
+                var facts = ReportFacts.Of(report);
                 var marks = PerformanceMarks.Of(report.Id, facts, calendar.Zone);
                 var counts = PerformanceTallies.Of(facts, marks, _calculator, calendar.Zone);
                 foreach (var (key, count) in counts)

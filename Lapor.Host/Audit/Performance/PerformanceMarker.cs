@@ -54,7 +54,7 @@ public sealed class PerformanceMarker(BusinessCalendar calendar) : BeforeSaveInt
         var deltas = new Dictionary<TallyKey, int>();
         foreach (var report in reports)
         {
-            var facts = Facts(report);
+            var facts = ReportFacts.Of(report);
             var marks = PerformanceMarks.Of(report.Id, facts, calendar.Zone);
             var tallies = PerformanceTallies.Of(facts, marks, _calculator, calendar.Zone);
             var before = added.Contains(report.Id) ? [] : Before(db, report);
@@ -98,9 +98,6 @@ public sealed class PerformanceMarker(BusinessCalendar calendar) : BeforeSaveInt
         var facts = new ReportFacts(report.TrackingCode.ToString(), report.SubmittedAt, steps, stars, ratedAt);
         return PerformanceTallies.Of(facts, PerformanceMarks.Of(report.Id, facts, calendar.Zone), _calculator, calendar.Zone);
     }
-
-    private static ReportFacts Facts(Report report) =>
-        new(report.TrackingCode.ToString(), report.SubmittedAt, report.Timeline, report.Rating?.Stars, report.Rating?.RatedAt);
 
     private static IEnumerable<T> Added<T>(LaporDb db) where T : class =>
         db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).Select(e => e.Entity);

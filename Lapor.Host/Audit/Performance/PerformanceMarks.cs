@@ -10,7 +10,7 @@ public static class PerformanceMarks
 {
     /// <summary>Every mark of one report, from the same timeline reading the figures use (<see cref="CaseHistory"/>).</summary>
     public static IReadOnlyList<PerformanceMark> Of(Report report, TimeZoneInfo zone) =>
-        Of(report.Id, new ReportFacts(report.TrackingCode.ToString(), report.SubmittedAt, report.Timeline, report.Rating?.Stars, report.Rating?.RatedAt), zone);
+        Of(report.Id, ReportFacts.Of(report), zone);
 
     public static IReadOnlyList<PerformanceMark> Of(Guid reportId, ReportFacts facts, TimeZoneInfo zone)
     {

@@ -8,4 +8,9 @@ public sealed record ReportFacts(
     DateTimeOffset SubmittedAt,
     IReadOnlyList<TimelineEntry> Timeline,
     int? RatingStars = null,
-    DateTimeOffset? RatedAt = null);
+    DateTimeOffset? RatedAt = null)
+{
+    /// <summary>The facts of a report as it stands, its whole timeline and rating.</summary>
+    public static ReportFacts Of(Report report) =>
+        new(report.TrackingCode.ToString(), report.SubmittedAt, report.Timeline, report.Rating?.Stars, report.Rating?.RatedAt);
+}

@@ -13,7 +13,7 @@ namespace Lapor.Benchmarks;
 /// <summary>
 /// `dashboard`: the agency performance page's reads (decisions 033 and 035) on a SQLite file of N varied reports
 /// arriving at a steady 25,000 a year, so more reports means more years and the same amount per period. "before" reads
-/// every report submitted before the period's end and computes, as the release before 033 did; "marks" computes from
+/// every report submitted before the period's end and computes, as the release before 033 did; "drill-down" computes from
 /// the reports the period's months and open stays name (the drill-down's reading); "after" reads the tallies and open stays
 /// (035). All three give the same figures, which is checked on every run. p50 and p95 over the runs,
 /// after one warm-up, each run on a fresh context.
@@ -33,7 +33,7 @@ public static class DashboardBenchmark
         Console.WriteLine($"Machine:       {Environment.ProcessorCount} logical processors, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         Console.WriteLine($"Data:          VariedReports, {ReportsPerYear:N0} a year up to {Now:yyyy-MM-dd}; {runs} runs; periods: month 2030-07, semester 2030-S1, trend of 2030");
         Console.WriteLine();
-        Console.WriteLine("  reports  read                       before p50   before p95     marks p50     marks p95    after p50    after p95   reports read before → marks; rows read after");
+        Console.WriteLine("  reports  read                       before p50   before p95  drill-down p50 drill-down p95 after p50    after p95   reports read before → drill-down; rows read after");
         foreach (var count in counts)
         {
             var file = Path.Combine(Path.GetTempPath(), $"lapor-dashboard-{Guid.NewGuid():N}.db");

@@ -9,7 +9,7 @@ namespace Lapor.Host.Audit.Performance;
 internal sealed class CaseHistory
 {
     private readonly List<TimelineEntry> _entries;
-    private DateTimeOffset? _openSince;
+    private (DateTimeOffset? Since, bool Known) _openSince;
 
     public CaseHistory(ReportFacts facts)
     {
@@ -90,9 +90,10 @@ internal sealed class CaseHistory
     {
         get
         {
-            // Asked once per period the report is counted in; MaxValue stands for "not open" in the cache.
-            _openSince ??= OpenRuns().Where(r => r.To is null).Select(r => r.From).DefaultIfEmpty(DateTimeOffset.MaxValue).Single();
-            return _openSince == DateTimeOffset.MaxValue ? null : _openSince;
+            // Asked once per period the report is counted in, so worked out once.
+            if (!_openSince.Known)
+                _openSince = (OpenRuns().Where(r => r.To is null).Select(r => (DateTimeOffset?)r.From).SingleOrDefault(), true);
+            return _openSince.Since;
         }
     }
 

@@ -20,7 +20,29 @@ public sealed class PerformanceMarkBackfill(LaporDb db, BusinessCalendar calenda
     private const int Batch = 500;
 
     /// <summary>Counts every report that has no month row; returns how many it counted.</summary>
-    public Task<int> RunAsync(CancellationToken ct = default) => StartUpTurn.RunAsync(db, LockKey, () => MarkMissingAsync(ct), ct);
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (postgres)
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({LockKey})", ct);
+            try
+            {
+                return await MarkMissingAsync(ct);
+            }
+            finally
+            {
+                if (postgres)
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({LockKey})", ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     private async Task<int> MarkMissingAsync(CancellationToken ct)
     {

@@ -9,9 +9,6 @@ namespace Lapor.Host.Audit.Performance;
 public static class PerformanceMarks
 {
     /// <summary>Every mark of one report, from the same timeline reading the figures use (<see cref="CaseHistory"/>).</summary>
-    public static IReadOnlyList<PerformanceMark> Of(Report report, TimeZoneInfo zone) =>
-        Of(report.Id, ReportFacts.Of(report), zone);
-
     public static IReadOnlyList<PerformanceMark> Of(Guid reportId, ReportFacts facts, TimeZoneInfo zone)
     {
         var history = new CaseHistory(facts);

@@ -8,7 +8,7 @@ namespace Lapor.Host.Audit.Performance;
 /// <summary>
 /// The dashboard's figures from the tallies and the open stays (decision 035): a period costs a read of its tallies
 /// and of the reports held open now, whatever the years of data. The drill-down, which lists the cases behind one
-/// number, computes the period from the reports its marks name (decision 033) with the pure
+/// number, computes the period from the reports its months and the open stays name with the pure
 /// <see cref="PerformanceCalculator"/>, the same rules the tallies were counted with.
 /// </summary>
 public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, TimeProvider clock)
@@ -97,17 +97,17 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
     }
 
     /// <summary>
-    /// The reports that can have a figure in the period or one of its months: those with a mark that counts in it (an
-    /// index range on the marks' kind and moment). Their steps are read without the texts, which no figure uses.
+    /// The reports that can have a figure in the period or one of its months: those listed under its months, and those
+    /// held open now whose run or a stay of it had begun by its end (its backlog, or a stay in it gone late). Their
+    /// steps are read without the texts, which no figure uses.
     /// </summary>
     private async Task<Dictionary<Guid, ReportFacts>> FactsAsync(Period period, CancellationToken ct)
     {
         var months = period.Months().Select(PerformanceMonth.KeyOf).ToList();
-        // The reports listed under the period's months, and those held open now (their backlog and lateness).
+        var (_, end) = period.Bounds(calendar.Zone);
+        // A run's first stay started by the run's start, so "a stay begun by the end" covers "the run begun by the end".
         var ids = db.Set<PerformanceMonth>().Where(m => months.Contains(m.Month)).Select(m => m.ReportId)
-            .Union(db.Set<PerformanceOpenStay>().Select(s => s.ReportId));
-        // One read for the reports and their steps: the marks' range is the costly part (a year at a million reports
-        // is 850,000 marks), and two reads walked it twice.
+            .Union(db.Set<PerformanceOpenStay>().Where(s => s.Start <= end).Select(s => s.ReportId));
         var rows = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new
             {

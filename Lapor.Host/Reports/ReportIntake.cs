@@ -49,7 +49,7 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
             return new IntakeResult(null, errors.Distinct().ToList());
 
         // The database store writes content inside the transaction, so the transaction comes first; the folder cannot
-        // join it, so files are written before it (not holding SQLite's write lock while they copy) and removed below.
+        // join it, so files are written before it (not holding SQLite's write turn while they copy) and removed below.
         var saved = new List<string>();
         var committed = false;
         IDbContextTransaction? transaction = null;
@@ -69,17 +69,22 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
                 await files.SaveAsync(attachment.StoredName, again, upload.Length, ct);
             }
 
-            transaction ??= await db.Database.BeginTransactionAsync(ct);
+            // Without a transaction of ours, the engine's start saves the report with the instance in its own, which
+            // it begins only when it saves: everything worked out before, outside the other writers' wait.
             db.Reports.Add(report);
             alongside?.Invoke(report);
-            await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+                await db.SaveChangesAsync(ct);
             var variables = VariablesOf(report, report.TargetAgencyCode ?? category!.DefaultAgencyCode);
             var instance = await engine.StartAsync(new StartRequest(LaporProcess.Key, report.TrackingCode.ToString(), variables), reporter.UserId ?? "guest", ct);
+            // In the engine's own transaction the report is stored from here on: its files must stay.
+            committed = transaction is null;
             // Usually already attached and saved by the engine's command (ReportStageListener); saved here otherwise.
             report.AttachProcess(instance.Id);
             if (db.ChangeTracker.HasChanges())
                 await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            if (transaction is not null)
+                await transaction.CommitAsync(ct);
             committed = true;
             metrics.ReportReceived(report.Type);
             log.LogInformation("Report {Code} stored with process instance {Instance}", report.TrackingCode, instance.Id);

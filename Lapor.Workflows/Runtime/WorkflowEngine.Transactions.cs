@@ -15,8 +15,15 @@ namespace Lapor.Workflows.Runtime;
 /// <summary>The one-transaction-per-command rule, and what happens after commit.</summary>
 public sealed partial class WorkflowEngine
 {
+    /// <summary>The running command's transaction, so a service task handler can make it begin before it runs.</summary>
+    private CommandTransaction? current;
+
+    /// <param name="beginAtSave">The command only creates (a new instance): nothing it reads can be changed under it by
+    /// another writer, so in its own transaction it works the instance out first and begins when it saves, or before a
+    /// service task handler runs, which may write at once. On SQLite a transaction holds the file's write turn
+    /// (decision 032), so this keeps the interpreter, decisions and history packing out of everyone else's wait.</param>
     private async Task<T> InTransactionAsync<T>(Func<List<CommandScope>, Task<T>> body, CancellationToken ct,
-        [CallerMemberName] string command = "")
+        [CallerMemberName] string command = "", bool beginAtSave = false)
     {
         var started = Stopwatch.GetTimestamp();
         var outcome = "error";
@@ -28,7 +35,11 @@ public sealed partial class WorkflowEngine
         // On SQLite a kept-open connection, whose statements stay compiled from the scope's last command (decision 025).
         if (own)
             await services.GetRequiredService<KeptConnectionLease>().UseAsync(db, ct);
-        await using var transaction = own ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var transaction = new CommandTransaction(db, own);
+        if (!beginAtSave)
+            await transaction.BeginAsync(ct);
+        var outer = current;
+        current = transaction;
         // In its own transaction a failed save rolls everything back anyway; EF's automatic savepoint around
         // SaveChanges would only add two statements (SAVEPOINT, RELEASE) to every command.
         var savepoints = db.Database.AutoSavepointsEnabled;
@@ -42,14 +53,14 @@ public sealed partial class WorkflowEngine
                 if (await scope.TakeHistoryAsync(ct) is { } record)
                     history.Add(record);
             db.ChangeTracker.DetectChanges();
+            await transaction.BeginAsync(ct);
             // One save for the whole command: the engine's rows and history through its store, the host's rows through EF.
             await RuntimeStore.For(db).SaveAsync(db, history, endsCommand: true, ct);
             // The scheduler hears of the jobs when the transaction holding their rows commits: ours just below, or
             // the caller's whenever it does (and never, if it rolls back).
             if (scopes.Exists(s => s.NewJobs.Count > 0 || s.RemovedJobIds.Count > 0))
                 AfterCommitInterceptor.Enqueue(db, () => HandJobsToSchedulerAsync(scopes));
-            if (transaction is not null)
-                await transaction.CommitAsync(ct);
+            await transaction.CommitAsync(ct);
             // Every command loads fresh rows; keeping old ones tracked would only grow the context and go stale.
             ForgetEngineChanges();
             outcome = "ok";
@@ -70,28 +81,12 @@ public sealed partial class WorkflowEngine
         }
         finally
         {
-            if (transaction is not null && outcome != "ok")
-                await RollBackQuietlyAsync(transaction);
+            current = outer;
+            if (outcome != "ok")
+                await transaction.RollBackQuietlyAsync();
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
             db.Database.AutoSavepointsEnabled = savepoints;
             metrics.CommandFinished(command.EndsWith("Async", StringComparison.Ordinal) ? command[..^5] : command, outcome, Stopwatch.GetElapsedTime(started));
-        }
-    }
-
-    /// <summary>
-    /// Rolls a failed command's transaction back in so many words: disposing it would too, but silently, and on SQLite
-    /// the next writer waits for the rollback's event (<see cref="Persistence.Sqlite.SqliteWriteGate"/>). A rollback that
-    /// fails (the connection broke) leaves the disposal to clean up, as before.
-    /// </summary>
-    private static async Task RollBackQuietlyAsync(IDbContextTransaction transaction)
-    {
-        try
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is DbException or InvalidOperationException)
-        {
-            // Nothing to add: the command's own exception is the one worth reporting.
         }
     }
 

@@ -57,7 +57,7 @@ public sealed partial class WorkflowEngine(
             scope.Interpreter.Apply(new Trigger.Start(startId, request.Variables ?? new Dictionary<string, TypedValue>()));
             await FlushAsync(scope, ct);
             return InstanceSummary.Of(instance);
-        }, ct);
+        }, ct, beginAtSave: true);
     }
 
     /// <summary>Sets variables on a running instance (Camunda: <c>POST /process-instance/{id}/variables</c>).</summary>
@@ -134,6 +134,9 @@ public sealed partial class WorkflowEngine(
                 await EvaluateDecisionAsync(scope, invocation, decision, ct);
                 return;
             }
+            // A handler may write at once (its contract: inside the command's transaction); a start begins it here.
+            if (current is { } transaction)
+                await transaction.BeginAsync(ct);
             var handler = node.HandlerName is { } name ? handlers.Resolve(name, services) : null;
             if (handler is null)
                 throw new InvalidOperationException($"No service task handler named '{node.HandlerName}' is registered.");

@@ -14,6 +14,8 @@ public static class AuditSetup
         services.AddSingleton<Performance.PerformanceMarker>();
         services.AddScoped<Exports.RevealLog>();
         services.AddScoped<Exports.AuditExporter>();
+        services.AddScoped<Exports.ExportRequests>();
+        services.AddScoped<Exports.ExportBuilder>();
         services.AddScoped<Viewer.InstanceViews>();
         return services;
     }

@@ -15,12 +15,31 @@ public static class TableExport
 
     public static byte[] Csv(ExportTable table)
     {
-        var text = new StringBuilder();
-        text.AppendJoin(',', table.Columns.Select(Quote)).Append("\r\n");
-        foreach (var row in table.Rows)
-            text.AppendJoin(',', row.Select(v => Quote(Format(v)))).Append("\r\n");
-        // A byte-order mark lets Excel open UTF-8 (names with diacritics) correctly.
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        using var bytes = new MemoryStream();
+        using (var writer = CsvWriter(bytes))
+        {
+            WriteCsvRow(writer, table.Columns);
+            foreach (var row in table.Rows)
+                WriteCsvRow(writer, row);
+        }
+        return bytes.ToArray();
+    }
+
+    /// <summary>UTF-8 with a byte-order mark, which lets Excel open names with diacritics correctly.</summary>
+    public static StreamWriter CsvWriter(Stream output) => new(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true);
+
+    /// <summary>One CSV line: header names or values, formatted and quoted as <see cref="Csv"/> does.</summary>
+    public static void WriteCsvRow(TextWriter writer, IEnumerable<object?> values)
+    {
+        var first = true;
+        foreach (var value in values)
+        {
+            if (!first)
+                writer.Write(',');
+            writer.Write(Quote(Format(value)));
+            first = false;
+        }
+        writer.Write("\r\n");
     }
 
     public static byte[] Xlsx(params ExportTable[] tables)

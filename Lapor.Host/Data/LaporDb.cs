@@ -34,6 +34,7 @@ public class LaporDb : IdentityDbContext<LaporUser>, IDataProtectionKeyContext
     public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Lapor.Host.Audit.Exports.PreparedExport> PreparedExports => Set<Lapor.Host.Audit.Exports.PreparedExport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -33,6 +33,17 @@ public sealed class LaporOptions
 
     public Open311Settings Open311 { get; set; } = new();
 
+    public ExportSettings Exports { get; set; } = new();
+
+    public sealed class ExportSettings
+    {
+        /// <summary>Cases read, turned into rows and written per step of a period export; progress moves per step.</summary>
+        public int CasesPerStep { get; set; } = 500;
+
+        /// <summary>How long a finished export's file is kept for its requester to fetch.</summary>
+        public int KeepHours { get; set; } = 24;
+    }
+
     public sealed class DatabaseSettings
     {
         /// <summary><c>Sqlite</c> (default, one file) or <c>Postgres</c> (several hosts).</summary>

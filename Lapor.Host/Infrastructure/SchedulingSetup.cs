@@ -39,6 +39,8 @@ public static class SchedulingSetup
             Lapor.Host.Delivery.PruneOutboxJob.Register(q);
             // The dashboard's tally changes folded into its tallies: at start-up and then every 5 seconds.
             Lapor.Host.Audit.Performance.FoldTalliesJob.Register(q);
+            // Period exports: when one is asked for, and every minute (a build whose host stopped, files past keeping).
+            Lapor.Host.Audit.Exports.PrepareExportsJob.Register(q);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

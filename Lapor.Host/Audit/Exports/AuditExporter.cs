@@ -1,22 +1,22 @@
 using System.Security.Claims;
 using Lapor.Domain.Reports;
-using Lapor.Host.Audit.Performance;
-using Lapor.Host.Data;
-using Lapor.Workflows.Calendars;
 using Lapor.Workflows.Queries;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Host.Audit.Exports;
 
 /// <summary>
-/// Builds the export of one case or of every case submitted in a period. The reporter's name, contact and account are
-/// replaced by <see cref="ReporterExport.Redacted"/> — in the report's fields and wherever they occur in the engine's
-/// journal — unless an auditor reveals them with a reason, which <see cref="RevealLog"/> records first.
+/// Builds the export of one case, and a period's cases step by step for <see cref="ExportBuilder"/>. The reporter's
+/// name, contact and account are replaced by <see cref="ReporterExport.Redacted"/> — in the report's fields and wherever
+/// they occur in the engine's journal — unless an auditor reveals them with a reason, which <see cref="RevealLog"/>
+/// records first.
 /// </summary>
-public sealed class AuditExporter(LaporDb db, HistoryQuery history, CaseLocator cases, RevealLog reveals, BusinessCalendar calendar, TimeProvider clock)
+public sealed class AuditExporter(HistoryQuery history, CaseLocator cases, RevealLog reveals, TimeProvider clock)
 {
-    /// <summary>A period export is for reading, not for bulk copying: beyond this many cases narrow the period.</summary>
-    public const int MaxCases = 5000;
+    /// <summary>
+    /// An XLSX export is for reading in a spreadsheet, built whole in memory: it holds at most this many cases of a period
+    /// (CSV and JSON hold them all, written as they are read).
+    /// </summary>
+    public const int MaxSpreadsheetCases = 5000;
 
     public async Task<AuditExport?> CaseAsync(ClaimsPrincipal user, string codeOrInstanceId, string? revealReason, CancellationToken ct = default)
     {
@@ -24,19 +24,6 @@ public sealed class AuditExporter(LaporDb db, HistoryQuery history, CaseLocator 
         if (found?.Report is not { } report)
             return null;
         return await BuildAsync(user, $"case:{report.TrackingCode}", [report], revealReason, ct);
-    }
-
-    public async Task<AuditExport> PeriodAsync(ClaimsPrincipal user, Period period, string? revealReason, CancellationToken ct = default)
-    {
-        var (start, end) = period.Bounds(calendar.Zone);
-        var reports = await db.Reports.AsNoTracking().Where(r => r.SubmittedAt >= start && r.SubmittedAt < end)
-            .OrderBy(r => r.SubmittedAt).Take(MaxCases).ToListAsync(ct);
-        if (AuditAccess.EscalatedOnly(user))
-        {
-            var escalated = await cases.EscalatedAsync(reports.Where(r => r.ProcessInstanceId is not null).Select(r => r.ProcessInstanceId!).ToList(), ct);
-            reports = reports.Where(r => r.ProcessInstanceId is not null && escalated.Contains(r.ProcessInstanceId)).ToList();
-        }
-        return await BuildAsync(user, $"period:{period.Code}", reports, revealReason, ct);
     }
 
     private async Task<AuditExport> BuildAsync(ClaimsPrincipal user, string scope, IReadOnlyList<Report> reports, string? revealReason, CancellationToken ct)
@@ -50,10 +37,16 @@ public sealed class AuditExporter(LaporDb db, HistoryQuery history, CaseLocator 
             await reveals.RecordAsync(actor, revealReason!.Trim(), scope, reports.Select(r => r.TrackingCode.ToString()).ToList(), ct);
         }
 
+        var list = await CasesAsync(reports, reveal, ct);
+        return new AuditExport(clock.GetUtcNow(), actor, scope, reveal, reveal ? revealReason!.Trim() : null, list);
+    }
+
+    /// <summary>The reports as exported cases, each with its journal; the reporter redacted unless <paramref name="reveal"/>.</summary>
+    public async Task<IReadOnlyList<CaseExport>> CasesAsync(IReadOnlyList<Report> reports, bool reveal, CancellationToken ct)
+    {
         var instanceIds = reports.Select(r => r.ProcessInstanceId).OfType<string>().ToList();
         var journals = await history.JournalsAsync(instanceIds, ct);
-        var list = reports.Select(r => ToExport(r, journals.GetValueOrDefault(r.ProcessInstanceId ?? "") ?? [], reveal)).ToList();
-        return new AuditExport(clock.GetUtcNow(), actor, scope, reveal, reveal ? revealReason!.Trim() : null, list);
+        return reports.Select(r => ToExport(r, journals.GetValueOrDefault(r.ProcessInstanceId ?? "") ?? [], reveal)).ToList();
     }
 
     private static CaseExport ToExport(Report r, IEnumerable<HistoryEntry> journal, bool reveal)

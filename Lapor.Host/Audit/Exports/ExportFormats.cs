@@ -9,7 +9,7 @@ namespace Lapor.Host.Audit.Exports;
 /// </summary>
 public static class ExportFormats
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter() },
@@ -37,11 +37,18 @@ public static class ExportFormats
         export.Cases.SelectMany(c => c.Journal.Select(j => (IReadOnlyList<object?>)[c.TrackingCode, j.Seq, j.Time, j.Kind, j.Actor, j.ActivityId,
             j.ActivityName, j.ActivityType, j.TaskId, j.Name, j.Value, j.Detail, j.Hash])).ToList());
 
-    private static ExportTable Events(AuditExport export) => new("events",
-        ["tracking_code", "title", "agency", "status", "reporter_name", "reporter_email", "reporter_phone", "source", "seq", "time", "kind",
-         "actor", "node", "name", "value", "detail"],
-        export.Cases.SelectMany(c => c.Timeline.Select(t => (IReadOnlyList<object?>)[c.TrackingCode, c.Title, c.Agency, c.Status, c.Reporter.Name,
+    private static ExportTable Events(AuditExport export) => new("events", EventColumns, export.Cases.SelectMany(EventRows).ToList());
+
+    /// <summary>The CSV's columns: a row per event (timeline entry or journal row) with the case's key facts repeated.</summary>
+    public static IReadOnlyList<string> EventColumns { get; } =
+    [
+        "tracking_code", "title", "agency", "status", "reporter_name", "reporter_email", "reporter_phone", "source", "seq", "time", "kind",
+        "actor", "node", "name", "value", "detail",
+    ];
+
+    public static IEnumerable<IReadOnlyList<object?>> EventRows(CaseExport c) =>
+        c.Timeline.Select(t => (IReadOnlyList<object?>)[c.TrackingCode, c.Title, c.Agency, c.Status, c.Reporter.Name,
                 c.Reporter.Email, c.Reporter.Phone, "timeline", null, t.When, t.Kind, t.Actor, null, t.Agency, t.Text, null])
             .Concat(c.Journal.Select(j => (IReadOnlyList<object?>)[c.TrackingCode, c.Title, c.Agency, c.Status, c.Reporter.Name,
-                c.Reporter.Email, c.Reporter.Phone, "engine", j.Seq, j.Time, j.Kind, j.Actor, j.ActivityId, j.Name, j.Value, j.Detail]))).ToList());
+                c.Reporter.Email, c.Reporter.Phone, "engine", j.Seq, j.Time, j.Kind, j.Actor, j.ActivityId, j.Name, j.Value, j.Detail]));
 }

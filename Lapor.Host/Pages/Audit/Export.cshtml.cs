@@ -1,6 +1,7 @@
 using Lapor.Host.Audit;
 using Lapor.Host.Audit.Exports;
 using Lapor.Host.Audit.Performance;
+using Lapor.Host.Infrastructure;
 using Lapor.Host.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,11 +10,15 @@ using Microsoft.Extensions.Localization;
 namespace Lapor.Host.Pages.Audit;
 
 /// <summary>
-/// Ekspor: one case or a period as CSV, XLSX or JSON. A plain download (GET) is always redacted; revealing the reporter
-/// is a POST from an auditor with a reason, logged before the file is built.
+/// Ekspor: one case or a period as CSV, XLSX or JSON. One case downloads at once; a period is prepared in the background
+/// and followed on its own page (<see cref="PreparedExportModel"/>). A plain download (GET) is always redacted;
+/// revealing the reporter is a POST from an auditor with a reason, logged before the file is built.
 /// </summary>
-public sealed class ExportModel(AuditExporter exporter, RevealLog reveals, IStringLocalizer<PortalText> text) : PageModel
+public sealed class ExportModel(AuditExporter exporter, ExportRequests requests, RevealLog reveals, LaporOptions options, IStringLocalizer<PortalText> text)
+    : PageModel
 {
+    public int KeepHours => options.Exports.KeepHours;
+
     [BindProperty(SupportsGet = true, Name = "kasus")]
     public string? Case { get; set; }
 
@@ -55,13 +60,15 @@ public sealed class ExportModel(AuditExporter exporter, RevealLog reveals, IStri
 
     private async Task<IActionResult> ExportAsync(string? reason, CancellationToken ct)
     {
-        AuditExport? export;
-        if (!string.IsNullOrWhiteSpace(Case))
-            export = await exporter.CaseAsync(User, Case, reason, ct);
-        else if (Period.TryParse(PeriodCode, out var period))
-            export = await exporter.PeriodAsync(User, period, reason, ct);
-        else
-            return BadRequest();
+        if (string.IsNullOrWhiteSpace(Case))
+        {
+            // A period can hold thousands of cases: it is built in the background, and its page shows the progress.
+            if (!Period.TryParse(PeriodCode, out var period))
+                return BadRequest();
+            var prepared = await requests.RequestAsync(User, period, ExportRequests.Formats.Contains(Format) ? Format : "csv", reason, ct);
+            return RedirectToPage("/Audit/PreparedExport", new { id = prepared.Id });
+        }
+        var export = await exporter.CaseAsync(User, Case, reason, ct);
         if (export is null)
             return NotFound();
         var name = "lapor-" + export.Scope.Replace(':', '-') + (export.ReporterRevealed ? "-terbuka" : "");

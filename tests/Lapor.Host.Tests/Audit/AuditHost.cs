@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lapor.Host.Tests.Audit;
 
 /// <summary>The demo host (every demo account) plus helpers that walk fresh cases through the shipped process.</summary>
-public sealed class AuditHost : ReportsHost
+public class AuditHost : ReportsHost
 {
     protected override bool DemoData => true;
 

@@ -66,6 +66,40 @@ public sealed class SeveralHostsTests(TwoHosts hosts, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task APeriodExportAskedOnOneHost_IsBuiltOnce_AndDownloadedFromTheOther()
+    {
+        using var browser = SubmitForm.Client();
+        var code = await SubmitForm.SubmitAsync(browser, "Pohon tumbang menutup Jl. Gatot Subroto", [], formPage: Url(hosts.A, "Laporan/Buat"));
+        var login = await browser.GetStringAsync(Url(hosts.A, "Akun/Masuk"));
+        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        using (var signIn = await browser.PostAsync(Url(hosts.A, "Akun/Masuk"), new FormUrlEncodedContent(new Dictionary<string, string>
+               {
+                   ["Form.UserName"] = "auditor", ["Form.Password"] = "Lapor#Demo2026", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+               })))
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        var year = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar")).Year;
+        using var asked = await browser.GetAsync(Url(hosts.A, $"Audit/Ekspor?handler=Download&periode={year}&format=csv"));
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var page = asked.Headers.Location!.OriginalString.TrimStart('/');
+        string? file = null;
+        for (var waited = Stopwatch.StartNew(); file is null; await Task.Delay(200))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromMinutes(1), "the export was not ready within a minute\n" + hosts.Logs);
+            using var status = JsonDocument.Parse(await browser.GetStringAsync(Url(hosts.B, page + "?handler=Status")));
+            Assert.NotEqual("Failed", status.RootElement.GetProperty("state").GetString());
+            file = status.RootElement.GetProperty("file").GetString();
+        }
+        // The file lives in the shared database, so the host that did not build it hands it out all the same.
+        var csv = await browser.GetStringAsync(Url(hosts.B, file.TrimStart('/')));
+        Assert.Contains(code, csv);
+        var id = Guid.Parse(page.Split('/').Last());
+        var rows = await hosts.QueryAsync("SELECT \"State\", \"CasesWritten\" FROM prepared_export WHERE \"Id\" = @id", ("id", id));
+        Assert.Equal(2, Convert.ToInt32(Assert.Single(rows)[0]));
+        Assert.True(Convert.ToInt32(rows[0][1]) >= 1);
+    }
+
+    [Fact]
     public async Task AThousandTimersDueAtOnce_FireExactlyOnceBetweenTheHosts()
     {
         // Each host is a member of Quartz's cluster under its own name, or the cluster could not tell them apart.

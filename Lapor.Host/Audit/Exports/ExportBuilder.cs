@@ -39,7 +39,7 @@ public sealed class ExportBuilder(
     {
         var before = Now.AddHours(-options.Exports.KeepHours);
         var expired = await db.PreparedExports.AsNoTracking()
-            .Where(e => (e.State == PreparedExportState.Ready || e.State == PreparedExportState.Failed) && e.CreatedAt < before)
+            .Where(e => (e.State == PreparedExportState.Ready || e.State == PreparedExportState.Failed) && e.FinishedAt < before)
             .ToListAsync(ct);
         foreach (var export in expired)
         {

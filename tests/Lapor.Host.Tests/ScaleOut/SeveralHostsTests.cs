@@ -54,13 +54,7 @@ public sealed class SeveralHostsTests(TwoHosts hosts, ITestOutputHelper output) 
         await SubmitForm.SubmitAsync(browser, "Trotoar rusak di Jl. Diponegoro", [], formPage: Url(hosts.B, "Laporan/Buat"), postTo: Url(hosts.A, "Laporan/Buat"));
 
         // Signed in on A, the same cookie opens the staff inbox on B.
-        var login = await browser.GetStringAsync(Url(hosts.A, "Akun/Masuk"));
-        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        using var signIn = await browser.PostAsync(Url(hosts.A, "Akun/Masuk"), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Form.UserName"] = "koordinator", ["Form.Password"] = "Lapor#Demo2026", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        await SignInAsync(browser, hosts.A, "koordinator");
         using var inbox = await browser.GetAsync(Url(hosts.B, "Tugas"));
         Assert.Equal(HttpStatusCode.OK, inbox.StatusCode);
     }
@@ -70,13 +64,7 @@ public sealed class SeveralHostsTests(TwoHosts hosts, ITestOutputHelper output) 
     {
         using var browser = SubmitForm.Client();
         var code = await SubmitForm.SubmitAsync(browser, "Pohon tumbang menutup Jl. Gatot Subroto", [], formPage: Url(hosts.A, "Laporan/Buat"));
-        var login = await browser.GetStringAsync(Url(hosts.A, "Akun/Masuk"));
-        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        using (var signIn = await browser.PostAsync(Url(hosts.A, "Akun/Masuk"), new FormUrlEncodedContent(new Dictionary<string, string>
-               {
-                   ["Form.UserName"] = "auditor", ["Form.Password"] = "Lapor#Demo2026", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-               })))
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        await SignInAsync(browser, hosts.A, "auditor");
 
         var year = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar")).Year;
         using var asked = await browser.GetAsync(Url(hosts.A, $"Audit/Ekspor?handler=Download&periode={year}&format=csv"));
@@ -172,6 +160,17 @@ public sealed class SeveralHostsTests(TwoHosts hosts, ITestOutputHelper output) 
     }
 
     private static string Url(HostProcess host, string path) => new Uri(host.BaseAddress, path).ToString();
+
+    private static async Task SignInAsync(HttpClient browser, HostProcess host, string user)
+    {
+        var login = await browser.GetStringAsync(Url(host, "Akun/Masuk"));
+        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        using var signIn = await browser.PostAsync(Url(host, "Akun/Masuk"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.UserName"] = user, ["Form.Password"] = "Lapor#Demo2026", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+    }
 
     private static async Task<JsonElement> TrackAsync(HostProcess host, string code)
     {

@@ -49,6 +49,12 @@ public static class ScaleBenchmark
             Console.WriteLine($"Host start on the filled database: {started.Elapsed.TotalSeconds:0.0} s");
             await MeasureAsync(filled, codes, options.Runs);
             Console.WriteLine($"Load after:    load average {MachineCpu.LoadAverage()}");
+            if (options.Hold is { } hold)
+            {
+                Console.WriteLine($"Holding:       host {filled.BaseAddress}, database {(options.Postgres ? database : dataDirectory)}; create {hold} to stop");
+                while (!File.Exists(hold))
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+            }
         }
         finally
         {

@@ -2,7 +2,9 @@ namespace Lapor.Benchmarks.Scale;
 
 /// <summary>`scale`'s command line: how many reports, which database, how many timed requests per page.</summary>
 /// <param name="Keep">SQLite only: the data folder to fill and keep; when it already holds a database, that one is measured as it is.</param>
-public sealed record ScaleOptions(int Reports, string Provider, int Runs, int Seed, string? Keep)
+/// <param name="Hold">After measuring, keep the host and the database (PostgreSQL's throw-away server too) running until
+/// this file exists, for looking into a page by hand (EXPLAIN, the host's log).</param>
+public sealed record ScaleOptions(int Reports, string Provider, int Runs, int Seed, string? Keep, string? Hold)
 {
     public bool Postgres => Provider == "postgres";
 
@@ -14,5 +16,6 @@ public sealed record ScaleOptions(int Reports, string Provider, int Runs, int Se
         Provider: Benchmarks.CommandLine.Text(args, "--provider") is "postgres" ? "postgres" : "sqlite",
         Runs: Benchmarks.CommandLine.Option(args, "--runs", 60),
         Seed: Benchmarks.CommandLine.Option(args, "--seed", 2026),
-        Keep: Benchmarks.CommandLine.Text(args, "--keep"));
+        Keep: Benchmarks.CommandLine.Text(args, "--keep"),
+        Hold: Benchmarks.CommandLine.Text(args, "--hold"));
 }

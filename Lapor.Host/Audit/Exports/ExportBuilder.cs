@@ -17,8 +17,14 @@ namespace Lapor.Host.Audit.Exports;
 /// </summary>
 public sealed class ExportBuilder(
     LaporDb db, AuditExporter exporter, CaseLocator cases, RevealLog reveals, IAttachmentStore files, BusinessCalendar calendar,
-    LaporOptions options, TimeProvider clock, ILogger<ExportBuilder> log)
+    LaporOptions options, IHostEnvironment env, TimeProvider clock, ILogger<ExportBuilder> log)
 {
+    /// <summary>
+    /// Where a file is written while it is built: under the data folder, not the system's temporary folder, which is
+    /// often a small in-memory file system, and a month at national scale is a couple of hundred megabytes.
+    /// </summary>
+    public const string BuildFolder = "ekspor-sementara";
+
     /// <summary>A build not heard from for this long belonged to a host that stopped; another takes it over.</summary>
     public static readonly TimeSpan Claim = TimeSpan.FromMinutes(2);
 
@@ -75,7 +81,8 @@ public sealed class ExportBuilder(
 
     private async Task BuildAsync(PreparedExport export, CancellationToken ct)
     {
-        var temporary = Path.Combine(Path.GetTempPath(), $"lapor-{Guid.NewGuid():N}-{export.StoredName}");
+        var folder = Directory.CreateDirectory(Path.Combine(options.DataDirectory(env), BuildFolder)).FullName;
+        var temporary = Path.Combine(folder, $"{Guid.NewGuid():N}-{export.StoredName}");
         try
         {
             var (written, length) = await WriteAsync(export, temporary, ct);

@@ -234,6 +234,8 @@ public sealed class PreparedExportTests(PreparedExportTests.Host host) : IClassF
             Assert.NotNull(content);
         Assert.False(await db.PreparedExports.AnyAsync(e => e.Id == old.Id));
         Assert.Null(await files.OpenAsync(old.StoredName));
+        // Built under the data folder, and nothing left there once the file is stored.
+        Assert.Empty(Directory.GetFiles(Path.Combine(host.DataDirectory, ExportBuilder.BuildFolder)));
     }
 
     private static string CurrentYear() =>

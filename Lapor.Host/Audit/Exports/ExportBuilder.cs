@@ -160,7 +160,6 @@ public sealed class ExportBuilder(
             var taken = await file.AddAsync(await exporter.CasesAsync(chosen, reveal, ct), ct);
             written += taken;
             await ProgressAsync(export, Math.Min(read, total), total, ct);
-            db.ChangeTracker.Clear();
             if (taken < chosen.Count)
                 break; // the file is full (XLSX's cap)
         }

@@ -15,6 +15,19 @@ public static class ExportFormats
         Converters = { new JsonStringEnumConverter() },
     };
 
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal) { "csv", "json", "xlsx" };
+
+    public static string ContentType(string format) => format switch
+    {
+        "json" => "application/json",
+        "xlsx" => TableExport.XlsxType,
+        _ => TableExport.CsvType,
+    };
+
+    /// <summary>The download's name, one case's or a period's alike: <c>lapor-period-2026-11-terbuka.csv</c>.</summary>
+    public static string FileName(string scope, bool reporterRevealed, string format) =>
+        "lapor-" + scope.Replace(':', '-') + (reporterRevealed ? "-terbuka" : "") + "." + format;
+
     public static byte[] ToJson(AuditExport export) => JsonSerializer.SerializeToUtf8Bytes(export, Json);
 
     public static byte[] ToCsv(AuditExport export) => TableExport.Csv(Events(export));

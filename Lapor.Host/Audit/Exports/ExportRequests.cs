@@ -13,12 +13,10 @@ namespace Lapor.Host.Audit.Exports;
 /// </summary>
 public sealed class ExportRequests(LaporDb db, IAttachmentStore files, ISchedulerFactory schedulers, TimeProvider clock)
 {
-    public static readonly IReadOnlySet<string> Formats = new HashSet<string>(StringComparer.Ordinal) { "csv", "json", "xlsx" };
-
     public async Task<PreparedExport> RequestAsync(ClaimsPrincipal user, Period period, string format, string? revealReason, CancellationToken ct = default)
     {
         var actor = user.Identity?.Name ?? throw new InvalidOperationException("Exports need a signed-in user.");
-        if (!Formats.Contains(format))
+        if (!ExportFormats.Names.Contains(format))
             throw new ArgumentException($"'{format}' is not an export format (csv, json, xlsx).", nameof(format));
         var reason = string.IsNullOrWhiteSpace(revealReason) ? null : revealReason.Trim();
         if (reason is not null && !AuditAccess.MayRevealReporter(user))
@@ -58,14 +56,4 @@ public sealed class ExportRequests(LaporDb db, IAttachmentStore files, ISchedule
     /// <summary>The finished file, or null while it is being built (or when it failed or expired).</summary>
     public async Task<Stream?> OpenAsync(PreparedExport export, CancellationToken ct = default) =>
         export.State == PreparedExportState.Ready ? await files.OpenAsync(export.StoredName, ct) : null;
-
-    public static string ContentType(string format) => format switch
-    {
-        "json" => "application/json",
-        "xlsx" => TableExport.XlsxType,
-        _ => TableExport.CsvType,
-    };
-
-    public static string FileName(PreparedExport export) =>
-        $"lapor-period-{export.Period}{(export.RevealReason is null ? "" : "-terbuka")}.{export.Format}";
 }

@@ -65,18 +65,19 @@ public sealed class ExportModel(AuditExporter exporter, ExportRequests requests,
             // A period can hold thousands of cases: it is built in the background, and its page shows the progress.
             if (!Period.TryParse(PeriodCode, out var period))
                 return BadRequest();
-            var prepared = await requests.RequestAsync(User, period, ExportRequests.Formats.Contains(Format) ? Format : "csv", reason, ct);
+            var prepared = await requests.RequestAsync(User, period, ExportFormats.Names.Contains(Format) ? Format : "csv", reason, ct);
             return RedirectToPage("/Audit/PreparedExport", new { id = prepared.Id });
         }
         var export = await exporter.CaseAsync(User, Case, reason, ct);
         if (export is null)
             return NotFound();
-        var name = "lapor-" + export.Scope.Replace(':', '-') + (export.ReporterRevealed ? "-terbuka" : "");
-        return Format switch
+        var format = ExportFormats.Names.Contains(Format) ? Format : "csv";
+        var content = format switch
         {
-            "json" => File(ExportFormats.ToJson(export), "application/json", name + ".json"),
-            "xlsx" => File(ExportFormats.ToXlsx(export), TableExport.XlsxType, name + ".xlsx"),
-            _ => File(ExportFormats.ToCsv(export), TableExport.CsvType, name + ".csv"),
+            "json" => ExportFormats.ToJson(export),
+            "xlsx" => ExportFormats.ToXlsx(export),
+            _ => ExportFormats.ToCsv(export),
         };
+        return File(content, ExportFormats.ContentType(format), ExportFormats.FileName(export.Scope, export.ReporterRevealed, format));
     }
 }

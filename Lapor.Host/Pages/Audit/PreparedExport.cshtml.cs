@@ -52,6 +52,6 @@ public sealed class PreparedExportModel(ExportRequests requests, LaporOptions op
             return NotFound();
         if (await requests.OpenAsync(export, ct) is not { } content)
             return NotFound();
-        return File(content, ExportRequests.ContentType(export.Format), ExportRequests.FileName(export));
+        return File(content, ExportFormats.ContentType(export.Format), ExportFormats.FileName(export.Scope, export.RevealReason is not null, export.Format));
     }
 }

@@ -32,6 +32,7 @@ public static class ExportTimings
                 {
                     file = status.RootElement.GetProperty("file").GetString();
                     cases = status.RootElement.GetProperty("casesWritten").GetInt32();
+                    bytes = status.RootElement.GetProperty("length").GetInt64();
                 }
                 else
                 {
@@ -39,27 +40,10 @@ public static class ExportTimings
                 }
             }
             using var content = await client.GetAsync(file, HttpCompletionOption.ResponseHeadersRead);
-            await using var body = await content.Content.ReadAsStreamAsync();
-            var counted = new CountingSink();
-            await body.CopyToAsync(counted);
-            bytes = counted.Length;
+            await content.Content.CopyToAsync(Stream.Null);
             seconds.Add(watch.Elapsed.TotalSeconds);
         }
         seconds.Sort();
         Console.WriteLine($"| {name} | {seconds[seconds.Count / 2] * 1000:0} | {seconds[^1] * 1000:0} | {seconds.Count} | `{urls[0]}`: last {cases:N0} cases, {bytes / 1048576.0:0.0} MB |");
-    }
-
-    private sealed class CountingSink : Stream
-    {
-        public override long Length => Position;
-        public override long Position { get; set; }
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override void Write(byte[] buffer, int offset, int count) => Position += count;
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

@@ -1,3 +1,5 @@
+using Lapor.Domain.Reports;
+
 namespace Lapor.Host.SimilarReports;
 
 /// <summary>
@@ -21,4 +23,14 @@ public interface IReportTextSearch
     /// matches many reports, the newest page is among them, and reading them costs the limit, not the matches.
     /// </summary>
     IQueryable<Guid> NewestMatching(IReadOnlyList<string> terms, int limit);
+
+    /// <summary>
+    /// The same matches as report rows to filter, sort and count further, where the database tests a row for the words
+    /// as it reads the row (PostgreSQL's column beside the report): its planner can then walk the submission index and
+    /// stop at a page, with every filter on the same row. With <paramref name="amongNewest"/>, only matches among that
+    /// many most recently submitted reports, read newest first and no further, whatever the planner guesses of the
+    /// words. Null where the words live apart from the rows (SQLite's FTS5 table), which a caller reaches through
+    /// <see cref="MatchingAll"/>.
+    /// </summary>
+    IQueryable<Report>? ReportsMatchingAll(IReadOnlyList<string> terms, int? amongNewest = null);
 }

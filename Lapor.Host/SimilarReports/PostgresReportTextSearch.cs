@@ -1,3 +1,4 @@
+using Lapor.Domain.Reports;
 using Lapor.Host.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,13 +36,25 @@ public sealed class PostgresReportTextSearch(LaporDb db) : IReportTextSearch
         return ids.Where(id => id != query.Exclude).Take(query.Limit).ToList();
     }
 
-    // Terms are letters and digits only (SearchTerms), so they cannot carry tsquery operators.
     public IQueryable<Guid> MatchingAll(IReadOnlyList<string> terms) =>
-        db.Database.SqlQueryRaw<Guid>("SELECT \"Id\" AS \"Value\" FROM report WHERE search_vector @@ to_tsquery('simple', {0})",
-            string.Join(" & ", terms.Select(t => t + ":*")));
+        db.Database.SqlQueryRaw<Guid>("SELECT \"Id\" AS \"Value\" FROM report WHERE search_vector @@ to_tsquery('simple', {0})", AllOf(terms));
 
     public IQueryable<Guid> NewestMatching(IReadOnlyList<string> terms, int limit) =>
         db.Database.SqlQueryRaw<Guid>(
             "SELECT \"Id\" AS \"Value\" FROM report WHERE search_vector @@ to_tsquery('simple', {0}) ORDER BY \"SubmittedAt\" DESC LIMIT {1}",
-            string.Join(" & ", terms.Select(t => t + ":*")), limit);
+            AllOf(terms), limit);
+
+    // A plain subquery over the table, which PostgreSQL folds into the query EF composes around it: the word test and
+    // the caller's filters become conditions on one scan of report. PostgreSQL guesses a prefix's matches as 2 % of the
+    // rows whatever the word, so for a word nobody used it may walk every report newest first looking for a page; the
+    // window (a LIMIT below the word test, which the planner cannot fold away) bounds that walk.
+    public IQueryable<Report>? ReportsMatchingAll(IReadOnlyList<string> terms, int? amongNewest = null) =>
+        amongNewest is { } newest
+            ? db.Reports.FromSqlRaw(
+                "SELECT * FROM (SELECT * FROM report ORDER BY \"SubmittedAt\" DESC LIMIT {1}) AS newest WHERE search_vector @@ to_tsquery('simple', {0})",
+                AllOf(terms), newest)
+            : db.Reports.FromSqlRaw("SELECT * FROM report WHERE search_vector @@ to_tsquery('simple', {0})", AllOf(terms));
+
+    // Terms are letters and digits only (SearchTerms), so they cannot carry tsquery operators.
+    private static string AllOf(IReadOnlyList<string> terms) => string.Join(" & ", terms.Select(t => t + ":*"));
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lapor.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,12 +25,15 @@ public sealed partial class TaskList
     private TaskList With(IQueryable<TaskRow> rows) => new(_db, rows, _order);
 
     /// <summary>
-    /// Only the tasks <paramref name="audience"/> may see. The allowed ids form one <c>IN (…)</c> sub-query: a correlated
-    /// <c>EXISTS</c> per task, or an OR with the assignee, made the planner read every task (0.4–0.5 s for one page at
-    /// 100k tasks); one id list (group's tasks + own tasks) lets it seek by key instead.
+    /// Only the tasks <paramref name="audience"/> may see. On SQLite the allowed ids form one <c>IN (…)</c> sub-query: a
+    /// correlated <c>EXISTS</c> per task, or an OR with the assignee, made its planner read every task (0.4–0.5 s for one
+    /// page at 100k tasks); one id list (group's tasks + own tasks) lets it seek by key instead. PostgreSQL gets the OR
+    /// (<see cref="VisibleOnRow"/>), which it reads best.
     /// </summary>
     public TaskList VisibleTo(TaskAudience audience)
     {
+        if (!SqliteModels.IsSqlite(_db))
+            return With(_rows.Where(VisibleOnRow(audience)));
         IQueryable<string>? ids = null;
         if (audience.Groups.Count > 0)
             ids = Union(ids, OfferedTo(audience.Groups).Select(c => c.TaskId));
@@ -50,6 +54,40 @@ public sealed partial class TaskList
                 .Concat(_db.Set<TaskRow>().Where(t => t.Owner == user).Select(t => t.Id)));
         }
         return ids is null ? With(_rows.Where(_ => false)) : With(_rows.Where(t => ids.Contains(t.Id)));
+    }
+
+    /// <summary>
+    /// The same rule as one condition on each task row, for PostgreSQL: it reads the open tasks once and tests each
+    /// against the group's candidate ids, hashed once (12–14 ms for an officer at a million reports), where the id list
+    /// above had it look up each listed task again by key (29–39 ms). SQLite's planner, given this shape, walked every
+    /// unassigned task per candidate instead, hence the list there.
+    /// </summary>
+    private Expression<Func<TaskRow, bool>> VisibleOnRow(TaskAudience audience)
+    {
+        var conditions = new List<Expression<Func<TaskRow, bool>>>();
+        if (audience.Groups.Count > 0)
+        {
+            var offered = OfferedTo(audience.Groups).Select(c => c.TaskId);
+            conditions.Add(t => offered.Contains(t.Id));
+        }
+        if (audience.UnclaimedGroups.Count > 0)
+        {
+            var offered = OfferedTo(audience.UnclaimedGroups).Select(c => c.TaskId);
+            conditions.Add(t => t.Assignee == null && offered.Contains(t.Id));
+        }
+        if (audience.User is { } user)
+            conditions.Add(t => t.Assignee == user || t.Owner == user);
+        if (conditions.Count == 0)
+            return _ => false;
+        var row = conditions[0].Parameters[0];
+        var body = conditions.Skip(1).Aggregate(conditions[0].Body,
+            (either, next) => Expression.OrElse(either, new ParameterSwap(next.Parameters[0], row).Visit(next.Body)));
+        return Expression.Lambda<Func<TaskRow, bool>>(body, row);
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     private IQueryable<TaskCandidateRow> OfferedTo(IReadOnlyList<string> groups)

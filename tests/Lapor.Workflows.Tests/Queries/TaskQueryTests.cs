@@ -22,9 +22,9 @@ public sealed class TaskQueryTests
         <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="tinjau"/>
         """, key: "n");
 
-    private static async Task<EngineHarness> EngineWithTasksAsync()
+    internal static async Task<EngineHarness> EngineWithTasksAsync(string? postgresConnection = null)
     {
-        var h = new EngineHarness();
+        var h = new EngineHarness(postgresConnection: postgresConnection);
         await h.DeployAsync(WithDue);
         await h.DeployAsync(WithoutDue, "n.bpmn");
         // Seven tasks, a minute apart, so creation order is known: (code, group, priority, working days or none).
@@ -60,6 +60,12 @@ public sealed class TaskQueryTests
     public async Task Audience_SeesItsGroups_ItsUnclaimedGroups_AndWhatItHoldsOrOwns()
     {
         await using var h = await EngineWithTasksAsync();
+        await AudienceSeesWhatTheRuleSaysAsync(h);
+    }
+
+    /// <summary>Shared with <see cref="TaskVisibilityOnPostgresTests"/>: PostgreSQL reads the same rule in another shape.</summary>
+    internal static async Task AudienceSeesWhatTheRuleSaysAsync(EngineHarness h)
+    {
         var a = await TaskOfAsync(h, "A");
         var e = await TaskOfAsync(h, "E");
         await h.With(x => x.ClaimAsync(a, "wayan", "wayan"));
@@ -161,6 +167,11 @@ public sealed class TaskQueryTests
     public async Task OneTask_ComesWithItsCandidates_AndKinds_AreListedOnce()
     {
         await using var h = await EngineWithTasksAsync();
+        await OneTaskAndKindsAsync(h);
+    }
+
+    internal static async Task OneTaskAndKindsAsync(EngineHarness h)
+    {
         var a = await TaskOfAsync(h, "A");
 
         var task = await ReadAsync(h, q => q.FindAsync(a));

@@ -1,0 +1,25 @@
+using Lapor.Workflows.Tests.Support;
+
+namespace Lapor.Workflows.Tests.Queries;
+
+/// <summary>
+/// Who sees which task, on PostgreSQL: there the rule is one condition on each task row rather than a list of ids
+/// (<c>TaskList.VisibleTo</c>), so the same cases as on SQLite must hold for it too; an agency seeing another's task
+/// would be a leak.
+/// </summary>
+public sealed class TaskVisibilityOnPostgresTests(PostgresServer server) : IClassFixture<PostgresServer>
+{
+    [Fact]
+    public async Task Audience_SeesItsGroups_ItsUnclaimedGroups_AndWhatItHoldsOrOwns()
+    {
+        await using var h = await TaskQueryTests.EngineWithTasksAsync(await server.NewDatabaseAsync());
+        await TaskQueryTests.AudienceSeesWhatTheRuleSaysAsync(h);
+    }
+
+    [Fact]
+    public async Task OneTask_ComesWithItsCandidates_AndKinds_AreListedOnce()
+    {
+        await using var h = await TaskQueryTests.EngineWithTasksAsync(await server.NewDatabaseAsync());
+        await TaskQueryTests.OneTaskAndKindsAsync(h);
+    }
+}

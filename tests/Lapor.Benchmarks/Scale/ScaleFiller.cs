@@ -120,8 +120,9 @@ public sealed class ScaleFiller(DbConnection connection, RowWriter writer, bool 
     }
 
     /// <summary>
-    /// Planner statistics as the product has them: PostgreSQL's autovacuum analyzes a table this large on its own (done
-    /// here at once); the host never runs ANALYZE on SQLite, so neither does the filler.
+    /// Planner statistics and visibility map as the product has them: PostgreSQL's autovacuum vacuums and analyzes a
+    /// table this large on its own (done here at once, so an index-only scan need not visit rows autovacuum would long
+    /// have marked visible); the host never runs ANALYZE on SQLite, so neither does the filler.
     /// </summary>
     private async Task AnalyzeAsync()
     {
@@ -129,10 +130,10 @@ public sealed class ScaleFiller(DbConnection connection, RowWriter writer, bool 
             return;
         var clock = Stopwatch.StartNew();
         await using var command = connection.CreateCommand();
-        command.CommandText = "ANALYZE";
+        command.CommandText = "VACUUM (ANALYZE)";
         command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync();
-        Console.WriteLine($"ANALYZE:       {clock.Elapsed.TotalSeconds:0} s");
+        Console.WriteLine($"VACUUM:        {clock.Elapsed.TotalSeconds:0} s");
     }
 
     private async Task<List<string>> CodesAsync(string sql)

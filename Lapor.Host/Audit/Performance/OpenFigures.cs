@@ -33,26 +33,35 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
     }
 
     /// <summary>
-    /// Each target's backlog: the stays current at its moment, counted by agency and start date in the covering index's
-    /// own order (one statement per moment; a join with all moments would have to sort what it groups).
+    /// Each target's backlog: the stays current at its moment, counted by agency and age bucket (one statement per
+    /// moment; a join with all moments would have to sort what it groups). The stays are first counted by agency and
+    /// start date in the covering index's own order, then those counts summed into the buckets, whose first start dates
+    /// are worked out here from the calendar: at a million reports that hands back about 150 rows instead of 17,000.
     /// </summary>
     private async Task AddBacklogAsync(IReadOnlyList<Target> targets, CancellationToken ct)
     {
+        var buckets = PerformanceCalculator.BacklogBuckets;
+        var cases = string.Concat(Enumerable.Range(0, buckets.Length - 1).Select(i => $"WHEN \"StartDay\" >= @from{i} THEN {i} "));
         foreach (var moment in targets.GroupBy(t => t.AsOf))
         {
             await using var command = RawCommand.Create(db,
-                """
-                SELECT "Agency", "StartDay", COUNT(*)
-                FROM performance_open_stay
-                WHERE "RunStart" <= @at AND "SubmittedAt" < @at AND "Start" <= @at AND ("End" IS NULL OR "End" > @at)
-                GROUP BY "Agency", "StartDay"
+                $"""
+                SELECT "Agency", CASE {cases}ELSE {buckets.Length - 1} END AS "Bucket", CAST(SUM("Count") AS BIGINT)
+                FROM (
+                    SELECT "Agency", "StartDay", COUNT(*) AS "Count"
+                    FROM performance_open_stay
+                    WHERE "RunStart" <= @at AND "SubmittedAt" < @at AND "Start" <= @at AND ("End" IS NULL OR "End" > @at)
+                    GROUP BY "Agency", "StartDay") AS per_day
+                GROUP BY "Agency", "Bucket"
                 """).With("@at", moment.Key.UtcTicks);
             var day = calendar.DateOf(moment.Key);
+            for (var i = 0; i < buckets.Length - 1; i++)
+                command.With($"@from{i}", FirstDayWithin(day, buckets[i].MostWorkingDays).DayNumber);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 var agency = reader.GetString(0);
-                var bucket = PerformanceCalculator.Bucket(calendar.WorkingDaysBetween(DateOnly.FromDayNumber(reader.GetInt32(1)), day));
+                var bucket = buckets[reader.GetInt32(1)].Figure;
                 var count = (int)reader.GetInt64(2);
                 foreach (var target in moment)
                 {
@@ -61,6 +70,20 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The earliest start date whose working days up to <paramref name="day"/> are at most <paramref name="workingDays"/>:
+    /// the count only grows as the start moves back, so every later start is within it too.
+    /// </summary>
+    private DateOnly FirstDayWithin(DateOnly day, int workingDays)
+    {
+        // A year back holds any bucket's working days in a calendar that has some.
+        var first = day;
+        var earliest = day.AddYears(-1);
+        while (first > earliest && calendar.WorkingDaysBetween(first.AddDays(-1), day) <= workingDays)
+            first = first.AddDays(-1);
+        return first;
     }
 
     /// <summary>

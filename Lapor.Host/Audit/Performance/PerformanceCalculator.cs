@@ -122,11 +122,11 @@ public sealed class PerformanceCalculator(BusinessCalendar calendar, int deadlin
         }
     }
 
-    internal static Figure Bucket(int workingDays) => workingDays switch
-    {
-        <= 5 => Figure.Backlog0To5,
-        <= 10 => Figure.Backlog6To10,
-        <= 20 => Figure.Backlog11To20,
-        _ => Figure.BacklogOver20,
-    };
+    internal static Figure Bucket(int workingDays) => BacklogBuckets.First(b => workingDays <= b.MostWorkingDays).Figure;
+
+    /// <summary>The backlog's age buckets, youngest first: a stay is in the first whose limit its working days are within.</summary>
+    internal static readonly (int MostWorkingDays, Figure Figure)[] BacklogBuckets =
+    [
+        (5, Figure.Backlog0To5), (10, Figure.Backlog6To10), (20, Figure.Backlog11To20), (int.MaxValue, Figure.BacklogOver20),
+    ];
 }

@@ -52,9 +52,10 @@ internal sealed class PerformanceOpenStayConfiguration : IEntityTypeConfiguratio
         b.Property(s => s.RunStart).HasConversion(Ticks);
         b.Property(s => s.SubmittedAt).HasConversion(Ticks);
         // The dashboard's two questions (OpenFigures): who held what at a moment, counted by agency and start date in
-        // the index's own order (covering, so no sort and no row is read); and which unanswered stays started in a range.
+        // the index's own order (covering, so no sort and no row is read); and which unanswered stays started in a range,
+        // with what that question groups by in the index too (a year's range was 19 ms at a million reports reading rows).
         b.HasIndex(s => new { s.Agency, s.StartDay, s.Start, s.End, s.RunStart, s.SubmittedAt });
-        b.HasIndex(s => new { s.Unanswered, s.Start });
+        b.HasIndex(s => new { s.Unanswered, s.Start, s.Agency, s.StartDay, s.LateCounted });
         b.HasOne<Report>().WithMany().HasForeignKey(s => s.ReportId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -337,7 +337,7 @@ namespace Lapor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("ReportId", "Seq");
 
-                    b.HasIndex("Unanswered", "Start");
+                    b.HasIndex("Unanswered", "Start", "Agency", "StartDay", "LateCounted");
 
                     b.HasIndex("Agency", "StartDay", "Start", "End", "RunStart", "SubmittedAt");
 

@@ -28,7 +28,9 @@ internal static class KeptConnections
     private static readonly TimeSpan IdleLifetime = TimeSpan.FromSeconds(30);
 
     private static readonly ConcurrentDictionary<string, bool> Kept = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, ConcurrentStack<Idle>> Shelves = new(StringComparer.Ordinal);
+    // Each shelf oldest first, under its own lock: the sweep takes out only the old connections, so a command that comes
+    // during it still finds the young ones (a stack emptied and refilled by the sweep made it open a new connection).
+    private static readonly ConcurrentDictionary<string, List<Idle>> Shelves = new(StringComparer.Ordinal);
     private static readonly Timer Sweeper = new(_ => Close(connectionString: null, olderThan: IdleLifetime), null, IdleLifetime, IdleLifetime);
 
     private sealed record Idle(SqliteConnection Connection, long Since);
@@ -44,8 +46,19 @@ internal static class KeptConnections
     /// <summary>An idle open connection, or a new closed one with EF's SQL functions registered.</summary>
     public static SqliteConnection Take(string connectionString)
     {
-        if (Shelves.TryGetValue(connectionString, out var shelf) && shelf.TryPop(out var idle))
-            return idle.Connection;
+        if (Shelves.TryGetValue(connectionString, out var shelf))
+        {
+            lock (shelf)
+            {
+                if (shelf.Count > 0)
+                {
+                    // The most recently used first: its statements and pages are the likeliest to be warm.
+                    var idle = shelf[^1];
+                    shelf.RemoveAt(shelf.Count - 1);
+                    return idle.Connection;
+                }
+            }
+        }
         var connection = new SqliteConnection(connectionString);
         // EF's SQLite provider registers its functions (regexp, the ef_* decimal helpers) on a connection handed to a
         // context in its options; this context does only that, and leaves the connection, which it does not own, alone.
@@ -70,11 +83,12 @@ internal static class KeptConnections
             connection.Dispose();
             return;
         }
+        var shelf = Shelves.GetOrAdd(connection.ConnectionString, _ => []);
+        lock (shelf)
         {
-            var shelf = Shelves.GetOrAdd(connection.ConnectionString, _ => new ConcurrentStack<Idle>());
             if (shelf.Count < MostIdle)
             {
-                shelf.Push(new Idle(connection, Environment.TickCount64));
+                shelf.Add(new Idle(connection, Environment.TickCount64));
                 return;
             }
         }
@@ -92,20 +106,23 @@ internal static class KeptConnections
         {
             if (connectionString is not null && key != connectionString)
                 continue;
-            var keep = new List<Idle>();
-            while (shelf.TryPop(out var idle))
+            List<Idle> closing;
+            lock (shelf)
             {
-                if (olderThan is { } age && now - idle.Since < age.TotalMilliseconds)
-                    keep.Add(idle);
-                else
-                    idle.Connection.Dispose();
+                closing = shelf.Where(idle => olderThan is not { } age || now - idle.Since >= age.TotalMilliseconds).ToList();
+                shelf.RemoveAll(closing.Contains);
             }
-            // Pushed back oldest first, so the most recently used connection is taken first again.
-            for (var i = keep.Count - 1; i >= 0; i--)
-                shelf.Push(keep[i]);
+            foreach (var idle in closing)
+                idle.Connection.Dispose();
         }
     }
 
     /// <summary>The number of idle connections kept for <paramref name="connectionString"/>.</summary>
-    public static int IdleCount(string connectionString) => Shelves.TryGetValue(connectionString, out var shelf) ? shelf.Count : 0;
+    public static int IdleCount(string connectionString)
+    {
+        if (!Shelves.TryGetValue(connectionString, out var shelf))
+            return 0;
+        lock (shelf)
+            return shelf.Count;
+    }
 }

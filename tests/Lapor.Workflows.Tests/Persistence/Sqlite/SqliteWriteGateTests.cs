@@ -15,6 +15,10 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"lapor-gate-{Guid.NewGuid():N}.db");
 
+    // Only this class's connections are closed at the end: closing every kept connection in the process took them from
+    // tests running beside it (KeptConnectionsTests counts the connections its scopes get).
+    private readonly HashSet<string> _connectionStrings = [];
+
     public async Task InitializeAsync()
     {
         await using var db = Open();
@@ -24,7 +28,9 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     public Task DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        WorkflowSqlite.CloseIdleConnections();
+        lock (_connectionStrings)
+            foreach (var connectionString in _connectionStrings)
+                WorkflowSqlite.CloseIdleConnections(connectionString);
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(_file + suffix);
         return Task.CompletedTask;
@@ -183,6 +189,8 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     private GateDb Open(IInterceptor? log = null, int timeoutSeconds = 30)
     {
         var connection = new SqliteConnectionStringBuilder { DataSource = _file, DefaultTimeout = timeoutSeconds }.ToString();
+        lock (_connectionStrings)
+            _connectionStrings.Add(connection);
         var options = new DbContextOptionsBuilder<GateDb>().UseWorkflowSqlite(connection);
         if (log is not null)
             options.AddInterceptors(log);

@@ -59,8 +59,8 @@ public sealed partial class TaskList
     /// <summary>
     /// The same rule as one condition on each task row, for PostgreSQL: it reads the open tasks once and tests each
     /// against the group's candidate ids, hashed once (12–14 ms for an officer at a million reports), where the id list
-    /// above had it look up each listed task again by key (29–39 ms). SQLite's planner, given this shape, walked every
-    /// unassigned task per candidate instead, hence the list there.
+    /// above had it look up each listed task again by key (29–39 ms). SQLite's planner, given an OR, read every task at
+    /// a cost per task far above PostgreSQL's, hence the list there.
     /// </summary>
     private Expression<Func<TaskRow, bool>> VisibleOnRow(TaskAudience audience)
     {

@@ -13,18 +13,26 @@ public sealed class StatementsSent : IObserver<DiagnosticListener>, IObserver<Ke
 {
     private static readonly AsyncLocal<List<string>?> Current = new();
 
+    // The subscriptions to EF's listeners, ended with the recording so no observer outlives it.
+    private readonly List<IDisposable> _listening = [];
+
     public static async Task<IReadOnlyList<string>> RecordAsync(Func<Task> work)
     {
         var seen = new List<string>();
-        using var subscription = DiagnosticListener.AllListeners.Subscribe(new StatementsSent());
-        Current.Value = seen;
-        try
+        var recorder = new StatementsSent();
+        using (DiagnosticListener.AllListeners.Subscribe(recorder))
         {
-            await work();
-        }
-        finally
-        {
-            Current.Value = null;
+            Current.Value = seen;
+            try
+            {
+                await work();
+            }
+            finally
+            {
+                Current.Value = null;
+                lock (recorder._listening)
+                    recorder._listening.ForEach(s => s.Dispose());
+            }
         }
         lock (seen)
             return seen.ToList();
@@ -33,7 +41,8 @@ public sealed class StatementsSent : IObserver<DiagnosticListener>, IObserver<Ke
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
     {
         if (listener.Name == DbLoggerCategory.Name)
-            listener.Subscribe(this);
+            lock (_listening)
+                _listening.Add(listener.Subscribe(this));
     }
 
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)

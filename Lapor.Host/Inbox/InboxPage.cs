@@ -2,8 +2,13 @@ using Lapor.Workflows.Queries;
 
 namespace Lapor.Host.Inbox;
 
+/// <param name="Total">The number of tasks the filters leave; with <paramref name="More"/>, the count stopped there and there are more.</param>
 /// <param name="Kinds">The kinds of task the user may see (the filter's choices), whatever the filters.</param>
-public sealed record InboxPage(IReadOnlyList<InboxRow> Items, int Page, int PageSize, int Total, IReadOnlyList<TaskKind> Kinds)
+/// <param name="More">Whether there are more than <paramref name="Total"/> tasks (<see cref="TaskInbox.CountedUpTo"/>).</param>
+public sealed record InboxPage(IReadOnlyList<InboxRow> Items, int Page, int PageSize, int Total, IReadOnlyList<TaskKind> Kinds, bool More = false)
 {
+    /// <summary>The last page there is, or with <see cref="More"/> the last one counted: the pager offers "next" beyond it.</summary>
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+
+    public bool HasNext => Page < PageCount || (More && Items.Count == PageSize);
 }

@@ -48,9 +48,10 @@ public sealed partial class TaskInbox(LaporDb db, TaskQuery tasks, BusinessCalen
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, filter.Page);
         // The filter's choices count the visible tasks by kind; unfiltered, that is the total too (one read of the
-        // visible tasks instead of two: at a million reports each is 15–25 ms for an officer).
-        var kinds = await visible.KindsAsync(ct);
-        var total = Narrows(filter) ? await query.CountAsync(ct) : kinds.Sum(k => k.Count);
+        // visible tasks instead of two). Counting stops at CountedUpTo: past it the page says "of N+", and a coordinator's
+        // visit at a million reports no longer reads every open task of the province.
+        var kinds = await visible.KindsAsync(CountedUpTo, ct);
+        var (total, more) = Narrows(filter) ? await CountUpToAsync(query, ct) : (kinds.Count, kinds.More);
         var found = await query.OrderBy(OrderOf(filter.Sort)).PageAsync((page - 1) * pageSize, pageSize, ct);
 
         // The reports of this page only, in a second query: at most a page's worth of instance ids.
@@ -69,7 +70,16 @@ public sealed partial class TaskInbox(LaporDb db, TaskQuery tasks, BusinessCalen
                 t.Assignee, due, due is { } at ? calendar.WorkingDaysBetween(now, at) : null, due < now, t.Priority, followUp,
                 t.Owner, t.DelegationState == DelegationPending);
         }).ToList();
-        return new InboxPage(rows, page, pageSize, total, kinds);
+        return new InboxPage(rows, page, pageSize, total, kinds.Kinds, more);
+    }
+
+    /// <summary>How far an inbox counts its tasks: a page of 20 then shows "page 1 of 50+".</summary>
+    public const int CountedUpTo = 1000;
+
+    private static async Task<(int Count, bool More)> CountUpToAsync(TaskList query, CancellationToken ct)
+    {
+        var count = await query.CountAsync(CountedUpTo + 1, ct);
+        return count > CountedUpTo ? (CountedUpTo, true) : (count, false);
     }
 
     /// <summary>The task if this user may see it; null both for unknown ids and for other agencies' tasks (no existence leak).</summary>

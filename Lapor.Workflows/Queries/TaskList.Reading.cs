@@ -17,14 +17,33 @@ public sealed partial class TaskList
     public Task<int> CountAsync(CancellationToken ct = default) => _rows.CountAsync(ct);
 
     /// <summary>Counts up to <paramref name="atMost"/> tasks and stops there: a badge shows "99+", not the exact number.</summary>
-    public Task<int> CountAsync(int atMost, CancellationToken ct = default) => _rows.Take(atMost).CountAsync(ct);
+    public Task<int> CountAsync(int atMost, CancellationToken ct = default) => CountUpTo(_rows, atMost, ct);
+
+    private static Task<int> CountUpTo(IQueryable<TaskRow> rows, int atMost, CancellationToken ct) => rows.Take(atMost).CountAsync(ct);
 
     /// <summary>For synchronous callers such as metric gauges, which are read in a synchronous callback.</summary>
     public long LongCount() => _rows.LongCount();
 
     /// <summary>A numbered page: <paramref name="limit"/> tasks after skipping <paramref name="offset"/>, in the list's order.</summary>
-    public async Task<IReadOnlyList<TaskSummary>> PageAsync(int offset, int limit, CancellationToken ct = default) =>
-        await Sorted(_rows).Skip(Math.Max(0, offset)).Take(Math.Max(0, limit)).Select(ToSummary).ToListAsync(ct);
+    public async Task<IReadOnlyList<TaskSummary>> PageAsync(int offset, int limit, CancellationToken ct = default)
+    {
+        (offset, limit) = (Math.Max(0, offset), Math.Max(0, limit));
+        if (_order != TaskOrder.Due)
+            return await Sorted(_rows).Skip(offset).Take(limit).Select(ToSummary).ToListAsync(ct);
+        // Tasks with a due date first, by date, then those without, by creation. As one ORDER BY on "Due IS NULL" the
+        // database sorted every listed task for one page (every open task, for a coordinator); as walks of the
+        // (Due, CreatedAt) index, a page costs its own rows. The undated walk is asked for only when the dated tasks
+        // run out before the page is full, which in an inbox of deadlines is rarely.
+        var dated = await _rows.Where(t => t.Due != null).OrderBy(t => t.Due).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .Skip(offset).Take(limit).Select(ToSummary).ToListAsync(ct);
+        if (dated.Count == limit)
+            return dated;
+        // Where the undated tasks start in the list: after every dated one.
+        var datedCount = dated.Count > 0 ? offset + dated.Count : await CountUpTo(_rows.Where(t => t.Due != null), offset, ct);
+        var undated = await _rows.Where(t => t.Due == null).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .Skip(Math.Max(0, offset - datedCount)).Take(limit - dated.Count).Select(ToSummary).ToListAsync(ct);
+        return [.. dated, .. undated];
+    }
 
     /// <summary>
     /// The next <paramref name="limit"/> tasks after <paramref name="after"/> (the previous page's last task) in the list's
@@ -40,14 +59,49 @@ public sealed partial class TaskList
     /// The kinds of task in the list, by name, each with its number of tasks; a handful, whatever the number of tasks.
     /// Their counts add up to the list's <see cref="CountAsync"/>, so a page that shows both reads the list once.
     /// </summary>
-    public async Task<IReadOnlyList<TaskKind>> KindsAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<TaskKind>> KindsAsync(CancellationToken ct = default) => KindsOf(_rows, ct);
+
+    private static async Task<IReadOnlyList<TaskKind>> KindsOf(IQueryable<TaskRow> rows, CancellationToken ct)
     {
-        var kinds = await _rows.GroupBy(t => new { t.TaskDefinitionKey, t.Name })
+        var kinds = await rows.GroupBy(t => new { t.TaskDefinitionKey, t.Name })
             .Select(g => new { g.Key.TaskDefinitionKey, g.Key.Name, Count = g.Count() }).ToListAsync(ct);
         return kinds.GroupBy(k => k.TaskDefinitionKey)
             .Select(g => new TaskKind(g.Key, g.Select(k => k.Name).FirstOrDefault(n => n is not null) ?? g.Key, g.Sum(k => k.Count)))
             .OrderBy(k => k.Name).ToList();
     }
+
+    /// <summary>
+    /// The kinds of task in the list and the list's number of tasks, counting no further than <paramref name="atMost"/>
+    /// tasks: an inbox's filter choices and its "page 1 of N", which at a million reports would otherwise read every
+    /// open task of the province on each visit. Up to <paramref name="atMost"/> tasks the answer is exact (as
+    /// <see cref="KindsAsync(CancellationToken)"/>); beyond it, the kinds are those of all open tasks, read from their
+    /// index a kind at a time, uncounted, and the total is "more than <paramref name="atMost"/>".
+    /// </summary>
+    public async Task<TaskKindsUpTo> KindsAsync(int atMost, CancellationToken ct = default)
+    {
+        var first = await KindsOf(_rows.Take(atMost + 1), ct);
+        var counted = first.Sum(k => k.Count);
+        if (counted <= atMost)
+            return new TaskKindsUpTo(first, counted, More: false);
+        var kinds = await _db.Database.SqlQueryRaw<KindName>(KindsOfOpenTasks).ToListAsync(ct);
+        return new TaskKindsUpTo(kinds.Select(k => new TaskKind(k.Key, k.Name ?? k.Key)).OrderBy(k => k.Name).ToList(), atMost, More: true);
+    }
+
+    /// <summary>
+    /// Every kind among the open tasks in a handful of index seeks (a loose scan: the next key after the last one found),
+    /// each with the name of one of its tasks. Plain SQL that SQLite and PostgreSQL both run; the names are the model's.
+    /// </summary>
+    private const string KindsOfOpenTasks = """
+        WITH RECURSIVE kind("Key") AS (
+            SELECT MIN("TaskDefinitionKey") FROM "wf_task"
+            UNION ALL
+            SELECT (SELECT MIN(t."TaskDefinitionKey") FROM "wf_task" AS t WHERE t."TaskDefinitionKey" > kind."Key") FROM kind WHERE kind."Key" IS NOT NULL)
+        SELECT kind."Key" AS "Key",
+               (SELECT n."Name" FROM "wf_task" AS n WHERE n."TaskDefinitionKey" = kind."Key" AND n."Name" IS NOT NULL LIMIT 1) AS "Name"
+        FROM kind WHERE kind."Key" IS NOT NULL
+        """;
+
+    private sealed record KindName(string Key, string? Name);
 
     /// <summary>The task with <paramref name="taskId"/> if it is in this list (so null both when unknown and when hidden).</summary>
     public async Task<TaskDetails?> FindAsync(string taskId, CancellationToken ct = default)

@@ -147,8 +147,8 @@ public static class InboxBenchmark
         report.Transaction = transaction;
         report.CommandText = """
             INSERT INTO report ("Id", "TrackingCode", "Type", "Title", "Description", "CategoryCode", "IsAnonymous", "IsConfidential",
-                                "reporter_name", "SubmittedAt", "ProcessInstanceId", "Stage", "Status")
-            VALUES ($id, $code, 'Complaint', 'Laporan uji', 'Uraian', $category, 0, 0, 'Pelapor', $created, $instance, $stage, 'Open')
+                                "reporter_name", "SubmittedAt", "ProcessInstanceId", "Stage", "Status", "Language", "NoticesStopped")
+            VALUES ($id, $code, 'Complaint', 'Laporan uji', 'Uraian', $category, 0, 0, 'Pelapor', $created, $instance, $stage, 'Open', 'id', 0)
             """;
         foreach (var name in new[] { "$id", "$code", "$category", "$created", "$instance", "$stage" })
             report.Parameters.Add(new SqliteParameter(name, null));

@@ -16,7 +16,6 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRow>
         // No ExecutionId index: an instance has a handful of tasks, so the engine finds a token's task through InstanceId.
         b.HasIndex(x => x.InstanceId);
         b.HasIndex(x => new { x.Assignee, x.Due });
-        b.HasIndex(x => x.Due);
         b.HasMany(x => x.Candidates).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

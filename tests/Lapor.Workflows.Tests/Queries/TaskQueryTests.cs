@@ -1,6 +1,7 @@
 using Lapor.Workflows.Persistence;
 using Lapor.Workflows.Queries;
 using Lapor.Workflows.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.Workflows.Tests.Queries;
@@ -22,9 +23,9 @@ public sealed class TaskQueryTests
         <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="tinjau"/>
         """, key: "n");
 
-    internal static async Task<EngineHarness> EngineWithTasksAsync(string? postgresConnection = null)
+    internal static async Task<EngineHarness> EngineWithTasksAsync(string? postgresConnection = null, Action<IServiceCollection>? configure = null)
     {
-        var h = new EngineHarness(postgresConnection: postgresConnection);
+        var h = new EngineHarness(configure, postgresConnection: postgresConnection);
         await h.DeployAsync(WithDue);
         await h.DeployAsync(WithoutDue, "n.bpmn");
         // Seven tasks, a minute apart, so creation order is known: (code, group, priority, working days or none).
@@ -190,5 +191,76 @@ public sealed class TaskQueryTests
         // Counted across the names its tasks carry: the kinds' counts add up to the list's count.
         Assert.Equal(4, kind.Count);
         Assert.Equal(kind.Count, await ReadAsync(h, q => q.Open().VisibleTo(new TaskAudience { Groups = ["dinkes"] }).CountAsync()));
+    }
+
+    [Fact]
+    public async Task KindsUpToALimit_AreCountedBelowIt_AndBeyondIt_AreEveryOpenKindUncounted()
+    {
+        await using var h = await EngineWithTasksAsync();
+        await KindsUpToALimitAsync(h);
+    }
+
+    internal static async Task KindsUpToALimitAsync(EngineHarness h)
+    {
+        var all = await ReadAsync(h, q => q.Open().KindsAsync(atMost: 7));
+        Assert.False(all.More);
+        Assert.Equal(7, all.Count);
+        Assert.Equal([("kerja", 5), ("tinjau", 2)], all.Kinds.Select(k => (k.Key, k.Count)).Order());
+
+        var beyond = await ReadAsync(h, q => q.Open().KindsAsync(atMost: 6));
+        Assert.True(beyond.More);
+        Assert.Equal(6, beyond.Count);
+        Assert.Equal(["kerja", "tinjau"], beyond.Kinds.Select(k => k.Key).Order());
+        Assert.All(beyond.Kinds, k => Assert.StartsWith(k.Key == "kerja" ? "Kerja " : "Tinjau ", k.Name));
+
+        // An agency's four tasks, counted to 3: the kinds offered are every open kind, its own or not (a choice may find
+        // nothing), rather than a count of every task it may see.
+        var dinkes = await ReadAsync(h, q => q.Open().VisibleTo(new TaskAudience { Groups = ["dinkes"] }).KindsAsync(atMost: 3));
+        Assert.True(dinkes.More);
+        Assert.Equal(["kerja", "tinjau"], dinkes.Kinds.Select(k => k.Key).Order());
+        var counted = await ReadAsync(h, q => q.Open().VisibleTo(new TaskAudience { Groups = ["dinkes"] }).KindsAsync(atMost: 4));
+        Assert.False(counted.More);
+        Assert.Equal([("kerja", 4)], counted.Kinds.Select(k => (k.Key, k.Count)));
+
+        var nobody = await ReadAsync(h, q => q.Open().VisibleTo(new TaskAudience()).KindsAsync(atMost: 3));
+        Assert.False(nobody.More);
+        Assert.Empty(nobody.Kinds);
+    }
+
+    /// <summary>
+    /// A page in due order is read along the (Due, CreatedAt) index and stops after its rows; sorting every listed task
+    /// for it (what an ORDER BY on "Due IS NULL" made SQLite do) cost a coordinator 80 ms a page at 100,000 open tasks.
+    /// </summary>
+    [Fact]
+    public async Task ADuePage_WalksTheDueIndex_InsteadOfSortingEveryTask()
+    {
+        var sql = new SqlRecorder();
+        await using var h = await EngineWithTasksAsync(configure: services => services.ConfigureDbContext<WorkflowDb>(o => o.AddInterceptors(sql)));
+        sql.Commands.Clear();
+
+        var page = await ReadAsync(h, q => q.Open().PageAsync(0, 3));
+
+        Assert.Equal("BGE", string.Concat(page.Select(t => t.Name![^1..])));
+        var statement = Assert.Single(sql.Commands);
+        var plan = await h.Query(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + statement;
+            foreach (var name in System.Text.RegularExpressions.Regex.Matches(statement, @"@\w+").Select(m => m.Value).Distinct())
+            {
+                var parameter = command.CreateParameter();
+                (parameter.ParameterName, parameter.Value) = (name, 3);
+                command.Parameters.Add(parameter);
+            }
+            await using var reader = await command.ExecuteReaderAsync();
+            var details = new List<string>();
+            while (await reader.ReadAsync())
+                details.Add(reader.GetString(3));
+            return string.Join(" | ", details);
+        });
+        Assert.Contains("IX_wf_task_Due_CreatedAt", plan);
+        Assert.DoesNotContain("TEMP B-TREE FOR ORDER BY", plan);
     }
 }

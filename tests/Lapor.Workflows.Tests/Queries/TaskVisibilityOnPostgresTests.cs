@@ -22,4 +22,11 @@ public sealed class TaskVisibilityOnPostgresTests(PostgresServer server) : IClas
         await using var h = await TaskQueryTests.EngineWithTasksAsync(await server.NewDatabaseAsync());
         await TaskQueryTests.OneTaskAndKindsAsync(h);
     }
+
+    [Fact]
+    public async Task KindsUpToALimit_AreCountedBelowIt_AndBeyondIt_AreEveryOpenKindUncounted()
+    {
+        await using var h = await TaskQueryTests.EngineWithTasksAsync(await server.NewDatabaseAsync());
+        await TaskQueryTests.KindsUpToALimitAsync(h);
+    }
 }

@@ -1346,13 +1346,16 @@ namespace Lapor.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("Due");
-
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("Owner");
+                    b.HasIndex("Owner")
+                        .HasFilter("\"Owner\" IS NOT NULL");
+
+                    b.HasIndex("TaskDefinitionKey");
 
                     b.HasIndex("Assignee", "Due");
+
+                    b.HasIndex("Due", "CreatedAt");
 
                     b.ToTable("wf_task", (string)null);
                 });

@@ -52,7 +52,7 @@ public sealed partial class TaskInbox(LaporDb db, TaskQuery tasks, BusinessCalen
         // visit at a million reports no longer reads every open task of the province.
         var kinds = await visible.KindsAsync(CountedUpTo, ct);
         var (total, more) = Narrows(filter) ? await CountUpToAsync(query, ct) : (kinds.Count, kinds.More);
-        var found = await query.OrderBy(OrderOf(filter.Sort)).PageAsync((page - 1) * pageSize, pageSize, ct);
+        var found = await query.OrderBy(OrderOf(filter.Sort)).PageAsync((page - 1) * pageSize, pageSize, more ? null : total, ct);
 
         // The reports of this page only, in a second query: at most a page's worth of instance ids.
         var instanceIds = found.Select(t => t.InstanceId).Distinct().ToList();
@@ -74,7 +74,7 @@ public sealed partial class TaskInbox(LaporDb db, TaskQuery tasks, BusinessCalen
     }
 
     /// <summary>How far an inbox counts its tasks: a page of 20 then shows "page 1 of 50+".</summary>
-    public const int CountedUpTo = 1000;
+    public const int CountedUpTo = TaskList.SortedWhole;
 
     private static async Task<(int Count, bool More)> CountUpToAsync(TaskList query, CancellationToken ct)
     {

@@ -19,16 +19,31 @@ public sealed partial class TaskList
     /// <summary>Counts up to <paramref name="atMost"/> tasks and stops there: a badge shows "99+", not the exact number.</summary>
     public Task<int> CountAsync(int atMost, CancellationToken ct = default) => CountUpTo(_rows, atMost, ct);
 
+    /// <summary>Up to this many listed tasks, a counted list's page sorts them all (<see cref="PageAsync(int, int, int?, CancellationToken)"/>).</summary>
+    public const int SortedWhole = 1000;
+
     private static Task<int> CountUpTo(IQueryable<TaskRow> rows, int atMost, CancellationToken ct) => rows.Take(atMost).CountAsync(ct);
 
     /// <summary>For synchronous callers such as metric gauges, which are read in a synchronous callback.</summary>
     public long LongCount() => _rows.LongCount();
 
     /// <summary>A numbered page: <paramref name="limit"/> tasks after skipping <paramref name="offset"/>, in the list's order.</summary>
-    public async Task<IReadOnlyList<TaskSummary>> PageAsync(int offset, int limit, CancellationToken ct = default)
+    public Task<IReadOnlyList<TaskSummary>> PageAsync(int offset, int limit, CancellationToken ct = default) =>
+        PageAsync(offset, limit, listed: null, ct);
+
+    /// <summary>
+    /// A numbered page, as <see cref="PageAsync(int, int, CancellationToken)"/>, of a list the caller has counted.
+    /// </summary>
+    /// <param name="listed">
+    /// How many tasks the list holds, or null when it has not been counted (or counting stopped). Up to
+    /// <see cref="SortedWhole"/> tasks the page sorts them all, a bounded cost whatever the filters; a larger or uncounted
+    /// list in due order is walked along its index instead, which costs what the walk passes over: little when the
+    /// listed tasks are many, but a planner that guesses a narrow filter wide could pass over most open tasks.
+    /// </param>
+    public async Task<IReadOnlyList<TaskSummary>> PageAsync(int offset, int limit, int? listed, CancellationToken ct = default)
     {
         (offset, limit) = (Math.Max(0, offset), Math.Max(0, limit));
-        if (_order != TaskOrder.Due)
+        if (_order != TaskOrder.Due || listed <= SortedWhole)
             return await Sorted(_rows).Skip(offset).Take(limit).Select(ToSummary).ToListAsync(ct);
         // Tasks with a due date first, by date, then those without, by creation. As one ORDER BY on "Due IS NULL" the
         // database sorted every listed task for one page (every open task, for a coordinator); as walks of the

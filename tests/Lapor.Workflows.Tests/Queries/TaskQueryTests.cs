@@ -137,6 +137,11 @@ public sealed class TaskQueryTests
         for (var page = 0; page < 3; page++)
             numbered.AddRange(await ReadAsync(h, q => q.Open().OrderBy(order).PageAsync(page * 3, 3)));
         Assert.Equal(expected, string.Concat(numbered.Select(t => t.Name![^1..])));
+        // A list the caller counted is sorted whole, not walked: the same pages.
+        var counted = new List<TaskSummary>();
+        for (var page = 0; page < 3; page++)
+            counted.AddRange(await ReadAsync(h, q => q.Open().OrderBy(order).PageAsync(page * 3, 3, listed: 7)));
+        Assert.Equal(expected, string.Concat(counted.Select(t => t.Name![^1..])));
 
         var keyed = new List<TaskSummary>();
         TaskCursor? after = null;

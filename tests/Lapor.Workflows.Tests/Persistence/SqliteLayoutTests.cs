@@ -62,18 +62,7 @@ public sealed class SqliteLayoutTests
         var definitionId = (await h.InstanceAsync(running)).DefinitionId;
         var query = h.Query(db => Task.FromResult(db.Set<ProcessInstanceRow>()
             .Where(i => i.DefinitionId == definitionId && i.Status == InstanceStatus.Active).ToQueryString()));
-        var plan = await h.Query(async db =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', (await query).Split('\n').Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
-            await using var reader = await command.ExecuteReaderAsync();
-            var details = new List<string>();
-            while (await reader.ReadAsync())
-                details.Add(reader.GetString(3));
-            return string.Join(" | ", details);
-        });
+        var plan = await h.Query(async db => await QueryPlan.OfAsync(db, await query));
         Assert.Contains("IX_wf_process_instance_DefinitionId", plan);
         var index = await h.Query(db => db.Database.SqlQueryRaw<string>(
             "SELECT sql AS \"Value\" FROM sqlite_master WHERE name = 'IX_wf_process_instance_DefinitionId'").SingleAsync());

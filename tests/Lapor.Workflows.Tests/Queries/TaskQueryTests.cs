@@ -247,24 +247,7 @@ public sealed class TaskQueryTests
 
         Assert.Equal("BGE", string.Concat(page.Select(t => t.Name![^1..])));
         var statement = Assert.Single(sql.Commands);
-        var plan = await h.Query(async db =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + statement;
-            foreach (var name in System.Text.RegularExpressions.Regex.Matches(statement, @"@\w+").Select(m => m.Value).Distinct())
-            {
-                var parameter = command.CreateParameter();
-                (parameter.ParameterName, parameter.Value) = (name, 3);
-                command.Parameters.Add(parameter);
-            }
-            await using var reader = await command.ExecuteReaderAsync();
-            var details = new List<string>();
-            while (await reader.ReadAsync())
-                details.Add(reader.GetString(3));
-            return string.Join(" | ", details);
-        });
+        var plan = await h.Query(db => QueryPlan.OfAsync(db, statement, parameterValue: 3));
         Assert.Contains("IX_wf_task_Due_CreatedAt", plan);
         Assert.DoesNotContain("TEMP B-TREE FOR ORDER BY", plan);
     }

@@ -7,8 +7,12 @@ namespace Lapor.Host.Inbox;
 /// <param name="More">Whether there are more than <paramref name="Total"/> tasks (<see cref="TaskInbox.CountedUpTo"/>).</param>
 public sealed record InboxPage(IReadOnlyList<InboxRow> Items, int Page, int PageSize, int Total, IReadOnlyList<TaskKind> Kinds, bool More = false)
 {
-    /// <summary>The last page there is, or with <see cref="More"/> the last one counted: the pager offers "next" beyond it.</summary>
-    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+    /// <summary>
+    /// The last page there is; with <see cref="More"/>, the last one counted or this one, whichever is further ("page 53
+    /// of 53+", not "of 50+").
+    /// </summary>
+    public int PageCount => Total == 0 ? 1 : Math.Max((Total + PageSize - 1) / PageSize, More ? Page : 1);
 
-    public bool HasNext => Page < PageCount || (More && Items.Count == PageSize);
+    /// <summary>Whether the pager offers "next": up to the last page counted, and past the count while pages are full.</summary>
+    public bool HasNext => More ? Items.Count == PageSize : Page < PageCount;
 }

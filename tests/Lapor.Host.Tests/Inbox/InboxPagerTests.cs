@@ -19,10 +19,14 @@ public sealed class InboxPagerTests
     [Fact]
     public void AListCountedOnlyUpToTheLimit_GoesOnPastIt_WhilePagesAreFull()
     {
-        var last = Page(TaskInbox.CountedUpTo / 20, 20, total: TaskInbox.CountedUpTo, more: true);
-        Assert.Equal(TaskInbox.CountedUpTo / 20, last.PageCount);
+        var counted = TaskInbox.CountedUpTo / 20;
+        Assert.Equal(counted, Page(1, 20, total: TaskInbox.CountedUpTo, more: true).PageCount);
+        var last = Page(counted, 20, total: TaskInbox.CountedUpTo, more: true);
+        Assert.Equal(counted, last.PageCount);
         Assert.True(last.HasNext);
-        Assert.True(Page(TaskInbox.CountedUpTo / 20 + 3, 20, total: TaskInbox.CountedUpTo, more: true).HasNext);
-        Assert.False(Page(TaskInbox.CountedUpTo / 20 + 4, 7, total: TaskInbox.CountedUpTo, more: true).HasNext);
+        var beyond = Page(counted + 3, 20, total: TaskInbox.CountedUpTo, more: true);
+        Assert.True(beyond.HasNext);
+        Assert.Equal(counted + 3, beyond.PageCount);
+        Assert.False(Page(counted + 4, 7, total: TaskInbox.CountedUpTo, more: true).HasNext);
     }
 }

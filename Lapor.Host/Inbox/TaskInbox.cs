@@ -73,7 +73,7 @@ public sealed partial class TaskInbox(LaporDb db, TaskQuery tasks, BusinessCalen
         return new InboxPage(rows, page, pageSize, total, kinds.Kinds, more);
     }
 
-    /// <summary>How far an inbox counts its tasks: a page of 20 then shows "page 1 of 50+".</summary>
+    /// <summary>How far an inbox counts its tasks: beyond it, 25 to a page, the pager says "Halaman 1 dari 40+".</summary>
     public const int CountedUpTo = TaskList.SortedWhole;
 
     private static async Task<(int Count, bool More)> CountUpToAsync(TaskList query, CancellationToken ct)

@@ -8,8 +8,8 @@ namespace Lapor.Workflows.Queries;
 /// Indexes the engine's commands do not need but <see cref="TaskQuery"/> does, kept beside the queries they serve; the
 /// table's own configuration stays about what commands read. Each costs a page on every task insert and delete.
 /// <list type="bullet">
-/// <item><c>(Due, CreatedAt)</c>: <see cref="TaskOrder.Due"/> pages walk it twice, the dated tasks and then the undated
-/// ones, instead of sorting every listed task; the due-date filters and the badge seek by its first column.</item>
+/// <item><c>(Due, CreatedAt)</c>: a <see cref="TaskOrder.Due"/> page of a long list walks it, the dated tasks and then the
+/// undated ones, instead of sorting every listed task; the due-date filters and the badge seek by its first column.</item>
 /// <item><c>CreatedAt</c>: <see cref="TaskOrder.Newest"/> and <see cref="TaskList.CreatedAfter"/>.</item>
 /// <item><c>TaskDefinitionKey</c>: a list's kinds beyond what is worth counting, a seek per kind
 /// (<see cref="TaskList.KindsAsync(int, CancellationToken)"/>).</item>

@@ -3,8 +3,3 @@ namespace Lapor.Workflows.Queries;
 /// <summary>A kind of open task (its user task's id in the process) with the name it shows.</summary>
 /// <param name="Count">How many tasks of the list are of this kind.</param>
 public sealed record TaskKind(string Key, string Name, int Count = 0);
-
-/// <summary>The kinds of task in a list and its number of tasks, counted up to a limit (<see cref="TaskList.KindsAsync(int, CancellationToken)"/>).</summary>
-/// <param name="Kinds">Each with its count when <paramref name="More"/> is false; when it is true, every kind among the open tasks, uncounted.</param>
-/// <param name="Count">The number of tasks; when <paramref name="More"/> is true, the limit, which the list exceeds.</param>
-public sealed record TaskKindsUpTo(IReadOnlyList<TaskKind> Kinds, int Count, bool More);

@@ -53,8 +53,8 @@ public sealed partial class TaskList
             .Skip(offset).Take(limit).Select(ToSummary).ToListAsync(ct);
         if (dated.Count == limit)
             return dated;
-        // Where the undated tasks start in the list: after every dated one.
-        var datedCount = dated.Count > 0 ? offset + dated.Count : await CountUpTo(_rows.Where(t => t.Due != null), offset, ct);
+        // Where the undated tasks start in the list: after every dated one (counted only when the page starts past them).
+        var datedCount = dated.Count > 0 || offset == 0 ? offset + dated.Count : await CountUpTo(_rows.Where(t => t.Due != null), offset, ct);
         var undated = await _rows.Where(t => t.Due == null).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
             .Skip(Math.Max(0, offset - datedCount)).Take(limit - dated.Count).Select(ToSummary).ToListAsync(ct);
         return [.. dated, .. undated];

@@ -1,0 +1,121 @@
+using Lapor.Host.Inbox;
+using Lapor.Host.Tests.Admin;
+using Lapor.Workflows.Queries;
+using Lapor.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lapor.Host.Tests.Inbox;
+
+/// <summary>The demo data plus more open tasks than an inbox counts: 1,010 undated "ramai" tasks offered to the Inspektorat
+/// (no agency), so a coordinator sees them and an agency's officer does not.</summary>
+public sealed class CrowdedInboxHost : InboxHost
+{
+    public const int Crowd = TaskInbox.CountedUpTo + 10;
+
+    private readonly SemaphoreSlim _once = new(1, 1);
+    private bool _crowded;
+
+    private const string Process = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs_ramai" targetNamespace="http://lapor.test">
+          <bpmn:process id="ramai" name="Ramai" isExecutable="true">
+            <bpmn:startEvent id="start"/>
+            <bpmn:userTask id="ramai" name="Tugas ramai" camunda:candidateGroups="inspektorat"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="ramai"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    public async Task CrowdAsync()
+    {
+        await _once.WaitAsync();
+        try
+        {
+            if (_crowded)
+                return;
+            await using (var scope = Services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<Deployer>().DeployAsync(
+                    new DeploymentRequest("ramai", [new DeploymentResource("ramai.bpmn", Process)], Source: "test"), "admin");
+            for (var i = 0; i < Crowd; i++)
+            {
+                await using var scope = Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().StartAsync(new StartRequest("ramai"), "admin");
+            }
+            _crowded = true;
+        }
+        finally
+        {
+            _once.Release();
+        }
+    }
+}
+
+/// <summary>
+/// An inbox with more open tasks than it counts, as a coordinator's is at a province's scale: the count stops at
+/// <see cref="TaskInbox.CountedUpTo"/>, the pager says so and goes on, and the pages still come in due order.
+/// </summary>
+public sealed class CrowdedInboxTests(CrowdedInboxHost host) : IClassFixture<CrowdedInboxHost>
+{
+    private async Task<InboxPage> ListAsync(string userName, InboxFilter? filter = null)
+    {
+        await host.CrowdAsync();
+        return await host.WithScopeAsync(async services =>
+            await services.GetRequiredService<TaskInbox>().ForUserAsync(await host.PrincipalAsync(userName), filter ?? new InboxFilter(), default));
+    }
+
+    [Fact]
+    public async Task TheCoordinatorsCount_StopsAtTheLimit_AndThePagesGoOnPastIt()
+    {
+        var first = await ListAsync("koordinator");
+
+        Assert.True(first.More);
+        Assert.Equal(TaskInbox.CountedUpTo, first.Total);
+        Assert.Equal(TaskInbox.CountedUpTo / 25, first.PageCount);
+        Assert.True(first.HasNext);
+        // Due order: the demo's tasks with a deadline first, then the undated crowd.
+        Assert.NotNull(first.Items[0].Due);
+        Assert.Contains(first.Kinds, k => k.Key == "ramai");
+        Assert.Contains(first.Kinds, k => k.Key == "verifikasi");
+
+        // Past the count, the pages hold the rest of the open tasks (counted exactly here, to know what to expect).
+        var open = await host.WithScopeAsync(services => services.GetRequiredService<TaskQuery>().Open().CountAsync());
+        var past = await ListAsync("koordinator", new InboxFilter(Page: TaskInbox.CountedUpTo / 25 + 1));
+        Assert.Equal(Math.Min(25, open - TaskInbox.CountedUpTo), past.Items.Count);
+        Assert.All(past.Items, r => Assert.Equal("ramai", r.TaskKey));
+        Assert.Equal(TaskInbox.CountedUpTo / 25 + 1, past.PageCount);
+        Assert.Equal(open - TaskInbox.CountedUpTo > 25, past.HasNext);
+        var shorter = await ListAsync("koordinator", new InboxFilter(Page: 2, PageSize: 10));
+        Assert.Equal(10, shorter.Items.Count);
+        Assert.True(shorter.HasNext);
+    }
+
+    [Fact]
+    public async Task AFilteredCount_StopsThereToo_AndAShortListIsStillCountedExactly()
+    {
+        var crowd = await ListAsync("koordinator", new InboxFilter(TaskKey: "ramai"));
+        Assert.True(crowd.More);
+        Assert.Equal(TaskInbox.CountedUpTo, crowd.Total);
+
+        var verifications = await ListAsync("koordinator", new InboxFilter(TaskKey: "verifikasi", PageSize: TaskInbox.MaxPageSize));
+        Assert.False(verifications.More);
+        Assert.Equal(verifications.Items.Count, verifications.Total);
+
+        var officer = await ListAsync("puprkim.petugas");
+        Assert.False(officer.More);
+        Assert.Equal(officer.Items.Count, officer.Total);
+    }
+
+    [Fact]
+    public async Task ThePageSays_OfFortyPlus_AndOffersTheNextPage()
+    {
+        await host.CrowdAsync();
+        using var browser = await Browser.SignedInAsync(host, "koordinator", Browser.DemoPassword);
+
+        var html = await browser.Client.GetStringAsync("/Tugas");
+
+        Assert.Contains("Halaman 1 dari 40&#x2B;", html);
+        Assert.Contains("hal=2", html);
+        Assert.Contains("Berikutnya", html);
+    }
+}

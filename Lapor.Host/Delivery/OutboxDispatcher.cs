@@ -101,20 +101,30 @@ public sealed class OutboxDispatcher(LaporDb db, IEnumerable<IDeliveryChannel> c
             var addresses = await StaffNotices.AddressesAsync(db, parent.Recipient, ct);
             var (subject, body, html) = parent.Body is null ? await ReminderAsync(parent, ct) : (parent.Subject, parent.Body, parent.HtmlBody);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Numbered within the parent, so a second fan-out of the same parent would collide on the unique key.
+            var index = 0;
             foreach (var address in addresses)
             {
                 db.Outbox.Add(new OutboxMessage
                 {
                     ProcessInstanceId = parent.ProcessInstanceId, BusinessKey = parent.BusinessKey, Template = parent.Template, Channel = parent.Channel,
                     Recipient = address, Subject = subject, Body = body, HtmlBody = html, CreatedAt = Now(),
-                    IdempotencyKey = $"{parent.IdempotencyKey}-{made++}",
+                    IdempotencyKey = $"{parent.IdempotencyKey}-{index++}",
                 });
             }
             await db.SaveChangesAsync(ct);
-            await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+            // Only while this host still holds the claim: if the lease ran out and another host took the message over, its
+            // fan-out is the one that counts, and this one is rolled back rather than sending every address twice.
+            var stillOurs = await db.Outbox.Where(m => m.Id == id && m.ClaimedBy == HostId && m.SentAt == null).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.SentAt, Now()).SetProperty(m => m.LastError, addresses.Count == 0 ? "Tidak ada akun aktif dengan e-mail." : null)
-                .SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTime?)null), ct);
-            await transaction.CommitAsync(ct);
+                .SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTime?)null), ct) == 1;
+            if (stillOurs)
+            {
+                await transaction.CommitAsync(ct);
+                made += addresses.Count;
+            }
+            else
+                await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
         }
         return made;

@@ -13,8 +13,8 @@ public sealed class AgencyFigures(string agencyCode)
     // Made when a figure gets its first case: the tallies and the writer build many figures that list none.
     private readonly Dictionary<Figure, SortedSet<string>> _cases = [];
     private readonly int[] _counts = new int[Enum.GetValues<Figure>().Length];
-    private readonly List<int> _responseDays = [];
-    private readonly List<int> _stars = [];
+    private readonly ValueCounts _responseDays = new();
+    private readonly ValueCounts _stars = new();
 
     public string AgencyCode { get; } = agencyCode;
 
@@ -29,20 +29,21 @@ public sealed class AgencyFigures(string agencyCode)
 
     public int Count(Figure figure) => _counts[(int)figure];
 
-    /// <summary>Working days from each assignment to its first public response, in the order they were found.</summary>
-    public IReadOnlyList<int> ResponseDays => _responseDays;
+    /// <summary>Working days from each assignment to its first public response, as counts per number of days.</summary>
+    public ValueCounts ResponseDays => _responseDays;
 
-    public IReadOnlyList<int> Stars => _stars;
+    /// <summary>The ratings' stars, as counts per number of stars.</summary>
+    public ValueCounts Stars => _stars;
 
     public double? OnTimeShare => Ratio(Count(Figure.OnTime), Count(Figure.OnTime) + Count(Figure.Late));
 
-    public double? MedianResponseDays => Median(_responseDays);
+    public double? MedianResponseDays => _responseDays.Median;
 
-    public int? Percentile90ResponseDays => NearestRank(_responseDays, 0.9);
+    public int? Percentile90ResponseDays => _responseDays.NearestRank(0.9);
 
     public double? ReopenRate => Ratio(Count(Figure.Reopened), Count(Figure.ClosedFirst));
 
-    public double? AverageRating => _stars.Count == 0 ? null : _stars.Average();
+    public double? AverageRating => _stars.Average;
 
     public double? CompletionRate => Ratio(Count(Figure.CompletionDone), Count(Figure.CompletionBase));
 
@@ -67,9 +68,9 @@ public sealed class AgencyFigures(string agencyCode)
     /// <summary>Counts read from the tallies, without the codes behind them.</summary>
     internal void AddCount(Figure figure, int count) => _counts[(int)figure] += count;
 
-    internal void AddResponseDays(int days, int times) => _responseDays.AddRange(Enumerable.Repeat(days, times));
+    internal void AddResponseDays(int days, int times) => _responseDays.Add(days, times);
 
-    internal void AddStars(int stars, int times) => _stars.AddRange(Enumerable.Repeat(stars, times));
+    internal void AddStars(int stars, int times) => _stars.Add(stars, times);
 
     /// <summary>Whether any figure, response or rating is counted: an agency without one is not listed.</summary>
     internal bool HasAny => _counts.Any(c => c != 0) || _responseDays.Count > 0 || _stars.Count > 0;
@@ -82,32 +83,12 @@ public sealed class AgencyFigures(string agencyCode)
             union.UnionWith(codes);
             total._counts[(int)figure] = union.Count;
         }
-        total._responseDays.AddRange(_responseDays);
-        total._stars.AddRange(_stars);
+        _responseDays.AddTo(total._responseDays);
+        _stars.AddTo(total._stars);
     }
 
     private SortedSet<string> CasesOf(Figure figure) =>
         _cases.TryGetValue(figure, out var codes) ? codes : _cases[figure] = new SortedSet<string>(StringComparer.Ordinal);
 
     private static double? Ratio(int part, int whole) => whole == 0 ? null : (double)part / whole;
-
-    /// <summary>The middle value, or the mean of the two middle values for an even count.</summary>
-    private static double? Median(List<int> values)
-    {
-        if (values.Count == 0)
-            return null;
-        var sorted = values.Order().ToList();
-        var mid = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
-    }
-
-    /// <summary>Nearest rank: the smallest value with at least <paramref name="p"/> of all values at or below it.</summary>
-    private static int? NearestRank(List<int> values, double p)
-    {
-        if (values.Count == 0)
-            return null;
-        var sorted = values.Order().ToList();
-        var rank = (int)Math.Ceiling(p * sorted.Count);
-        return sorted[Math.Clamp(rank, 1, sorted.Count) - 1];
-    }
 }

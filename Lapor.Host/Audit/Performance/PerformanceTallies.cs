@@ -29,10 +29,10 @@ public static class PerformanceTallies
                 foreach (var figure in Figures)
                     if (figures.Count(figure) > 0)
                         Add(new TallyKey(code, figures.AgencyCode, (int)figure, 0), figures.Count(figure));
-                foreach (var days in figures.ResponseDays)
-                    Add(new TallyKey(code, figures.AgencyCode, TallyKey.ResponseDays, days));
-                foreach (var stars in figures.Stars)
-                    Add(new TallyKey(code, figures.AgencyCode, TallyKey.Stars, stars));
+                foreach (var (days, times) in figures.ResponseDays.Distinct)
+                    Add(new TallyKey(code, figures.AgencyCode, TallyKey.ResponseDays, days), times);
+                foreach (var (stars, times) in figures.Stars.Distinct)
+                    Add(new TallyKey(code, figures.AgencyCode, TallyKey.Stars, stars), times);
             }
         }
         return counts;

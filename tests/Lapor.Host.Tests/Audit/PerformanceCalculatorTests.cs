@@ -26,7 +26,7 @@ public sealed class PerformanceCalculatorTests
         Assert.Equal(Codes(s.OnTime), dinkes.Cases(Figure.OnTime));
         Assert.Equal(Codes(s.Late, s.Overdue), dinkes.Cases(Figure.Late));
         Assert.Equal(1.0 / 3, dinkes.OnTimeShare!.Value, 6);
-        Assert.Equal([3, 7], dinkes.ResponseDays.Order());
+        Assert.Equal([(3, 1), (7, 1)], dinkes.ResponseDays.Distinct);
         Assert.Equal(5.0, dinkes.MedianResponseDays);
         Assert.Equal(7, dinkes.Percentile90ResponseDays);
         Assert.Equal(0.0, dinkes.ReopenRate);

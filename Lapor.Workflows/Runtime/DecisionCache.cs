@@ -15,5 +15,8 @@ public sealed class DecisionCache
         _tables.GetOrAdd(row.Id, _ => DmnParser.Parse(row.ResourceName, row.Xml).FirstOrDefault(t => t.Key == row.Key)
                                       ?? throw new WorkflowException($"Decision definition '{row.Id}' no longer contains decision '{row.Key}'."));
 
+    internal bool TryGet(string definitionId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DecisionTable? table) =>
+        _tables.TryGetValue(definitionId, out table);
+
     internal void Add(string definitionId, DecisionTable table) => _tables.TryAdd(definitionId, table);
 }

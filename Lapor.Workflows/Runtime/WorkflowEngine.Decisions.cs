@@ -18,7 +18,7 @@ public sealed partial class WorkflowEngine
     {
         var found = new DecisionDefinitions(db, services.GetRequiredService<DecisionCache>());
         var row = await found.ResolveAsync(decision.Key, decision.Binding, decision.Version, scope.Instance.DefinitionId, ct);
-        var evaluation = found.Evaluate(row, scope.State.Values);
+        var evaluation = await found.EvaluateAsync(row, scope.State.Values, ct);
         var result = DecisionResultMapping.Map(decision.MapDecisionResult, evaluation);
         var node = invocation.Node;
         scope.Append(new HistoryEventRow

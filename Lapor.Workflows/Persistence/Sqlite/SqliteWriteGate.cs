@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -28,6 +29,23 @@ internal sealed class SqliteWriteGate
 
     private static readonly ConcurrentDictionary<string, SqliteWriteGate?> PerConnectionString = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, SqliteWriteGate> PerFile = new(StringComparer.Ordinal);
+
+    private static readonly Meter Meter = new(Runtime.WorkflowMetrics.MeterName);
+
+    // Writers hold the file for a fraction of a millisecond to some; the default buckets are meant for whole ones.
+    private static readonly double[] Buckets = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5];
+
+    private static readonly Histogram<double> Held = Meter.CreateHistogram("lapor.workflows.sqlite.write_turn.held", "s",
+        "How long a writer held the database file's write turn, from getting it to handing it on.",
+        tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets });
+
+    private static readonly Histogram<double> Waited = Meter.CreateHistogram("lapor.workflows.sqlite.write_turn.waited", "s",
+        "How long a writer queued for the write turn (writers that found it free are not recorded).",
+        tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets });
+
+    private static readonly Histogram<double> HandedOver = Meter.CreateHistogram("lapor.workflows.sqlite.write_turn.handover", "s",
+        "From the turn being given to a queued writer to that writer running again: the file is reserved but idle meanwhile.",
+        tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets });
 
     private readonly Lock _lock = new();
     private readonly LinkedList<Waiter> _waiting = new();
@@ -84,6 +102,7 @@ internal sealed class SqliteWriteGate
                 if (!waiter.Granted.Task.IsCompleted)
                     StillWaiting(connection, waited);
             }
+            Granted(waiter, waited);
         }
         catch
         {
@@ -102,6 +121,7 @@ internal sealed class SqliteWriteGate
         {
             while (!waiter.Granted.Task.Wait(LookAgainAfter))
                 StillWaiting(connection, waited);
+            Granted(waiter, waited);
         }
         catch
         {
@@ -124,6 +144,12 @@ internal sealed class SqliteWriteGate
             waiter.Node = _waiting.AddLast(waiter);
             return waiter;
         }
+    }
+
+    private static void Granted(Waiter waiter, Stopwatch waited)
+    {
+        Waited.Record(waited.Elapsed.TotalSeconds);
+        HandedOver.Record(Stopwatch.GetElapsedTime(waiter.Lease.Since).TotalSeconds);
     }
 
     private void StillWaiting(DbConnection connection, Stopwatch waited)
@@ -203,6 +229,7 @@ internal sealed class SqliteWriteGate
             {
                 _waiting.RemoveFirst();
                 next = first.Value;
+                next.Lease.Since = Stopwatch.GetTimestamp();
                 _holder = next.Lease;
             }
             else
@@ -210,6 +237,7 @@ internal sealed class SqliteWriteGate
                 _holder = null;
             }
         }
+        Held.Record(Stopwatch.GetElapsedTime(lease.Since).TotalSeconds);
         next?.Granted.TrySetResult();
     }
 
@@ -230,6 +258,9 @@ internal sealed class SqliteWriteGate
         public Purpose Purpose { get; } = purpose;
 
         public volatile bool Began;
+
+        /// <summary>When it got the turn (<see cref="Stopwatch.GetTimestamp"/>); for a queued lease, re-set when it is handed the turn.</summary>
+        public long Since = Stopwatch.GetTimestamp();
 
         /// <summary>SQLite's own answer: a connection in autocommit mode has no transaction open.</summary>
         public bool InTransaction() =>

@@ -9,30 +9,33 @@ namespace Lapor.Host.Tests.Support;
 /// host the test did not build its own DbContext options for can still be asked what it sent. Other tests running at
 /// the same time are not recorded (the recording follows the async flow that started it).
 /// </summary>
+/// <remarks>
+/// The subscription is made once and kept for the test run. EF's loggers remember for a while whether anyone listens;
+/// the host's contexts are pooled, so a context that last ran unobserved would not report a recording's first commands
+/// if listening began only with the recording.
+/// </remarks>
 public sealed class StatementsSent : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
 {
     private static readonly AsyncLocal<List<string>?> Current = new();
 
-    // The subscriptions to EF's listeners, ended with the recording so no observer outlives it.
-    private readonly List<IDisposable> _listening = [];
+    private static readonly Lazy<IDisposable> Listening = new(() => DiagnosticListener.AllListeners.Subscribe(new StatementsSent()));
+
+    /// <summary>Listening from the assembly's load, before any host builds a context that could remember otherwise.</summary>
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void ListenFromTheStart() => _ = Listening.Value;
 
     public static async Task<IReadOnlyList<string>> RecordAsync(Func<Task> work)
     {
+        _ = Listening.Value;
         var seen = new List<string>();
-        var recorder = new StatementsSent();
-        using (DiagnosticListener.AllListeners.Subscribe(recorder))
+        Current.Value = seen;
+        try
         {
-            Current.Value = seen;
-            try
-            {
-                await work();
-            }
-            finally
-            {
-                Current.Value = null;
-                lock (recorder._listening)
-                    recorder._listening.ForEach(s => s.Dispose());
-            }
+            await work();
+        }
+        finally
+        {
+            Current.Value = null;
         }
         lock (seen)
             return seen.ToList();
@@ -41,8 +44,7 @@ public sealed class StatementsSent : IObserver<DiagnosticListener>, IObserver<Ke
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
     {
         if (listener.Name == DbLoggerCategory.Name)
-            lock (_listening)
-                _listening.Add(listener.Subscribe(this));
+            listener.Subscribe(this);
     }
 
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)

@@ -61,6 +61,46 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HowLongTheTurnWasHeld_AndWaitedFor_IsRecordedOnTheEnginesMeter()
+    {
+        // Only this file's writers: other tests in the process write other files through the same static instruments.
+        var recorded = new ConcurrentQueue<(string Name, double Seconds)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Lapor.Workflows.Runtime.WorkflowMetrics.MeterName && instrument.Name.StartsWith("lapor.workflows.sqlite.write_turn.", StringComparison.Ordinal))
+                l.EnableMeasurementEvents(instrument);
+        };
+        var mine = new AsyncLocal<bool>();
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+        {
+            if (mine.Value)
+                recorded.Enqueue((instrument.Name, value));
+        });
+        listener.Start();
+        mine.Value = true;
+
+        await using var first = Open();
+        var transaction = await first.Database.BeginTransactionAsync();
+        first.Notes.Add(new Note { Text = "ditahan" });
+        await first.SaveChangesAsync();
+        await using var second = Open();
+        second.Notes.Add(new Note { Text = "menunggu" });
+        var saving = second.SaveChangesAsync();
+        await Task.Delay(300);
+        await transaction.CommitAsync();
+        await transaction.DisposeAsync();
+        await saving;
+
+        var held = recorded.Where(r => r.Name == "lapor.workflows.sqlite.write_turn.held").Select(r => r.Seconds).ToList();
+        var waited = recorded.Where(r => r.Name == "lapor.workflows.sqlite.write_turn.waited").Select(r => r.Seconds).ToList();
+        Assert.Equal(2, held.Count);
+        Assert.True(held.Max() >= 0.25, $"the first writer held the turn about 0.3 s; recorded {string.Join(", ", held)}");
+        Assert.True(Assert.Single(waited) >= 0.25, $"the second waited about 0.3 s; recorded {string.Join(", ", waited)}");
+        Assert.Single(recorded, r => r.Name == "lapor.workflows.sqlite.write_turn.handover");
+    }
+
+    [Fact]
     public async Task Turns_AreGivenInTheOrderTheyWereAskedFor()
     {
         await using var first = Open();

@@ -34,9 +34,10 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
 
     /// <summary>
     /// Each target's backlog: the stays current at its moment, counted by agency and age bucket (one statement per
-    /// moment; a join with all moments would have to sort what it groups). The stays are first counted by agency and
-    /// start date in the covering index's own order, then those counts summed into the buckets, whose first start dates
-    /// are worked out here from the calendar: at a million reports that hands back about 150 rows instead of 17,000.
+    /// moment; a join with all moments would have to sort what it groups). The buckets' first start dates are worked
+    /// out here from the calendar and the database groups straight into them: about 150 rows at a million reports. A
+    /// first grouping by agency and start date, summed into the buckets by an outer query, made PostgreSQL hash 13,000
+    /// groups first (45 ms against 8 ms for the end of 2025 at a million reports; SQLite 12 against 8 ms).
     /// </summary>
     private async Task AddBacklogAsync(IReadOnlyList<Target> targets, CancellationToken ct)
     {
@@ -46,13 +47,10 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
         {
             await using var command = RawCommand.Create(db,
                 $"""
-                SELECT "Agency", CASE {cases}ELSE {buckets.Length - 1} END AS "Bucket", CAST(SUM("Count") AS BIGINT)
-                FROM (
-                    SELECT "Agency", "StartDay", COUNT(*) AS "Count"
-                    FROM performance_open_stay
-                    WHERE "RunStart" <= @at AND "SubmittedAt" < @at AND "Start" <= @at AND ("End" IS NULL OR "End" > @at)
-                    GROUP BY "Agency", "StartDay") AS per_day
-                GROUP BY "Agency", "Bucket"
+                SELECT "Agency", CASE {cases}ELSE {buckets.Length - 1} END AS "Bucket", COUNT(*)
+                FROM performance_open_stay
+                WHERE "RunStart" <= @at AND "SubmittedAt" < @at AND "Start" <= @at AND ("End" IS NULL OR "End" > @at)
+                GROUP BY 1, 2
                 """).With("@at", moment.Key.UtcTicks);
             var day = calendar.DateOf(moment.Key);
             for (var i = 0; i < buckets.Length - 1; i++)
@@ -103,13 +101,19 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
             """);
         command.With("@from", from.UtcTicks).With("@to", to.UtcTicks);
         var today = calendar.DateOf(now);
+        // The rows are per agency and start date, so a year's trend reads thousands that share a few hundred dates:
+        // each date is judged once.
+        var lateOn = new Dictionary<int, bool>();
         var late = new List<(string Agency, DateOnly Day, int Counted, int Count)>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                var day = DateOnly.FromDayNumber(reader.GetInt32(1));
-                if (calendar.WorkingDaysBetween(day, today) > deadlineWorkingDays)
+                var dayNumber = reader.GetInt32(1);
+                var day = DateOnly.FromDayNumber(dayNumber);
+                if (!lateOn.TryGetValue(dayNumber, out var isLate))
+                    lateOn[dayNumber] = isLate = calendar.WorkingDaysBetween(day, today) > deadlineWorkingDays;
+                if (isLate)
                     late.Add((reader.GetString(0), day, reader.GetInt32(2), (int)reader.GetInt64(3)));
             }
         }
@@ -117,7 +121,8 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
         {
             // Periods run from local midnight to local midnight, so the start's local date says which period it is in.
             var bit = (int)target.Period.Kind * 2;
-            foreach (var (agency, day, counted, count) in late.Where(l => l.Day >= target.Period.FirstDay && l.Day < target.Period.EndDay))
+            var (first, end) = (target.Period.FirstDay, target.Period.EndDay);
+            foreach (var (agency, day, counted, count) in late.Where(l => l.Day >= first && l.Day < end))
             {
                 if ((counted & (1 << bit)) == 0)
                     target.Of(agency).AddCount(Figure.Late, count);

@@ -14,9 +14,6 @@ internal sealed class DecisionDefinitions(DbContext db, DecisionCache cache)
     public Task<DecisionDefinitionRow?> FindAsync(string id, CancellationToken ct = default) =>
         db.Set<DecisionDefinitionRow>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
 
-    public Task<DecisionDefinitionRow?> VersionAsync(string key, int version, CancellationToken ct = default) =>
-        db.Set<DecisionDefinitionRow>().AsNoTracking().FirstOrDefaultAsync(d => d.Key == key && d.Version == version, ct);
-
     public async Task<IReadOnlyList<DecisionDefinitionRow>> VersionsAsync(string key, CancellationToken ct = default) =>
         await db.Set<DecisionDefinitionRow>().AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).ToListAsync(ct);
 

@@ -49,6 +49,15 @@ public static class ScaleBenchmark
             Console.WriteLine($"Host start on the filled database: {started.Elapsed.TotalSeconds:0.0} s");
             await MeasureAsync(filled, codes, options.Runs);
             Console.WriteLine($"Load after:    load average {MachineCpu.LoadAverage()}");
+            if (options.Keep is not null && !options.Postgres && options.Hold is null)
+            {
+                // A kept file is measured again, often by hand with a host started on it: the exports this run asked
+                // for would be built in that host's background (every page twice as slow meanwhile). Stop this host
+                // first, so none is being written, then drop them as the next run would.
+                filled.Kill();
+                await using var connection = await OpenAsync(options, dataDirectory, database);
+                await ForgetExportsAsync(connection, dataDirectory);
+            }
             if (options.Hold is { } hold)
             {
                 // The exports the run asked for would be built while the database is held, under whatever is measured

@@ -121,15 +121,20 @@ public sealed partial class TaskList
     /// <summary>The task with <paramref name="taskId"/> if it is in this list (so null both when unknown and when hidden).</summary>
     public async Task<TaskDetails?> FindAsync(string taskId, CancellationToken ct = default)
     {
-        var row = await _rows.Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, ct);
-        return row is null ? null : new TaskDetails
+        // The candidates in a second query rather than an Include: a list can be a union of parts (an officer's on
+        // SQLite), which EF cannot join a collection to.
+        var row = await _rows.FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (row is null)
+            return null;
+        var candidates = await _db.Set<TaskCandidateRow>().AsNoTracking().Where(c => c.TaskId == taskId).Select(c => new { c.Kind, c.Value }).ToListAsync(ct);
+        return new TaskDetails
         {
             Id = row.Id, Name = row.Name, TaskDefinitionKey = row.TaskDefinitionKey, InstanceId = row.InstanceId,
             DefinitionId = row.DefinitionId, Assignee = row.Assignee, Owner = row.Owner, DelegationState = row.DelegationState,
             Priority = row.Priority, Due = row.Due, FollowUp = row.FollowUp, CreatedAt = row.CreatedAt,
             Description = row.Description, FormKey = row.FormKey,
-            CandidateUsers = row.Candidates.Where(c => c.Kind == CandidateKind.User).Select(c => c.Value).ToList(),
-            CandidateGroups = row.Candidates.Where(c => c.Kind == CandidateKind.Group).Select(c => c.Value).ToList(),
+            CandidateUsers = candidates.Where(c => c.Kind == CandidateKind.User).Select(c => c.Value).ToList(),
+            CandidateGroups = candidates.Where(c => c.Kind == CandidateKind.Group).Select(c => c.Value).ToList(),
         };
     }
 

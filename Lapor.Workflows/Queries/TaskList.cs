@@ -34,6 +34,8 @@ public sealed partial class TaskList
     {
         if (!SqliteModels.IsSqlite(_db))
             return With(_rows.Where(VisibleOnRow(audience)));
+        if (audience is { Groups.Count: 0, UnclaimedGroups.Count: 1, User: { } officer })
+            return With(UnclaimedOrOwn(audience.UnclaimedGroups[0], officer));
         IQueryable<string>? ids = null;
         if (audience.Groups.Count > 0)
             ids = Union(ids, OfferedTo(audience.Groups).Select(c => c.TaskId));
@@ -54,6 +56,24 @@ public sealed partial class TaskList
                 .Concat(_db.Set<TaskRow>().Where(t => t.Owner == user).Select(t => t.Id)));
         }
         return ids is null ? With(_rows.Where(_ => false)) : With(_rows.Where(t => ids.Contains(t.Id)));
+    }
+
+    /// <summary>
+    /// An officer's list on SQLite (one group's unclaimed tasks and the officer's own) as three disjoint parts read one
+    /// after the other: the group's candidates joined to their tasks, the tasks the officer holds, and those they own
+    /// but that are in neither. Unlike the id list above, which SQLite builds whole before reading a row, this can stop
+    /// as soon as a count, a badge or a sample of kinds has enough: at a million reports, with 3,800 tasks offered to
+    /// one agency, the badge's count went from 3.7 to 0.1 ms and the kinds' sample from 4.4 to 1.1 ms. The parts must
+    /// not overlap, or a task would be listed twice: a held task is never unclaimed, and the owned part leaves out both.
+    /// </summary>
+    private IQueryable<TaskRow> UnclaimedOrOwn(string group, string user)
+    {
+        var offered = OfferedTo([group]);
+        var unclaimed = from c in offered join t in _rows on c.TaskId equals t.Id where t.Assignee == null select t;
+        var held = _rows.Where(t => t.Assignee != null && t.Assignee == user);
+        var offeredIds = offered.Select(c => c.TaskId);
+        var ownedOnly = _rows.Where(t => t.Owner == user && (t.Assignee == null ? !offeredIds.Contains(t.Id) : t.Assignee != user));
+        return unclaimed.Concat(held).Concat(ownedOnly);
     }
 
     /// <summary>

@@ -85,6 +85,45 @@ public sealed class TaskQueryTests
     }
 
     [Fact]
+    public async Task AnOfficer_SeesEachTaskOnce_HoweverItIsHeldOwnedOrOffered()
+    {
+        await using var h = await EngineWithTasksAsync();
+        await OfficerSeesEachTaskOnceAsync(h);
+    }
+
+    /// <summary>
+    /// An officer (one group's unclaimed tasks, and their own) where holding, owning and being offered overlap: a
+    /// delegation resolved back to its owner (held and owned), one unclaimed by the delegatee (owned and offered), one
+    /// unclaimed outside the officer's group (owned only), one still with the delegatee. SQLite reads this audience as
+    /// three parts one after the other; each task must come once, in the list, its count and its kinds. Shared with
+    /// <see cref="TaskVisibilityOnPostgresTests"/>.
+    /// </summary>
+    internal static async Task OfficerSeesEachTaskOnceAsync(EngineHarness h)
+    {
+        var (c, d, e, g) = (await TaskOfAsync(h, "C"), await TaskOfAsync(h, "D"), await TaskOfAsync(h, "E"), await TaskOfAsync(h, "G"));
+        foreach (var task in new[] { c, d, e, g })
+        {
+            await h.With(x => x.ClaimAsync(task, "komang", "komang"));
+            await h.With(x => x.DelegateAsync(task, "made", "komang"));
+        }
+        await h.With(x => x.ResolveAsync(d, null, "made"));
+        await h.With(x => x.UnclaimAsync(g, "made"));
+        await h.With(x => x.UnclaimAsync(e, "made"));
+
+        var officer = new TaskAudience { UnclaimedGroups = ["dinkes"], User = "komang" };
+        Assert.Equal(["A", "B", "C", "D", "E", "G"], await CodesAsync(h, l => l.VisibleTo(officer)));
+        Assert.Equal(6, await ReadAsync(h, q => q.Open().VisibleTo(officer).CountAsync()));
+        var kinds = await ReadAsync(h, q => q.Open().VisibleTo(officer).KindsAsync(1000));
+        Assert.Equal(6, kinds.Count);
+        Assert.Equal(6, kinds.Kinds.Sum(k => k.Count));
+        Assert.NotNull(await ReadAsync(h, q => q.Open().VisibleTo(officer).FindAsync(d)));
+        var f = await TaskOfAsync(h, "F");
+        Assert.Null(await ReadAsync(h, q => q.Open().VisibleTo(officer).FindAsync(f)));
+        // The delegatee holds only what is still delegated to them, and sees what they gave back to their group.
+        Assert.Equal(["C", "E"], await CodesAsync(h, l => l.VisibleTo(new TaskAudience { UnclaimedGroups = ["dishub"], User = "made" })));
+    }
+
+    [Fact]
     public async Task Conditions_NarrowTheList_AndCombine()
     {
         await using var h = await EngineWithTasksAsync();

@@ -17,6 +17,13 @@ public sealed class TaskVisibilityOnPostgresTests(PostgresServer server) : IClas
     }
 
     [Fact]
+    public async Task AnOfficer_SeesEachTaskOnce_HoweverItIsHeldOwnedOrOffered()
+    {
+        await using var h = await TaskQueryTests.EngineWithTasksAsync(await server.NewDatabaseAsync());
+        await TaskQueryTests.OfficerSeesEachTaskOnceAsync(h);
+    }
+
+    [Fact]
     public async Task OneTask_ComesWithItsCandidates_AndKinds_AreListedOnce()
     {
         await using var h = await TaskQueryTests.EngineWithTasksAsync(await server.NewDatabaseAsync());

@@ -101,7 +101,12 @@ async function start() {
   window.addEventListener('beforeunload', event => { if (dirty) event.preventDefault(); });
   if (data.xml) validateSoon();
 
+  // Saving or publishing says how it went; a live check scheduled or still running from the edits just before must
+  // not overwrite that with "valid" once it answers (the browser test caught "versi 2" replaced that way).
+  const settle = () => { clearTimeout(pending); checks++; };
+
   $('designer-save').addEventListener('click', async () => {
+    settle();
     const key = processIdOf(modeler);
     if (!key) return status(t.NoProcess, 'danger');
     const result = await post('Draft', { key, xml: await xml() });
@@ -118,6 +123,7 @@ async function start() {
   $('designer-validate').addEventListener('click', () => { clearTimeout(pending); validate(); });
 
   $('designer-publish').addEventListener('click', async () => {
+    settle();
     const result = await post('Publish', { xml: await xml(), comment: $('designer-comment').value });
     if (!result.ok) return showRefusal(result);
     dirty = false;

@@ -190,6 +190,10 @@ public sealed class DesignerReviewBrowserTests(PortalHost host) : IClassFixture<
         await page.Locator("#designer-comment").FillAsync("Rapikan diagram");
         await page.Locator("#designer-publish").ClickAsync();
         await Expect(page.Locator("#designer-status")).ToContainTextAsync("versi 2");
+        // The edits just before scheduled a live check (600 ms after the last): once it would have answered, the
+        // coordinator must still read that the version was published, not "valid".
+        await page.WaitForTimeoutAsync(1500);
+        await Expect(page.Locator("#designer-status")).ToContainTextAsync("versi 2");
 
         await page.GotoAsync("/Desain/Proses/lapor-pengaduan/Beda?dari=1&ke=2");
         await Expect(page.Locator("#diff-none")).ToBeVisibleAsync();

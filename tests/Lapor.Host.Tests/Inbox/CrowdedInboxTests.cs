@@ -1,5 +1,6 @@
 using Lapor.Host.Inbox;
 using Lapor.Host.Tests.Admin;
+using Lapor.Host.Tests.ScaleOut;
 using Lapor.Workflows.Queries;
 using Lapor.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,17 +16,7 @@ public sealed class CrowdedInboxHost : InboxHost
     private readonly SemaphoreSlim _once = new(1, 1);
     private bool _crowded;
 
-    private const string Process = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs_ramai" targetNamespace="http://lapor.test">
-          <bpmn:process id="ramai" name="Ramai" isExecutable="true">
-            <bpmn:startEvent id="start"/>
-            <bpmn:userTask id="ramai" name="Tugas ramai" camunda:candidateGroups="inspektorat"/>
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="ramai"/>
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
+    private static readonly string Process = Bpmn.GroupTask("ramai", "Tugas ramai", "inspektorat");
 
     public async Task CrowdAsync()
     {

@@ -23,6 +23,13 @@ public static class Bpmn
         <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end"/>
         """);
 
+    /// <summary>start → one user task offered to <paramref name="group"/>, waiting there.</summary>
+    public static string GroupTask(string key, string taskName, string group) => Process(key, $"""
+        <bpmn:startEvent id="start"/>
+        <bpmn:userTask id="{key}" name="{taskName}" camunda:candidateGroups="{group}"/>
+        <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="{key}"/>
+        """);
+
     private static string Process(string key, string body) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"

@@ -16,6 +16,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile] | engine-loop [instances] | inbox | hosts [--seconds <s>] [--clients <n>] | storage [--cases <n>] [--clients <n>] [--keep <copy.db>] | submit [--seconds <s>] | dashboard [--reports <n,n>] [--runs <n>] | scale [--reports <n>] [--provider sqlite|postgres] [--runs <n>] [--keep <dir>]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- engine [--n <instances>] [--check | --profile] | engine-loop [instances] | inbox | hosts [--seconds <s>] [--clients <n>] | storage [--cases <n>] [--clients <n>] [--keep <copy.db>] | submit [--seconds <s>] | dashboard [--reports <n,n>] [--runs <n>] | scale [--reports <n>] [--against <n>] [--provider sqlite|postgres] [--runs <n>] [--keep <dir>] [--hold <file>]");
     return 2;
 }

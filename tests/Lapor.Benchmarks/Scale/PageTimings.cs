@@ -5,47 +5,77 @@ namespace Lapor.Benchmarks.Scale;
 
 /// <summary>
 /// One page's latency as its user gets it: GET over HTTP with that user's cookie, whole body read. Five warm-up
-/// requests (as many as fit in 30 s; one that takes over 10 s is the page's only, cold, measurement), then up to <c>runs</c> timed ones (as many as fit in a minute for a slow page, at least one), each with the next of
-/// the given parameter values so no single row stays in a cache.
+/// requests (as many as fit in 30 s; one that takes over 10 s is the page's only, cold, measurement), then up to
+/// <c>runs</c> timed ones (as many as fit in a minute for a slow page, at least one), each with the next of the given
+/// parameter values so no single row stays in a cache. With two sizes, the i-th request goes to both hosts one after
+/// the other (which first alternates), so both see the machine at the same moments and their ratio is the growth.
 /// </summary>
 public static class PageTimings
 {
-    /// <param name="request">The i-th request: which signed-in client asks for which URL.</param>
+    /// <param name="request">The i-th request on a side: which signed-in client asks for which URL.</param>
     /// <param name="followRedirect">The page answers with a redirect its user's browser follows (a period export's
     /// progress page): the time is until the page redirected to is read.</param>
-    public static async Task<Timing> MeasureAsync(string name, Func<int, (HttpClient Client, string Url)> request, int runs, bool followRedirect = false)
+    /// <returns>Each side's timing, in the order of <paramref name="sides"/>.</returns>
+    public static async Task<List<Timing>> MeasureAsync(string name, IReadOnlyList<ScaleSide> sides, Func<ScaleSide, int, (HttpClient Client, string Url)> request,
+        int runs, bool followRedirect = false)
     {
-        Task GetAsync((HttpClient Client, string Url) r) => PageTimings.GetAsync(r, followRedirect);
-
+        var times = sides.Select(_ => new List<double>()).ToList();
+        var cold = new bool[sides.Count];
         var budget = Stopwatch.StartNew();
-        var times = new List<double>();
         for (var i = 0; i < 5 && budget.Elapsed < TimeSpan.FromSeconds(30); i++)
-        {
-            var warm = Stopwatch.StartNew();
-            await GetAsync(request(runs + i));
-            // A page this slow is far off any target: one (cold) request says so, and the run goes on to the next page.
-            if (warm.Elapsed > TimeSpan.FromSeconds(10))
+            for (var s = 0; s < sides.Count; s++)
             {
-                times.Add(warm.Elapsed.TotalMilliseconds);
-                return Report(name, times, request);
+                if (cold[s])
+                    continue;
+                var warm = Stopwatch.StartNew();
+                await GetAsync(request(sides[s], runs + i), followRedirect);
+                // A page this slow is far off any target: one (cold) request says so, and the run goes on.
+                if (warm.Elapsed > TimeSpan.FromSeconds(10))
+                {
+                    times[s].Add(warm.Elapsed.TotalMilliseconds);
+                    cold[s] = true;
+                }
             }
-        }
         budget.Restart();
         for (var i = 0; i < runs && (i == 0 || budget.Elapsed < TimeSpan.FromMinutes(1)); i++)
+            for (var k = 0; k < sides.Count; k++)
+            {
+                var s = i % 2 == 0 ? k : sides.Count - 1 - k;
+                if (cold[s])
+                    continue;
+                var watch = Stopwatch.StartNew();
+                await GetAsync(request(sides[s], i), followRedirect);
+                times[s].Add(watch.Elapsed.TotalMilliseconds);
+            }
+        var timings = new List<Timing>();
+        foreach (var list in times)
         {
-            var watch = Stopwatch.StartNew();
-            await GetAsync(request(i));
-            times.Add(watch.Elapsed.TotalMilliseconds);
+            list.Sort();
+            timings.Add(new Timing(name, Percentiles.Of(list, 0.50), Percentiles.Of(list, 0.95), list.Count));
         }
-        return Report(name, times, request);
+        Console.WriteLine(Row(timings, request(sides[0], 0).Url));
+        return timings;
     }
 
-    private static Timing Report(string name, List<double> times, Func<int, (HttpClient Client, string Url)> request)
+    /// <summary>The table's header: one size, or the largest first and its growth over the smallest.</summary>
+    public static string Header(IReadOnlyList<ScaleSide> sides) => sides.Count == 1
+        ? "| page | p50 ms | p95 ms | requests | first URL |\n|---|---:|---:|---:|---|"
+        : $"| page | {sides[0].Label} p50 / p95 ms | {sides[^1].Label} p50 / p95 ms | growth p50 | growth p95 | requests | first URL |\n|---|---:|---:|---:|---:|---:|---|";
+
+    private static string Row(List<Timing> timings, string url)
     {
-        times.Sort();
-        var timing = new Timing(name, Percentiles.Of(times, 0.50), Percentiles.Of(times, 0.95), times.Count);
-        Console.WriteLine($"| {name} | {timing.P50:0.0} | {timing.P95:0.0} | {timing.Runs} | `{request(0).Url}` |");
-        return timing;
+        var large = timings[0];
+        if (timings.Count == 1)
+            return $"| {large.Name} | {large.P50:0.0} | {large.P95:0.0} | {large.Runs} | `{url}` |";
+        var small = timings[^1];
+        return $"| {large.Name} | {large.P50:0.0} / {large.P95:0.0} | {small.P50:0.0} / {small.P95:0.0} | {Growth(large.P50, small.P50)} | {Growth(large.P95, small.P95)} | {large.Runs} | `{url}` |";
+    }
+
+    /// <summary>Within issue 16's 1.5× in bold.</summary>
+    public static string Growth(double large, double small)
+    {
+        var growth = large / small;
+        return growth <= 1.5 ? $"**{growth:0.0}×**" : $"{growth:0.0}×";
     }
 
     private static async Task GetAsync((HttpClient Client, string Url) request, bool followRedirect)
@@ -62,8 +92,7 @@ public static class PageTimings
             throw new InvalidOperationException($"GET {url}: {(int)response.StatusCode}");
         await response.Content.CopyToAsync(Stream.Null);
     }
-
-    /// <summary>Nearest rank.</summary>
 }
 
+/// <summary>A page's p50 and p95 (nearest rank) over <see cref="Runs"/> timed requests.</summary>
 public sealed record Timing(string Name, double P50, double P95, int Runs);

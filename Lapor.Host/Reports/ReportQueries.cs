@@ -46,10 +46,17 @@ public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text,
     public const int FewMatches = 2_000;
 
     /// <summary>
-    /// How many of a many-match search's most recently stored matches its page is chosen from (more for a deep page):
-    /// looking 2,000 of them up and ordering them by date takes about 10 ms at a million reports, where all 50,000
-    /// matches of a common word took 100–200 ms. Reports are stored as they are submitted, so the newest matches are
-    /// among them; when the filters leave too few for the page, the list falls back to every match.
+    /// How many of a many-match search's most recently stored matches its page is chosen from first, at least (four
+    /// times the reports up to the page's end, for a deep page). Reports are stored as they are submitted, so the newest
+    /// matches are among them: an unfiltered first page looks up 100 reports, where it looked up 2,000 (15 ms at a
+    /// million) and all 50,000 matches of a common word before that (100–200 ms). An edited report is stored again,
+    /// later, and takes a place among them, which is why the window is several pages wide.
+    /// </summary>
+    private const int FirstRecentMatches = 100;
+
+    /// <summary>
+    /// The wider window a page is chosen from when the filters leave too few of the first one's matches for it
+    /// (2,000 look-ups: about 10 ms at a million reports); with still too few, the list falls back to every match.
     /// </summary>
     private const int RecentMatches = 2_000;
 
@@ -125,7 +132,7 @@ public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text,
             return await FewMatchesPageAsync(filter, found, skip, page, pageSize, ct);
         return search.ReportsMatchingAll(terms) is { } matches
             ? await InPlacePageAsync(Filtered(filter, matches), skip, page, pageSize, ct)
-            : await ManyMatchesPageAsync(filter, terms, skip, page, pageSize, ct);
+            : await ManyMatchesPageAsync(filter, terms, found.Count, skip, page, pageSize, ct);
     }
 
     /// <summary>
@@ -172,20 +179,34 @@ public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text,
     }
 
     /// <summary>
-    /// Counted from the index side up to <see cref="SearchCountLimit"/>. The page comes from the matches stored most
-    /// recently, which hold the newest unless the filters leave too few of them; then from every match, newest first.
+    /// Counted from the index side up to <see cref="SearchCountLimit"/>; without filters, over an index of public reports
+    /// only, the <paramref name="found"/> matches (more than <see cref="FewMatches"/>) are the count already. The page
+    /// comes from the matches stored most recently, which hold the newest unless the filters leave too few of them
+    /// (a wider window then); then from every match, newest first.
     /// </summary>
-    private async Task<ReportPage<ReportSummary>> ManyMatchesPageAsync(ReportFilter filter, IReadOnlyList<string> terms, int skip, int page,
-        int pageSize, CancellationToken ct)
+    private async Task<ReportPage<ReportSummary>> ManyMatchesPageAsync(ReportFilter filter, IReadOnlyList<string> terms, int found, int skip,
+        int page, int pageSize, CancellationToken ct)
     {
-        var matching = search.MatchingAll(terms);
-        var many = await (from id in matching join r in Filtered(filter) on id equals r.Id select id).Take(SearchCountLimit + 1).CountAsync(ct);
-        var recent = search.NewestMatching(terms, Math.Max(RecentMatches, (skip + pageSize) * 4));
-        var newest = await Summaries(Filtered(filter).Where(r => recent.Contains(r.Id)).OrderByDescending(r => r.SubmittedAt).Skip(skip).Take(pageSize), ct);
+        var many = search.PublicOnly && !HasFilters(filter)
+            ? found
+            : await (from id in search.MatchingAll(terms) join r in Filtered(filter) on id equals r.Id select id).Take(SearchCountLimit + 1).CountAsync(ct);
+        var newest = new List<ReportSummary>();
+        foreach (var window in new[] { FirstRecentMatches, RecentMatches }.Select(w => Math.Max(w, (skip + pageSize) * 4)).Distinct())
+        {
+            var recent = search.NewestMatching(terms, window);
+            newest = await Summaries(Filtered(filter).Where(r => recent.Contains(r.Id)).OrderByDescending(r => r.SubmittedAt).Skip(skip).Take(pageSize), ct);
+            if (newest.Count == pageSize || skip + newest.Count >= many)
+                break;
+        }
         if (newest.Count < pageSize && skip + newest.Count < many)
             newest = await Summaries(PublicMatching(filter).OrderByDescending(r => r.SubmittedAt).Skip(skip).Take(pageSize), ct);
         return new ReportPage<ReportSummary>(newest, page, pageSize, Math.Min(many, SearchCountLimit)) { MoreThanTotal = many > SearchCountLimit };
     }
+
+    /// <summary>Whether anything but the words narrows the list.</summary>
+    private static bool HasFilters(ReportFilter filter) =>
+        filter.Type is not null || !string.IsNullOrWhiteSpace(filter.CategoryCode) || !string.IsNullOrWhiteSpace(filter.AgencyCode)
+        || !string.IsNullOrWhiteSpace(filter.Stage) || filter.From is not null || filter.To is not null;
 
     /// <summary>The list's lines for <paramref name="reports"/>, in the query's order; the reporter's name only if they gave it.</summary>
     private async Task<List<ReportSummary>> Summaries(IQueryable<Report> reports, CancellationToken ct) =>

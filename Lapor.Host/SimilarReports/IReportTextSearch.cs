@@ -13,10 +13,17 @@ public interface IReportTextSearch
     Task<IReadOnlyList<Guid>> FindAsync(SimilarQuery query, CancellationToken ct);
 
     /// <summary>
-    /// Ids of all reports (any status, confidential too: the caller filters) whose title, description or location has
-    /// every term as a word or word prefix: the public list's search. A query to compose into LINQ, not a list.
+    /// Ids of the reports (any status; confidential ones too unless <see cref="PublicOnly"/>, so the caller filters)
+    /// whose title, description or location has every term as a word or word prefix: the public list's search. A query
+    /// to compose into LINQ, not a list.
     /// </summary>
     IQueryable<Guid> MatchingAll(IReadOnlyList<string> terms);
+
+    /// <summary>
+    /// The index holds public reports only (SQLite's FTS5 table): its matches can be counted without looking each up
+    /// to leave the confidential ones out.
+    /// </summary>
+    bool PublicOnly { get; }
 
     /// <summary>
     /// The same matches, at most <paramref name="limit"/> of them, those stored most recently first: where a search

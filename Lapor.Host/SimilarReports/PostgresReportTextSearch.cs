@@ -36,6 +36,9 @@ public sealed class PostgresReportTextSearch(LaporDb db) : IReportTextSearch
         return ids.Where(id => id != query.Exclude).Take(query.Limit).ToList();
     }
 
+    // The words are a column of every report, confidential ones too.
+    public bool PublicOnly => false;
+
     public IQueryable<Guid> MatchingAll(IReadOnlyList<string> terms) =>
         db.Database.SqlQueryRaw<Guid>("SELECT \"Id\" AS \"Value\" FROM report WHERE search_vector @@ to_tsquery('simple', {0})", AllOf(terms));
 

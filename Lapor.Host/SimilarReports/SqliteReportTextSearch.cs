@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Host.SimilarReports;
 
 /// <summary>
-/// FTS5 table <c>report_search</c> (tokenizer <c>unicode61 remove_diacritics 2</c>), kept in step with <c>report</c> by
-/// triggers the <c>SimilarReports</c> migration creates. Every word is a prefix ("rusak" also finds "rusaknya"), any
+/// FTS5 table <c>report_search</c> (tokenizer <c>unicode61 remove_diacritics 2</c>), kept in step with the public
+/// reports by triggers (the <c>PublicReportsOnlyInSearch</c> migration's): a confidential report's words are not in it. Every word is a prefix ("rusak" also finds "rusaknya"), any
 /// word may match, and bm25 ranks: a word in the title counts ten times one in the description, three times one in the
 /// location.
 /// </summary>
@@ -36,6 +36,8 @@ public sealed class SqliteReportTextSearch(LaporDb db) : IReportTextSearch
         var ids = await db.Database.SqlQueryRaw<Guid>(sql, where.Values).ToListAsync(ct);
         return ids.Where(id => id != query.Exclude).Take(query.Limit).ToList();
     }
+
+    public bool PublicOnly => true;
 
     // Terms are letters and digits only (SearchTerms), so quoting them is all FTS5 syntax needs.
     public IQueryable<Guid> MatchingAll(IReadOnlyList<string> terms) =>

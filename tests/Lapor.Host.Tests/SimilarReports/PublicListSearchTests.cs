@@ -175,7 +175,82 @@ public abstract class PublicListSearchTests<THost>(THost host) where THost : Sea
 }
 
 public sealed class PublicListSearchOnSqliteTests(SearchHost.OnSqlite host)
-    : PublicListSearchTests<SearchHost.OnSqlite>(host), IClassFixture<SearchHost.OnSqlite>;
+    : PublicListSearchTests<SearchHost.OnSqlite>(host), IClassFixture<SearchHost.OnSqlite>
+{
+    /// <summary>
+    /// SQLite's index holds public reports only: a confidential report's words never enter it, a report made
+    /// confidential later leaves it, and one made public again comes back.
+    /// </summary>
+    [Fact]
+    public async Task AConfidentialReport_IsNotInTheSearchIndex_AndLeavesItWhenMadeConfidential()
+    {
+        var open = await Host.SubmitAsync("Tiang listrik miring di Banjarbuitan", "Hampir roboh.", location: "Tabanan");
+        var secret = await Host.SubmitAsync("Pungli di kantor Banjarbuitan", "Diminta uang.", confidential: true, location: "Tabanan");
+        Assert.Equal([await IdOfAsync(open)], await IndexedAsync("banjarbuitan"));
+
+        await SetConfidentialAsync(open, true);
+        Assert.Empty(await IndexedAsync("banjarbuitan"));
+        Assert.Empty((await PageAsync(new ReportFilter(Search: "banjarbuitan"))).Items);
+
+        await SetConfidentialAsync(open, false);
+        Assert.Equal([await IdOfAsync(open)], await IndexedAsync("banjarbuitan"));
+        Assert.DoesNotContain(await IdOfAsync(secret), await IndexedAsync("banjarbuitan"));
+    }
+
+    /// <summary>
+    /// A word in more than <see cref="ReportQueries.FewMatches"/> reports, without filters: over an index of public
+    /// reports only, those matches are already more than the count's limit, so no statement looks them up to count
+    /// them; the page is still the newest match.
+    /// </summary>
+    [Fact]
+    public async Task ACommonWordWithoutFilters_IsCountedFromTheIndexAlone()
+    {
+        var original = await Host.SubmitAsync("Got mampet di Sembungmeranti", "Air tergenang.", location: "Tabanan");
+        await CopyAsync(original, ReportQueries.FewMatches + 10, "unfiltered", "-1 day");
+        var newest = await Host.SubmitAsync("Got mampet lagi di Sembungmeranti", "Masih tergenang.", location: "Tabanan");
+
+        ReportPage<ReportSummary>? page = null;
+        var sent = await StatementsSent.RecordAsync(async () => page = await PageAsync(new ReportFilter(Search: "sembungmeranti mampet", PageSize: 1)));
+        Assert.Equal(newest, Assert.Single(page!.Items).TrackingCode);
+        Assert.Equal(ReportQueries.SearchCountLimit, page.Total);
+        Assert.True(page.MoreThanTotal);
+        Assert.DoesNotContain(sent, sql => sql.Contains("report_search") && sql.Contains("COUNT(*)"));
+    }
+
+    /// <summary>
+    /// A filter that none of the most recently stored matches passes: the page comes from the wider window, newest first,
+    /// and its count from the matches that pass.
+    /// </summary>
+    [Fact]
+    public async Task AFilterTheNewestMatchesFail_IsPagedFromTheWiderWindow()
+    {
+        var original = await Host.SubmitAsync("Saluran jebol di Kediriwetan", "Banjir kecil.", location: "Tabanan");
+        await CopyAsync(original, ReportQueries.FewMatches, "wide-old", "-3 day");
+        await CopyAsync(original, 30, "wide-health", "-2 day", ("CategoryCode", "'kesehatan'"));
+        await CopyAsync(original, 150, "wide-new", "-1 day");
+
+        var health = await PageAsync(new ReportFilter(Search: "kediriwetan saluran", CategoryCode: "kesehatan", PageSize: 20));
+        Assert.Equal(30, health.Total);
+        Assert.False(health.MoreThanTotal);
+        Assert.Equal(20, health.Items.Count);
+        Assert.All(health.Items, r => Assert.Equal("kesehatan", r.CategoryCode));
+    }
+
+    private Task<Guid> IdOfAsync(string code) =>
+        Host.InScopeAsync(db => db.Reports.Where(r => r.TrackingCode == TrackingCode.Parse(code)).Select(r => r.Id).SingleAsync());
+
+    private Task<List<Guid>> IndexedAsync(string word) =>
+        Host.InScopeAsync(db => db.Database.SqlQueryRaw<Guid>("SELECT report_id AS \"Value\" FROM report_search WHERE report_search MATCH {0}", word).ToListAsync());
+
+    private Task SetConfidentialAsync(string code, bool confidential) =>
+        Host.InScopeAsync(async db =>
+        {
+            var id = await db.Reports.Where(r => r.TrackingCode == TrackingCode.Parse(code)).Select(r => r.Id).SingleAsync();
+            // As SQLite stores a Guid: upper-case text.
+            var changed = await db.Database.ExecuteSqlRawAsync("UPDATE report SET \"IsConfidential\" = {0} WHERE \"Id\" = {1}", confidential, id.ToString().ToUpperInvariant());
+            return changed == 1 ? changed : throw new InvalidOperationException($"{changed} reports changed.");
+        });
+}
 
 public sealed class PublicListSearchOnPostgresTests(SearchHost.OnPostgresql host)
     : PublicListSearchTests<SearchHost.OnPostgresql>(host), IClassFixture<SearchHost.OnPostgresql>

@@ -51,7 +51,8 @@ namespace Lapor.Host.Data.Migrations.Sqlite
         /// The search index without its own copy of the texts (contentless; only the report id is kept, to join on),
         /// built from the reports and kept in step with them by triggers. Still keyed by report id, not by the report's
         /// rowid, which VACUUM may change (decision 022); contentless_delete lets the triggers delete by report id.
-        /// A later migration that makes SQLite rebuild report drops the triggers with it and must call this again.
+        /// Its triggers are now <see cref="PublicReportsOnlyInSearch.CreateSearchTriggers"/>'s (public reports only): a later
+        /// migration that makes SQLite rebuild report drops them with it and must call that one again.
         /// </summary>
         internal static void CreateSearchIndex(MigrationBuilder migrationBuilder)
         {

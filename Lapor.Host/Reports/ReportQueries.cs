@@ -127,12 +127,13 @@ public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text,
         if (search.ReportsMatchingAll(terms, RecentReports) is { } recent && await CommonWordPageAsync(filter, terms, recent, skip, page, pageSize, ct) is { } common)
             return common;
 
-        var found = await search.MatchingAll(terms).Take(FewMatches + 1).ToListAsync(ct);
-        if (found.Count <= FewMatches)
-            return await FewMatchesPageAsync(filter, found, skip, page, pageSize, ct);
+        // Counted in the database first: a common word's 2,001 ids, read as ids, cost more than the page they decide.
+        var found = await search.MatchingAll(terms).Take(FewMatches + 1).CountAsync(ct);
+        if (found <= FewMatches)
+            return await FewMatchesPageAsync(filter, await search.MatchingAll(terms).ToListAsync(ct), skip, page, pageSize, ct);
         return search.ReportsMatchingAll(terms) is { } matches
             ? await InPlacePageAsync(Filtered(filter, matches), skip, page, pageSize, ct)
-            : await ManyMatchesPageAsync(filter, terms, found.Count, skip, page, pageSize, ct);
+            : await ManyMatchesPageAsync(filter, terms, found, skip, page, pageSize, ct);
     }
 
     /// <summary>

@@ -17,7 +17,28 @@ public static class PageTimings
     /// progress page): the time is until the page redirected to is read.</param>
     /// <returns>Each side's timing, in the order of <paramref name="sides"/>.</returns>
     public static async Task<List<Timing>> MeasureAsync(string name, IReadOnlyList<ScaleSide> sides, Func<ScaleSide, int, (HttpClient Client, string Url)> request,
-        int runs, bool followRedirect = false)
+        int runs, bool followRedirect = false) =>
+        Print(await TimeAsync(name, sides, request, runs, followRedirect), request(sides[0], 0).Url);
+
+    /// <summary>
+    /// A page whose requests start work in the host's background (a period export's build): each size alone, the
+    /// smallest first, and its builds finished before the next, so no host's requests wait for another host's builds.
+    /// </summary>
+    public static async Task<List<Timing>> MeasureOneAfterAnotherAsync(string name, IReadOnlyList<ScaleSide> sides,
+        Func<ScaleSide, int, (HttpClient Client, string Url)> request, int runs, bool followRedirect = false)
+    {
+        var timings = new Timing[sides.Count];
+        for (var s = sides.Count - 1; s >= 0; s--)
+        {
+            timings[s] = (await TimeAsync(name, [sides[s]], request, runs, followRedirect))[0];
+            if (s > 0 && await sides[s].Database.WaitForExportsAsync(TimeSpan.FromMinutes(3)) is > 0 and var left)
+                Console.WriteLine($"({sides[s].Label}: {left} exports still being built after 3 minutes)");
+        }
+        return Print([.. timings], request(sides[0], 0).Url);
+    }
+
+    private static async Task<List<Timing>> TimeAsync(string name, IReadOnlyList<ScaleSide> sides, Func<ScaleSide, int, (HttpClient Client, string Url)> request,
+        int runs, bool followRedirect)
     {
         var times = sides.Select(_ => new List<double>()).ToList();
         var cold = new bool[sides.Count];
@@ -53,7 +74,12 @@ public static class PageTimings
             list.Sort();
             timings.Add(new Timing(name, Percentiles.Of(list, 0.50), Percentiles.Of(list, 0.95), list.Count));
         }
-        Console.WriteLine(Row(timings, request(sides[0], 0).Url));
+        return timings;
+    }
+
+    private static List<Timing> Print(List<Timing> timings, string url)
+    {
+        Console.WriteLine(Row(timings, url));
         return timings;
     }
 

@@ -123,6 +123,25 @@ public sealed class ScaleDatabase
         return await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Waits, up to <paramref name="limit"/>, until the host has built every export asked for on this database, so the
+    /// next host measured does not share the machine with those builds. Returns how many were still waiting at the limit.
+    /// </summary>
+    public async Task<long> WaitForExportsAsync(TimeSpan limit)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await using var connection = await OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM prepared_export WHERE \"State\" IN (0, 1)";
+            var waiting = Convert.ToInt64(await command.ExecuteScalarAsync());
+            if (waiting == 0 || waited.Elapsed > limit)
+                return waiting;
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+    }
+
     /// <summary>Removes a thrown-away SQLite folder (PostgreSQL's databases go with their server).</summary>
     public void Discard()
     {

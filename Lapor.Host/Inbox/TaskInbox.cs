@@ -51,8 +51,10 @@ public sealed partial class TaskInbox(LaporDb db, TaskQuery tasks, BusinessCalen
         // visible tasks instead of two). Counting stops at CountedUpTo: past it the page says "of N+", and a coordinator's
         // visit at a million reports no longer reads every open task of the province.
         var kinds = await visible.KindsAsync(CountedUpTo, ct);
-        var (total, more) = Narrows(filter) ? await CountUpToAsync(query, ct) : (kinds.Count, kinds.More);
-        var found = await query.OrderBy(OrderOf(filter.Sort)).PageAsync((page - 1) * pageSize, pageSize, more ? null : total, ct);
+        var sorted = query.OrderBy(OrderOf(filter.Sort));
+        var (found, total, more) = Narrows(filter)
+            ? await sorted.CountedPageAsync((page - 1) * pageSize, pageSize, CountedUpTo, ct)
+            : new TaskPageUpTo(await sorted.PageAsync((page - 1) * pageSize, pageSize, kinds.More ? null : kinds.Count, ct), kinds.Count, kinds.More);
 
         // The reports of this page only, in a second query: at most a page's worth of instance ids.
         var instanceIds = found.Select(t => t.InstanceId).Distinct().ToList();
@@ -75,12 +77,6 @@ public sealed partial class TaskInbox(LaporDb db, TaskQuery tasks, BusinessCalen
 
     /// <summary>How far an inbox counts its tasks: beyond it, 25 to a page, the pager says "Halaman 1 dari 40+".</summary>
     public const int CountedUpTo = TaskList.SortedWhole;
-
-    private static async Task<(int Count, bool More)> CountUpToAsync(TaskList query, CancellationToken ct)
-    {
-        var count = await query.CountAsync(CountedUpTo + 1, ct);
-        return count > CountedUpTo ? (CountedUpTo, true) : (count, false);
-    }
 
     /// <summary>The task if this user may see it; null both for unknown ids and for other agencies' tasks (no existence leak).</summary>
     public Task<TaskDetails?> FindVisibleAsync(ClaimsPrincipal user, string taskId, CancellationToken ct = default) =>

@@ -61,6 +61,43 @@ public sealed partial class TaskList
     }
 
     /// <summary>
+    /// The list's number of tasks, counted up to <paramref name="atMost"/>, with a numbered page of it. Up to
+    /// <paramref name="atMost"/> tasks one statement reads every listed task's order keys (id, due, created, priority),
+    /// which count the list and are sorted here for the page, whose rows a second statement reads by id; a count and a
+    /// sorted page, as two statements, each worked out the whole list (two intersections of an officer's 3,800 tasks
+    /// with a category's 2,200 open reports at a million reports). A longer list is counted as far as the limit and
+    /// paged as <see cref="PageAsync(int, int, int?, CancellationToken)"/> pages an uncounted one.
+    /// </summary>
+    public async Task<TaskPageUpTo> CountedPageAsync(int offset, int limit, int atMost, CancellationToken ct = default)
+    {
+        (offset, limit) = (Math.Max(0, offset), Math.Max(0, limit));
+        var keys = await _rows.Take(atMost + 1).Select(t => new OrderKeys(t.Id, t.Due, t.CreatedAt, t.Priority)).ToListAsync(ct);
+        if (keys.Count > atMost)
+            return new TaskPageUpTo(await PageAsync(offset, limit, listed: null, ct), atMost, More: true);
+        var ids = InOrder(keys).Skip(offset).Take(limit).Select(k => k.Id).ToList();
+        if (ids.Count == 0)
+            return new TaskPageUpTo([], keys.Count, More: false);
+        var rows = await _db.Set<TaskRow>().AsNoTracking().Where(t => ids.Contains(t.Id)).Select(ToSummary).ToListAsync(ct);
+        // A task completed between the two statements is left out of the page rather than shown gone.
+        var byId = rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        return new TaskPageUpTo([.. ids.Where(byId.ContainsKey).Select(id => byId[id])], keys.Count, More: false);
+    }
+
+    private sealed record OrderKeys(string Id, DateTime? Due, DateTime CreatedAt, int Priority);
+
+    /// <summary>
+    /// <see cref="Sorted"/>'s order on keys in memory. Ids compare ordinally: the engine's ids are lower-case letters,
+    /// digits and dashes in one fixed layout, which both databases order the same way.
+    /// </summary>
+    private IOrderedEnumerable<OrderKeys> InOrder(IEnumerable<OrderKeys> keys) => _order switch
+    {
+        TaskOrder.Priority => keys.OrderByDescending(k => k.Priority).ThenBy(k => k.Due == null).ThenBy(k => k.Due)
+            .ThenBy(k => k.Id, StringComparer.Ordinal),
+        TaskOrder.Newest => keys.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id, StringComparer.Ordinal),
+        _ => keys.OrderBy(k => k.Due == null).ThenBy(k => k.Due).ThenBy(k => k.CreatedAt).ThenBy(k => k.Id, StringComparer.Ordinal),
+    };
+
+    /// <summary>
     /// The next <paramref name="limit"/> tasks after <paramref name="after"/> (the previous page's last task) in the list's
     /// order; from the start when it is null.
     /// </summary>

@@ -1,3 +1,4 @@
+using Lapor.Workflows.Queries;
 using Lapor.Workflows.Tests.Support;
 
 namespace Lapor.Workflows.Tests.Queries;
@@ -35,5 +36,16 @@ public sealed class TaskVisibilityOnPostgresTests(PostgresServer server) : IClas
     {
         await using var h = await TaskQueryTests.EngineWithTasksAsync(await server.NewDatabaseAsync());
         await TaskQueryTests.KindsUpToALimitAsync(h);
+    }
+
+    /// <summary>A counted page sorts the order keys in memory: it must read PostgreSQL's order too.</summary>
+    [Theory]
+    [InlineData(TaskOrder.Due, "BGEADCF")]
+    [InlineData(TaskOrder.Priority, "BEGACFD")]
+    [InlineData(TaskOrder.Newest, "GFEDCBA")]
+    public async Task CountedPages_ReadTheDatabasesOrder(TaskOrder order, string expected)
+    {
+        await using var h = await TaskQueryTests.EngineWithTasksAsync(await server.NewDatabaseAsync());
+        await TaskQueryTests.CountedPagesAsync(h, order, expected);
     }
 }

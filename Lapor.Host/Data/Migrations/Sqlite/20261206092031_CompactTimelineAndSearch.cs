@@ -70,6 +70,12 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                 INSERT INTO report_search (report_id, title, description, location)
                 SELECT "Id", "Title", "Description", coalesce("Location", '') FROM report;
                 """);
+            CreateEveryReportTriggers(migrationBuilder);
+        }
+
+        /// <summary>This migration's triggers, which index every report (confidential ones too).</summary>
+        internal static void CreateEveryReportTriggers(MigrationBuilder migrationBuilder)
+        {
             migrationBuilder.Sql("""
                 CREATE TRIGGER report_search_insert AFTER INSERT ON report BEGIN
                     INSERT INTO report_search (report_id, title, description, location)

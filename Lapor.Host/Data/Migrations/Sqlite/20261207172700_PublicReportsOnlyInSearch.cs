@@ -63,24 +63,7 @@ namespace Lapor.Host.Data.Migrations.Sqlite
         {
             // Back to every report in the index: the previous release's triggers, and the confidential reports' texts.
             DropSearchTriggers(migrationBuilder);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER report_search_insert AFTER INSERT ON report BEGIN
-                    INSERT INTO report_search (report_id, title, description, location)
-                    VALUES (new."Id", new."Title", new."Description", coalesce(new."Location", ''));
-                END;
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER report_search_update AFTER UPDATE OF "Title", "Description", "Location" ON report BEGIN
-                    DELETE FROM report_search WHERE report_id = old."Id";
-                    INSERT INTO report_search (report_id, title, description, location)
-                    VALUES (new."Id", new."Title", new."Description", coalesce(new."Location", ''));
-                END;
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER report_search_delete AFTER DELETE ON report BEGIN
-                    DELETE FROM report_search WHERE report_id = old."Id";
-                END;
-                """);
+            CompactTimelineAndSearch.CreateEveryReportTriggers(migrationBuilder);
             migrationBuilder.Sql("""
                 INSERT INTO report_search (report_id, title, description, location)
                 SELECT "Id", "Title", "Description", coalesce("Location", '') FROM report WHERE "IsConfidential";

@@ -204,10 +204,11 @@ public sealed class ReportQueries(LaporDb db, IStringLocalizer<PortalText> text,
         return new ReportPage<ReportSummary>(newest, page, pageSize, Math.Min(many, SearchCountLimit)) { MoreThanTotal = many > SearchCountLimit };
     }
 
-    /// <summary>Whether anything but the words narrows the list.</summary>
+    /// <summary>Whether anything but the words narrows the list: the filter differs from an empty one in more than its words and page.</summary>
     private static bool HasFilters(ReportFilter filter) =>
-        filter.Type is not null || !string.IsNullOrWhiteSpace(filter.CategoryCode) || !string.IsNullOrWhiteSpace(filter.AgencyCode)
-        || !string.IsNullOrWhiteSpace(filter.Stage) || filter.From is not null || filter.To is not null;
+        filter with { Search = null, Page = Unfiltered.Page, PageSize = Unfiltered.PageSize } != Unfiltered;
+
+    private static readonly ReportFilter Unfiltered = new();
 
     /// <summary>The list's lines for <paramref name="reports"/>, in the query's order; the reporter's name only if they gave it.</summary>
     private async Task<List<ReportSummary>> Summaries(IQueryable<Report> reports, CancellationToken ct) =>

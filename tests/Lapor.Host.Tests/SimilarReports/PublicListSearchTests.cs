@@ -220,22 +220,28 @@ public sealed class PublicListSearchOnSqliteTests(SearchHost.OnSqlite host)
     }
 
     /// <summary>
-    /// A filter that none of the most recently stored matches passes: the page comes from the wider window, newest first,
-    /// and its count from the matches that pass.
+    /// A filter that none of the 100 most recently stored matches passes: the page comes from the wider window, sorted by
+    /// date within it (the newer health reports were stored before the older ones), and never from a walk over every
+    /// match; its count is of the matches that pass.
     /// </summary>
     [Fact]
     public async Task AFilterTheNewestMatchesFail_IsPagedFromTheWiderWindow()
     {
         var original = await Host.SubmitAsync("Saluran jebol di Kediriwetan", "Banjir kecil.", location: "Tabanan");
-        await CopyAsync(original, ReportQueries.FewMatches, "wide-old", "-3 day");
-        await CopyAsync(original, 30, "wide-health", "-2 day", ("CategoryCode", "'kesehatan'"));
+        await CopyAsync(original, ReportQueries.FewMatches, "wide-old", "-4 day");
+        await CopyAsync(original, 20, "wide-health-newer", "-2 day", ("CategoryCode", "'kesehatan'"), ("Title", "'Saluran jebol lagi di Kediriwetan'"));
+        await CopyAsync(original, 10, "wide-health-older", "-3 day", ("CategoryCode", "'kesehatan'"));
         await CopyAsync(original, 150, "wide-new", "-1 day");
 
-        var health = await PageAsync(new ReportFilter(Search: "kediriwetan saluran", CategoryCode: "kesehatan", PageSize: 20));
-        Assert.Equal(30, health.Total);
+        ReportPage<ReportSummary>? health = null;
+        var sent = await StatementsSent.RecordAsync(async () =>
+            health = await PageAsync(new ReportFilter(Search: "kediriwetan saluran", CategoryCode: "kesehatan", PageSize: 20)));
+        Assert.Equal(30, health!.Total);
         Assert.False(health.MoreThanTotal);
         Assert.Equal(20, health.Items.Count);
-        Assert.All(health.Items, r => Assert.Equal("kesehatan", r.CategoryCode));
+        Assert.All(health.Items, r => Assert.Equal(("kesehatan", "Saluran jebol lagi di Kediriwetan"), (r.CategoryCode, r.Title)));
+        // Every read of the index is a count or a window of the most recently stored matches.
+        Assert.All(sent.Where(sql => sql.Contains("report_search")), sql => Assert.True(sql.Contains("COUNT(*)") || sql.Contains("ORDER BY rowid DESC LIMIT"), sql));
     }
 
     private Task<Guid> IdOfAsync(string code) =>

@@ -22,6 +22,11 @@ public sealed partial class TaskInbox
     private TaskList Narrowed(TaskList query, ClaimsPrincipal user, InboxFilter filter, DateTimeOffset now)
     {
         var nowUtc = now.UtcDateTime;
+        // The category first: straight after the visibility it narrows the candidate groups themselves, so an officer's
+        // tasks in one category are read from the candidates' index (TaskList.InCategory). Every report's instance is
+        // started with its category, which a report never changes.
+        if (!string.IsNullOrWhiteSpace(filter.Category))
+            query = query.InCategory(filter.Category);
         switch (filter.View)
         {
             case InboxView.Mine:
@@ -61,25 +66,22 @@ public sealed partial class TaskInbox
     }
 
     /// <summary>
-    /// Stage, category and type are the report's: the instance ids of matching reports, as an <c>IN (…)</c> list the
+    /// Stage and type are the report's: the instance ids of matching reports, as an <c>IN (…)</c> list the
     /// planner can drive from the report indexes. A correlated <c>EXISTS</c> probed the report table once per visible task:
     /// 268 ms for a coordinator's filtered page at 100k tasks (docs/benchmarks.md).
     /// </summary>
     /// <remarks>
     /// Only reports still being handled: a closed report's instance has ended (ReportStageListener closes it then), so it
     /// has no task to show, and leaving the closed ones out keeps the list as short as the open work — at a million
-    /// reports one category's closed ones made the filtered page take 0.5–1 s. The partial index on
-    /// (category, instance) of open reports serves exactly this sub-query.
+    /// reports one category's closed ones made the filtered page take 0.5–1 s.
     /// </remarks>
     private TaskList ByReport(TaskList query, InboxFilter filter)
     {
-        if (string.IsNullOrWhiteSpace(filter.Stage) && string.IsNullOrWhiteSpace(filter.Category) && filter.Type is null)
+        if (string.IsNullOrWhiteSpace(filter.Stage) && filter.Type is null)
             return query;
         var reports = db.Reports.Where(r => r.Status != ReportStatus.Closed);
         if (!string.IsNullOrWhiteSpace(filter.Stage))
             reports = reports.Where(r => r.Stage == filter.Stage);
-        if (!string.IsNullOrWhiteSpace(filter.Category))
-            reports = reports.Where(r => r.CategoryCode == filter.Category);
         if (filter.Type is { } type)
             reports = reports.Where(r => r.Type == type);
         return query.InInstances(InstancesOf(reports));

@@ -76,7 +76,8 @@ public sealed class ReportIntake(LaporDb db, WorkflowEngine engine, IAttachmentS
             if (transaction is not null)
                 await db.SaveChangesAsync(ct);
             var variables = VariablesOf(report, report.TargetAgencyCode ?? category!.DefaultAgencyCode);
-            var instance = await engine.StartAsync(new StartRequest(LaporProcess.Key, report.TrackingCode.ToString(), variables), reporter.UserId ?? "guest", ct);
+            var instance = await engine.StartAsync(new StartRequest(LaporProcess.Key, report.TrackingCode.ToString(), variables) { Category = report.CategoryCode },
+                reporter.UserId ?? "guest", ct);
             // In the engine's own transaction the report is stored from here on: its files must stay.
             committed = transaction is null;
             // Usually already attached and saved by the engine's command (ReportStageListener); saved here otherwise.

@@ -13,6 +13,9 @@ internal sealed class ProcessInstanceRow
     public required string DefinitionId { get; set; }
     public required string DefinitionKey { get; set; }
     public string? BusinessKey { get; set; }
+
+    /// <summary>The caller's grouping given at the start (<see cref="Runtime.StartRequest.Category"/>), copied to each task.</summary>
+    public string? Category { get; set; }
     public InstanceStatus Status { get; set; }
     public DateTime StartedAt { get; set; }
     public DateTime? EndedAt { get; set; }

@@ -20,5 +20,8 @@ internal sealed class TaskRow
     public string? FormKey { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Revision { get; set; }
+
+    /// <summary>The instance's <see cref="ProcessInstanceRow.Category"/>, here so lists narrowed to it seek an index.</summary>
+    public string? Category { get; set; }
     public List<TaskCandidateRow> Candidates { get; set; } = [];
 }

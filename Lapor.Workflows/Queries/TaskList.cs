@@ -15,11 +15,24 @@ public sealed partial class TaskList
     private readonly IQueryable<TaskRow> _rows;
     private readonly TaskOrder _order;
 
-    internal TaskList(DbContext db, IQueryable<TaskRow> rows, TaskOrder order)
+    /// <summary>
+    /// Set on the list <see cref="VisibleTo"/> returns, until another condition is added: who it was narrowed to, and
+    /// the list before, so <see cref="InCategory"/> can narrow the candidates themselves rather than the result.
+    /// </summary>
+    private readonly Visibility? _visibility;
+
+    private sealed record Visibility(TaskAudience Audience, IQueryable<TaskRow> Before);
+
+    internal TaskList(DbContext db, IQueryable<TaskRow> rows, TaskOrder order) : this(db, rows, order, null)
+    {
+    }
+
+    private TaskList(DbContext db, IQueryable<TaskRow> rows, TaskOrder order, Visibility? visibility)
     {
         _db = db;
         _rows = rows;
         _order = order;
+        _visibility = visibility;
     }
 
     private TaskList With(IQueryable<TaskRow> rows) => new(_db, rows, _order);
@@ -31,21 +44,36 @@ public sealed partial class TaskList
     /// page at 100k tasks); one id list (group's tasks + own tasks) lets it seek by key instead. PostgreSQL gets the OR
     /// (<see cref="VisibleOnRow"/>), which it reads best.
     /// </summary>
-    public TaskList VisibleTo(TaskAudience audience)
+    public TaskList VisibleTo(TaskAudience audience) => new(_db, Visible(audience, category: null), _order, new Visibility(audience, _rows));
+
+    /// <summary>
+    /// Only the tasks of instances started with <paramref name="category"/> (<see cref="Runtime.StartRequest.Category"/>).
+    /// Right after <see cref="VisibleTo"/>, the category narrows the audience's candidate groups too, so a group's tasks
+    /// in a category are one range of the candidates' index instead of the group's tasks joined to the category's.
+    /// </summary>
+    public TaskList InCategory(string category)
+    {
+        if (_visibility is not { } seen)
+            return With(_rows.Where(t => t.Category == category));
+        var inCategory = new TaskList(_db, seen.Before.Where(t => t.Category == category), _order);
+        return With(inCategory.Visible(seen.Audience, category));
+    }
+
+    private IQueryable<TaskRow> Visible(TaskAudience audience, string? category)
     {
         if (!SqliteModels.IsSqlite(_db))
-            return With(_rows.Where(VisibleOnRow(audience)));
+            return _rows.Where(VisibleOnRow(audience, category));
         if (audience is { Groups.Count: 0, UnclaimedGroups.Count: 1, User: { } officer })
-            return With(UnclaimedOrOwn(audience.UnclaimedGroups[0], officer));
+            return UnclaimedOrOwn(audience.UnclaimedGroups[0], officer, category);
         IQueryable<string>? ids = null;
         if (audience.Groups.Count > 0)
-            ids = Union(ids, OfferedTo(audience.Groups).Select(c => c.TaskId));
+            ids = Union(ids, OfferedTo(audience.Groups, category).Select(c => c.TaskId));
         if (audience.UnclaimedGroups.Count > 0)
         {
             // The unassigned condition sits inside the id list: a condition on the outer rows would let the planner
             // walk every unassigned task instead of seeking the listed ones.
             ids = Union(ids,
-                from c in OfferedTo(audience.UnclaimedGroups)
+                from c in OfferedTo(audience.UnclaimedGroups, category)
                 join t in _db.Set<TaskRow>() on c.TaskId equals t.Id
                 where t.Assignee == null
                 select t.Id);
@@ -56,7 +84,7 @@ public sealed partial class TaskList
             ids = Union(ids, _db.Set<TaskRow>().Where(t => t.Assignee == user).Select(t => t.Id)
                 .Concat(_db.Set<TaskRow>().Where(t => t.Owner == user).Select(t => t.Id)));
         }
-        return ids is null ? With(_rows.Where(_ => false)) : With(_rows.Where(t => ids.Contains(t.Id)));
+        return ids is null ? _rows.Where(_ => false) : _rows.Where(t => ids.Contains(t.Id));
     }
 
     /// <summary>
@@ -68,9 +96,9 @@ public sealed partial class TaskList
     /// not overlap, or a task would be listed twice: a held task is never unclaimed, and the owned part leaves out both;
     /// a task names a group once among its candidates (the interpreter drops repeats), so the join gives it once.
     /// </summary>
-    private IQueryable<TaskRow> UnclaimedOrOwn(string group, string user)
+    private IQueryable<TaskRow> UnclaimedOrOwn(string group, string user, string? category)
     {
-        var offered = OfferedTo([group]);
+        var offered = OfferedTo([group], category);
         var unclaimed = from c in offered join t in _rows on c.TaskId equals t.Id where t.Assignee == null select t;
         var held = _rows.Where(t => t.Assignee != null && t.Assignee == user);
         var offeredIds = offered.Select(c => c.TaskId);
@@ -84,17 +112,17 @@ public sealed partial class TaskList
     /// above had it look up each listed task again by key (29–39 ms). SQLite's planner, given an OR, read every task at
     /// a cost per task far above PostgreSQL's, hence the list there.
     /// </summary>
-    private Expression<Func<TaskRow, bool>> VisibleOnRow(TaskAudience audience)
+    private Expression<Func<TaskRow, bool>> VisibleOnRow(TaskAudience audience, string? category)
     {
         var conditions = new List<Expression<Func<TaskRow, bool>>>();
         if (audience.Groups.Count > 0)
         {
-            var offered = OfferedTo(audience.Groups).Select(c => c.TaskId);
+            var offered = OfferedTo(audience.Groups, category).Select(c => c.TaskId);
             conditions.Add(t => offered.Contains(t.Id));
         }
         if (audience.UnclaimedGroups.Count > 0)
         {
-            var offered = OfferedTo(audience.UnclaimedGroups).Select(c => c.TaskId);
+            var offered = OfferedTo(audience.UnclaimedGroups, category).Select(c => c.TaskId);
             conditions.Add(t => t.Assignee == null && offered.Contains(t.Id));
         }
         if (audience.User is { } user)
@@ -112,9 +140,13 @@ public sealed partial class TaskList
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
-    private IQueryable<TaskCandidateRow> OfferedTo(IReadOnlyList<string> groups)
+    /// <param name="category">Only candidates of tasks in this category (null: all); the caller's rows are narrowed to
+    /// it as well, so this only lets the database read fewer candidates.</param>
+    private IQueryable<TaskCandidateRow> OfferedTo(IReadOnlyList<string> groups, string? category = null)
     {
         var candidates = _db.Set<TaskCandidateRow>().Where(c => c.Kind == CandidateKind.Group);
+        if (category is not null)
+            candidates = candidates.Where(c => c.Category == category);
         // One or two groups (the usual case) as plain equalities, which every provider seeks by the candidate index.
         var first = groups[0];
         if (groups.Count == 1)
@@ -176,5 +208,5 @@ public sealed partial class TaskList
     }
 
     /// <summary>The same tasks, read in <paramref name="order"/> (default <see cref="TaskOrder.Due"/>).</summary>
-    public TaskList OrderBy(TaskOrder order) => new(_db, _rows, order);
+    public TaskList OrderBy(TaskOrder order) => new(_db, _rows, order, _visibility);
 }

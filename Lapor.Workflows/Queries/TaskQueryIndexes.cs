@@ -15,9 +15,13 @@ namespace Lapor.Workflows.Queries;
 /// (<see cref="TaskList.KindsAsync(int, CancellationToken)"/>).</item>
 /// <item><c>Owner</c>, only where there is one: an owner sees the tasks they delegated, and a task without an owner (nearly
 /// every task) costs this index nothing.</item>
+/// <item><c>(Category, Due, CreatedAt)</c>, only where there is a category: <see cref="TaskList.InCategory"/> for those
+/// who see every task, counted and walked in due order within the category.</item>
+/// <item>Candidates on <c>(Kind, Value, Category, TaskId)</c>: a group's tasks (<see cref="TaskList.VisibleTo"/>), and a
+/// group's tasks in one category as one range of it.</item>
 /// </list>
 /// </summary>
-internal sealed class TaskQueryIndexes : IEntityTypeConfiguration<TaskRow>
+internal sealed class TaskQueryIndexes : IEntityTypeConfiguration<TaskRow>, IEntityTypeConfiguration<TaskCandidateRow>
 {
     public void Configure(EntityTypeBuilder<TaskRow> b)
     {
@@ -25,5 +29,9 @@ internal sealed class TaskQueryIndexes : IEntityTypeConfiguration<TaskRow>
         b.HasIndex(t => t.CreatedAt);
         b.HasIndex(t => t.TaskDefinitionKey);
         b.HasIndex(t => t.Owner).HasFilter("\"Owner\" IS NOT NULL");
+        b.HasIndex(t => new { t.Category, t.Due, t.CreatedAt }).HasFilter("\"Category\" IS NOT NULL");
     }
+
+    public void Configure(EntityTypeBuilder<TaskCandidateRow> b) =>
+        b.HasIndex(c => new { c.Kind, c.Value, c.Category, c.TaskId });
 }

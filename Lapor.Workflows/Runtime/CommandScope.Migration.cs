@@ -66,8 +66,7 @@ internal sealed partial class CommandScope
         task.Priority = fresh.Priority;
         task.FormKey = fresh.FormKey;
         task.Candidates.Clear();
-        task.Candidates.AddRange(fresh.CandidateUsers.Select(u => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.User, Value = u }));
-        task.Candidates.AddRange(fresh.CandidateGroups.Select(g => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.Group, Value = g }));
+        task.Candidates.AddRange(CandidatesOf(fresh with { Id = task.Id }));
         task.Revision++;
         RecordTask(HistoryEventKind.TaskUpdated, task, WorkflowEngine.MigrateOperation);
     }

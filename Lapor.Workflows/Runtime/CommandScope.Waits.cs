@@ -18,15 +18,17 @@ internal sealed partial class CommandScope
             DefinitionId = Instance.DefinitionId, TaskDefinitionKey = task.TaskDefinitionKey, Name = task.Name, Description = task.Description,
             Assignee = task.Assignee, Priority = task.Priority, Due = task.Due is { } d ? WorkflowClock.Utc(d) : null,
             FollowUp = task.FollowUp is { } f ? WorkflowClock.Utc(f) : null, FormKey = task.FormKey, CreatedAt = Now,
-            Candidates =
-            [
-                .. task.CandidateUsers.Select(u => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.User, Value = u }),
-                .. task.CandidateGroups.Select(g => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.Group, Value = g }),
-            ],
+            Category = Instance.Category, Candidates = CandidatesOf(task),
         };
         _db.Add(row);
         RecordTask(HistoryEventKind.TaskCreated, row, null);
     }
+
+    private List<TaskCandidateRow> CandidatesOf(NewHumanTask task) =>
+    [
+        .. task.CandidateUsers.Select(u => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.User, Value = u, Category = Instance.Category }),
+        .. task.CandidateGroups.Select(g => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.Group, Value = g, Category = Instance.Category }),
+    ];
 
     /// <summary>Writes a task history row with a snapshot of the task, so task history needs no runtime rows.</summary>
     public void RecordTask(HistoryEventKind kind, TaskRow task, string? reason, string? actor = null) =>

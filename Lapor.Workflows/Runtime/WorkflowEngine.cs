@@ -49,6 +49,7 @@ public sealed partial class WorkflowEngine(
             var instance = new ProcessInstanceRow
             {
                 Id = context.NewId(), DefinitionId = definition.Id, DefinitionKey = definition.Key, BusinessKey = request.BusinessKey,
+                Category = request.Category,
                 Status = InstanceStatus.Active, StartedAt = WorkflowClock.Utc(context.Now), StartedBy = actor, StartActivityId = startId,
             };
             var scope = CommandScope.Create(db, instance, model, context, actor);

@@ -27,10 +27,6 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         // confidential ones, stops after a page.
         b.HasIndex(r => r.SubmittedAt);
         b.HasIndex(r => r.CategoryCode);
-        // The inbox's category filter asks for the instances of open reports in a category (TaskInbox.ByReport): a few
-        // thousand entries here instead of every report the category ever had. Same filter text on both providers.
-        b.HasIndex(r => new { r.CategoryCode, r.ProcessInstanceId }, "IX_report_open_CategoryCode_ProcessInstanceId")
-            .HasFilter("\"Status\" <> 'Closed'");
         b.HasIndex(r => r.ResponsibleAgencyCode);
         b.HasIndex(r => r.Stage);
         // No foreign key on purpose: adding one makes SQLite rebuild the report table (and drop its search triggers);

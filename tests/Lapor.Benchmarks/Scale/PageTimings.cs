@@ -37,6 +37,24 @@ public static class PageTimings
         return Print([.. timings], request(sides[0], 0).Url);
     }
 
+    /// <summary>
+    /// Asks each host for every page <paramref name="passes"/> times, the pages in turn and the hosts in turn, untimed,
+    /// so the pages are then timed on compiled code rather than while the host's just-in-time compiler still works
+    /// through its tiers. Stops early after ten minutes (a slow database), saying how far it got.
+    /// </summary>
+    public static async Task WarmUpAsync(IReadOnlyList<ScaleSide> sides, IReadOnlyList<ScalePage> pages, int passes)
+    {
+        if (passes == 0)
+            return;
+        var watch = Stopwatch.StartNew();
+        var done = 0;
+        for (; done < passes && watch.Elapsed < TimeSpan.FromMinutes(10); done++)
+            foreach (var page in pages)
+                foreach (var side in sides)
+                    await GetAsync(page.Request(side, 1000 + done), followRedirect: false);
+        Console.WriteLine($"Warm-up:       every page {done} times on each host, {watch.Elapsed.TotalSeconds:0} s");
+    }
+
     private static async Task<List<Timing>> TimeAsync(string name, IReadOnlyList<ScaleSide> sides, Func<ScaleSide, int, (HttpClient Client, string Url)> request,
         int runs, bool followRedirect)
     {
@@ -119,6 +137,9 @@ public static class PageTimings
         await response.Content.CopyToAsync(Stream.Null);
     }
 }
+
+/// <summary>A page the run times: its name and the i-th request for it on a side (which signed-in client, which URL).</summary>
+public sealed record ScalePage(string Name, Func<ScaleSide, int, (HttpClient Client, string Url)> Request);
 
 /// <summary>A page's p50 and p95 (nearest rank) over <see cref="Runs"/> timed requests.</summary>
 public sealed record Timing(string Name, double P50, double P95, int Runs);

@@ -8,12 +8,15 @@ namespace Lapor.Benchmarks.Scale;
 /// measured as it is. With <see cref="Against"/>, the smaller database is kept beside it, in <c>{Keep}-{Against}</c>.</param>
 /// <param name="Hold">After measuring, keep the host and the database (PostgreSQL's throw-away server too) running until
 /// this file exists, for looking into a page by hand (EXPLAIN, the host's log).</param>
-public sealed record ScaleOptions(int Reports, string Provider, int Runs, int Seed, string? Keep, string? Hold, int? Against)
+/// <param name="WarmUp">How many times each host is asked for every page before any is timed. A host just started
+/// compiles its code in tiers while it serves (the first thousand or so pages of one kind run at twice the time of the
+/// later ones on this machine), and the compiler's background work takes a core from the pages being timed.</param>
+public sealed record ScaleOptions(int Reports, string Provider, int Runs, int Seed, string? Keep, string? Hold, int? Against, int WarmUp)
 {
     public bool Postgres => Provider == "postgres";
 
     public string CommandLine =>
-        $"dotnet run -c Release --project tests/Lapor.Benchmarks -- scale --reports {Reports} --provider {Provider} --runs {Runs}" +
+        $"dotnet run -c Release --project tests/Lapor.Benchmarks -- scale --reports {Reports} --provider {Provider} --runs {Runs} --warm-up {WarmUp}" +
         (Against is { } against ? $" --against {against}" : "") + (Keep is null ? "" : $" --keep {Keep}");
 
     /// <summary>Where a size's SQLite folder is kept, or null when it is thrown away.</summary>
@@ -27,5 +30,6 @@ public sealed record ScaleOptions(int Reports, string Provider, int Runs, int Se
         Seed: Benchmarks.CommandLine.Option(args, "--seed", 2026),
         Keep: Benchmarks.CommandLine.Text(args, "--keep"),
         Hold: Benchmarks.CommandLine.Text(args, "--hold"),
-        Against: Benchmarks.CommandLine.Option(args, "--against", 0) is > 0 and var against ? against : null);
+        Against: Benchmarks.CommandLine.Option(args, "--against", 0) is > 0 and var against ? against : null,
+        WarmUp: Math.Max(0, Benchmarks.CommandLine.Option(args, "--warm-up", 100)));
 }

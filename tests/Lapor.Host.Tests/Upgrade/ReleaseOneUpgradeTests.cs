@@ -9,6 +9,7 @@ using Lapor.Host.Reports;
 using Lapor.Host.Tests.Support;
 using Lapor.Workflows.Execution;
 using Lapor.Workflows.Persistence;
+using Lapor.Workflows.Queries;
 using Lapor.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,6 +70,21 @@ public sealed class ReleaseOneUpgradeTests
             {
                 Assert.True(clock.Elapsed < Bound, "release 1's overdue timer did not fire after the upgrade");
                 await Task.Delay(250);
+            }
+
+            // Release 1's running instances got their report's category (migration TaskCategories), so their tasks, and the
+            // escalation the new host just made, are found by the inbox's category filter, each under its report's.
+            using (var scope = host.Services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<LaporDb>();
+                var open = await db.Set<TaskRow>().Join(db.Reports, t => t.InstanceId, r => r.ProcessInstanceId, (t, r) => new { t.Id, r.CategoryCode })
+                    .ToListAsync();
+                Assert.True(open.Count >= 2, "the fixture must leave tasks open");
+                var tasks = scope.ServiceProvider.GetRequiredService<TaskQuery>();
+                foreach (var category in open.GroupBy(t => t.CategoryCode))
+                    Assert.Equal(category.Select(t => t.Id).Order(), (await tasks.Open().InCategory(category.Key).PageAsync(0, 100)).Select(t => t.Id).Order());
+                var ofReports = open.Select(t => t.Id).ToList();
+                Assert.DoesNotContain(await db.Set<TaskCandidateRow>().Where(c => ofReports.Contains(c.TaskId)).Select(c => c.Category).ToListAsync(), c => c is null);
             }
 
             // Open tasks complete: every report waiting for verification is verified, every agency task answered.

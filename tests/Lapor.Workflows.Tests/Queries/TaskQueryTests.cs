@@ -28,7 +28,8 @@ public sealed class TaskQueryTests
         var h = new EngineHarness(configure, postgresConnection: postgresConnection);
         await h.DeployAsync(WithDue);
         await h.DeployAsync(WithoutDue, "n.bpmn");
-        // Seven tasks, a minute apart, so creation order is known: (code, group, priority, working days or none).
+        // Seven tasks, a minute apart, so creation order is known: (code, group, priority, working days or none), each
+        // instance started with a category (see Categories).
         var tasks = new (string Code, string Group, int Priority, int? Days)[]
         {
             ("A", "dinkes", 50, 3), ("B", "dinkes", 80, 1), ("C", "dishub", 50, null), ("D", "dinkes", 20, 3),
@@ -37,13 +38,20 @@ public sealed class TaskQueryTests
         foreach (var t in tasks)
         {
             h.Clock.Advance(TimeSpan.FromMinutes(1));
+            var category = Categories.GetValueOrDefault(t.Code);
             if (t.Days is { } days)
-                await h.StartAsync("p", new { code = t.Code, group = t.Group, prio = t.Priority, days }, businessKey: t.Code);
+                await h.StartAsync("p", new { code = t.Code, group = t.Group, prio = t.Priority, days }, businessKey: t.Code, category: category);
             else
-                await h.StartAsync("n", new { code = t.Code, group = t.Group, prio = t.Priority }, businessKey: t.Code);
+                await h.StartAsync("n", new { code = t.Code, group = t.Group, prio = t.Priority }, businessKey: t.Code, category: category);
         }
         return h;
     }
+
+    /// <summary>The category each task's instance was started with; F was started without one.</summary>
+    private static readonly Dictionary<string, string> Categories = new()
+    {
+        ["A"] = "jalan", ["B"] = "sehat", ["C"] = "jalan", ["D"] = "jalan", ["E"] = "sehat", ["G"] = "sehat",
+    };
 
     private static async Task<T> ReadAsync<T>(EngineHarness h, Func<TaskQuery, Task<T>> read)
     {
@@ -331,5 +339,72 @@ public sealed class TaskQueryTests
         var plan = await h.Query(db => QueryPlan.OfAsync(db, statement, parameterValue: 3));
         Assert.Contains("IX_wf_task_Due_CreatedAt", plan);
         Assert.DoesNotContain("TEMP B-TREE FOR ORDER BY", plan);
+    }
+
+    [Fact]
+    public async Task ACategory_NarrowsEveryAudience_ToItsTasks()
+    {
+        await using var h = await EngineWithTasksAsync();
+        await CategoryNarrowsEveryAudienceAsync(h);
+    }
+
+    /// <summary>
+    /// <c>InCategory</c> after <c>VisibleTo</c> narrows the candidate groups themselves, a path of its own per provider
+    /// and audience: whatever the audience, it must list exactly the audience's tasks that are in the category, with the
+    /// hand-overs of <see cref="OfficerSeesEachTaskOnceAsync"/> (held, owned, delegated) in play. Shared with
+    /// <see cref="TaskVisibilityOnPostgresTests"/>.
+    /// </summary>
+    internal static async Task CategoryNarrowsEveryAudienceAsync(EngineHarness h)
+    {
+        var (c, d, e, g) = (await TaskOfAsync(h, "C"), await TaskOfAsync(h, "D"), await TaskOfAsync(h, "E"), await TaskOfAsync(h, "G"));
+        foreach (var task in new[] { c, d, e, g })
+        {
+            await h.With(x => x.ClaimAsync(task, "komang", "komang"));
+            await h.With(x => x.DelegateAsync(task, "made", "komang"));
+        }
+        await h.With(x => x.ResolveAsync(d, null, "made"));
+        await h.With(x => x.UnclaimAsync(g, "made"));
+
+        TaskAudience[] audiences =
+        [
+            new() { Groups = ["dinkes"] }, new() { Groups = ["dinkes", "dishub-supervisor"], User = "komang" },
+            new() { Groups = ["dinkes", "dishub", "ombudsman"] }, new() { UnclaimedGroups = ["dinkes"] },
+            new() { UnclaimedGroups = ["dinkes"], User = "komang" }, new() { UnclaimedGroups = ["dishub"], User = "made" },
+            new() { User = "komang" },
+        ];
+        foreach (var audience in audiences)
+        {
+            var visible = await CodesAsync(h, l => l.VisibleTo(audience));
+            foreach (var category in new[] { "jalan", "sehat", "lain" })
+            {
+                var expected = visible.Where(code => Categories.GetValueOrDefault(code) == category).ToList();
+                Assert.Equal(expected, await CodesAsync(h, l => l.VisibleTo(audience).InCategory(category)));
+                // After an order, and before another condition, it is the same list.
+                Assert.Equal(expected, await CodesAsync(h, l => l.VisibleTo(audience).OrderBy(TaskOrder.Newest).InCategory(category)));
+                // After another condition it narrows the rows, as any condition does.
+                var unassigned = await CodesAsync(h, l => l.VisibleTo(audience).Unassigned());
+                Assert.Equal(unassigned.Where(code => Categories.GetValueOrDefault(code) == category).ToList(),
+                    await CodesAsync(h, l => l.VisibleTo(audience).Unassigned().InCategory(category)));
+            }
+        }
+        // Those who see every task: the category alone, counted the same way.
+        Assert.Equal(["A", "C", "D"], await CodesAsync(h, l => l.InCategory("jalan")));
+        Assert.Equal(3, await ReadAsync(h, q => q.Open().InCategory("jalan").CountAsync()));
+        Assert.Empty(await CodesAsync(h, l => l.InCategory("jalan").InCategory("sehat")));
+    }
+
+    [Fact]
+    public async Task AnOfficersTasksInACategory_AreOneRangeOfTheCandidatesIndex()
+    {
+        var sql = new SqlRecorder();
+        await using var h = await EngineWithTasksAsync(configure: services => services.ConfigureDbContext<WorkflowDb>(o => o.AddInterceptors(sql)));
+        sql.Commands.Clear();
+
+        var officer = new TaskAudience { UnclaimedGroups = ["dinkes"], User = "komang" };
+        var page = await ReadAsync(h, q => q.Open().VisibleTo(officer).OrderBy(TaskOrder.Newest).InCategory("jalan").PageAsync(0, 10));
+
+        Assert.Equal(["A", "D"], page.Select(t => t.Name![^1..]).Order().ToList());
+        var plan = await h.Query(db => QueryPlan.OfAsync(db, Assert.Single(sql.Commands), parameterValue: "jalan"));
+        Assert.Contains("IX_wf_task_candidate_Kind_Value_Category_TaskId (Kind=? AND Value=? AND Category=?)", plan);
     }
 }

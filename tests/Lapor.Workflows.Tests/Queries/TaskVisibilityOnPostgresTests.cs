@@ -25,6 +25,13 @@ public sealed class TaskVisibilityOnPostgresTests(PostgresServer server) : IClas
     }
 
     [Fact]
+    public async Task ACategory_NarrowsEveryAudience_ToItsTasks()
+    {
+        await using var h = await TaskQueryTests.EngineWithTasksAsync(await server.NewDatabaseAsync());
+        await TaskQueryTests.CategoryNarrowsEveryAudienceAsync(h);
+    }
+
+    [Fact]
     public async Task OneTask_ComesWithItsCandidates_AndKinds_AreListedOnce()
     {
         await using var h = await TaskQueryTests.EngineWithTasksAsync(await server.NewDatabaseAsync());

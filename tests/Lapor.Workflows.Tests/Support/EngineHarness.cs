@@ -84,9 +84,9 @@ public sealed class EngineHarness : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<Deployer>().DeployAsync(new DeploymentRequest("test", [new DeploymentResource(name, xml)]), "tester");
     }
 
-    public async Task<string> StartAsync(string key = "p", object? variables = null, string? businessKey = null)
+    public async Task<string> StartAsync(string key = "p", object? variables = null, string? businessKey = null, string? category = null)
     {
-        var instance = await With(e => e.StartAsync(new StartRequest(key, businessKey, Vars(variables)), "tester"));
+        var instance = await With(e => e.StartAsync(new StartRequest(key, businessKey, Vars(variables)) { Category = category }, "tester"));
         return instance.Id;
     }
 

@@ -220,9 +220,6 @@ namespace Lapor.Host.Data.Migrations.Postgres
 
                     b.HasIndex("IsConfidential", "SubmittedAt");
 
-                    b.HasIndex(new[] { "CategoryCode", "ProcessInstanceId" }, "IX_report_open_CategoryCode_ProcessInstanceId")
-                        .HasFilter("\"Status\" <> 'Closed'");
-
                     b.ToTable("report", (string)null);
                 });
 
@@ -1217,6 +1214,9 @@ namespace Lapor.Host.Data.Migrations.Postgres
                     b.Property<string>("BusinessKey")
                         .HasColumnType("text");
 
+                    b.Property<string>("Category")
+                        .HasColumnType("text");
+
                     b.Property<string>("DefinitionId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1272,6 +1272,9 @@ namespace Lapor.Host.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Category")
+                        .HasColumnType("text");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1289,7 +1292,7 @@ namespace Lapor.Host.Data.Migrations.Postgres
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("Kind", "Value", "TaskId");
+                    b.HasIndex("Kind", "Value", "Category", "TaskId");
 
                     b.ToTable("wf_task_candidate", (string)null);
 
@@ -1306,6 +1309,9 @@ namespace Lapor.Host.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Assignee")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Category")
                         .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1369,6 +1375,9 @@ namespace Lapor.Host.Data.Migrations.Postgres
                     b.HasIndex("Assignee", "Due");
 
                     b.HasIndex("Due", "CreatedAt");
+
+                    b.HasIndex("Category", "Due", "CreatedAt")
+                        .HasFilter("\"Category\" IS NOT NULL");
 
                     b.ToTable("wf_task", (string)null);
                 });

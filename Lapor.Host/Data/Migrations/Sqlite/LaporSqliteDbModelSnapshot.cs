@@ -215,9 +215,6 @@ namespace Lapor.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("IsConfidential", "SubmittedAt");
 
-                    b.HasIndex(new[] { "CategoryCode", "ProcessInstanceId" }, "IX_report_open_CategoryCode_ProcessInstanceId")
-                        .HasFilter("\"Status\" <> 'Closed'");
-
                     b.ToTable("report", (string)null);
                 });
 
@@ -1206,6 +1203,9 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.Property<string>("BusinessKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Category")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DefinitionId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1259,6 +1259,9 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Category")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1276,7 +1279,7 @@ namespace Lapor.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("Kind", "Value", "TaskId");
+                    b.HasIndex("Kind", "Value", "Category", "TaskId");
 
                     b.ToTable("wf_task_candidate", (string)null);
 
@@ -1293,6 +1296,9 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Assignee")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1356,6 +1362,9 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.HasIndex("Assignee", "Due");
 
                     b.HasIndex("Due", "CreatedAt");
+
+                    b.HasIndex("Category", "Due", "CreatedAt")
+                        .HasFilter("\"Category\" IS NOT NULL");
 
                     b.ToTable("wf_task", (string)null);
                 });

@@ -55,16 +55,17 @@ public sealed partial class TaskList
     {
         if (_visibility is not { } seen)
             return With(_rows.Where(t => t.Category == category));
-        var inCategory = new TaskList(_db, seen.Before.Where(t => t.Category == category), _order);
-        return With(inCategory.Visible(seen.Audience, category));
+        return With(new TaskList(_db, seen.Before, _order).Visible(seen.Audience, category));
     }
 
+    /// <summary>This list's rows that <paramref name="audience"/> sees, in <paramref name="category"/> unless it is null.</summary>
     private IQueryable<TaskRow> Visible(TaskAudience audience, string? category)
     {
-        if (!SqliteModels.IsSqlite(_db))
-            return _rows.Where(VisibleOnRow(audience, category));
-        if (audience is { Groups.Count: 0, UnclaimedGroups.Count: 1, User: { } officer })
+        if (SqliteModels.IsSqlite(_db) && audience is { Groups.Count: 0, UnclaimedGroups.Count: 1, User: { } officer })
             return UnclaimedOrOwn(audience.UnclaimedGroups[0], officer, category);
+        var rows = category is null ? _rows : _rows.Where(t => t.Category == category);
+        if (!SqliteModels.IsSqlite(_db))
+            return rows.Where(VisibleOnRow(audience, category));
         IQueryable<string>? ids = null;
         if (audience.Groups.Count > 0)
             ids = Union(ids, OfferedTo(audience.Groups, category).Select(c => c.TaskId));
@@ -84,7 +85,7 @@ public sealed partial class TaskList
             ids = Union(ids, _db.Set<TaskRow>().Where(t => t.Assignee == user).Select(t => t.Id)
                 .Concat(_db.Set<TaskRow>().Where(t => t.Owner == user).Select(t => t.Id)));
         }
-        return ids is null ? _rows.Where(_ => false) : _rows.Where(t => ids.Contains(t.Id));
+        return ids is null ? rows.Where(_ => false) : rows.Where(t => ids.Contains(t.Id));
     }
 
     /// <summary>
@@ -96,6 +97,12 @@ public sealed partial class TaskList
     /// not overlap, or a task would be listed twice: a held task is never unclaimed, and the owned part leaves out both;
     /// a task names a group once among its candidates (the interpreter drops repeats), so the join gives it once.
     /// </summary>
+    /// <remarks>
+    /// In a category, the group's part reads the candidates' (Kind, Value, Category) range, whose rows carry the task's
+    /// category; the held and owned parts test the category on the rows their user's index finds. Tested as a plain
+    /// equality there, it let SQLite (which keeps no statistics here) walk the category's index instead: every open task
+    /// of the category (2,300 at a million reports, 11 ms) for the few an officer holds.
+    /// </remarks>
     private IQueryable<TaskRow> UnclaimedOrOwn(string group, string user, string? category)
     {
         var offered = OfferedTo([group], category);
@@ -103,6 +110,12 @@ public sealed partial class TaskList
         var held = _rows.Where(t => t.Assignee != null && t.Assignee == user);
         var offeredIds = offered.Select(c => c.TaskId);
         var ownedOnly = _rows.Where(t => t.Owner == user && (t.Assignee == null ? !offeredIds.Contains(t.Id) : t.Assignee != user));
+        if (category is not null)
+        {
+            // COALESCE makes it a test on the row, not a term an index could serve.
+            held = held.Where(t => (t.Category ?? "") == category);
+            ownedOnly = ownedOnly.Where(t => (t.Category ?? "") == category);
+        }
         return unclaimed.Concat(held).Concat(ownedOnly);
     }
 

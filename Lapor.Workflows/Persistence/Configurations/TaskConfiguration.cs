@@ -15,7 +15,7 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskRow>
         b.Property(x => x.Revision).IsConcurrencyToken();
         // No ExecutionId index: an instance has a handful of tasks, so the engine finds a token's task through InstanceId.
         b.HasIndex(x => x.InstanceId);
-        b.HasIndex(x => new { x.Assignee, x.Due });
+        // The assignee's index is query support: Queries/TaskQueryIndexes.
         b.HasMany(x => x.Candidates).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1372,9 +1372,9 @@ namespace Lapor.Host.Data.Migrations.Postgres
 
                     b.HasIndex("TaskDefinitionKey");
 
-                    b.HasIndex("Assignee", "Due");
-
                     b.HasIndex("Due", "CreatedAt");
+
+                    b.HasIndex("Assignee", "Due", "Category");
 
                     b.HasIndex("Category", "Due", "CreatedAt")
                         .HasFilter("\"Category\" IS NOT NULL");

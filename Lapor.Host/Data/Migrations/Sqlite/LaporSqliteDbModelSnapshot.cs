@@ -1359,9 +1359,9 @@ namespace Lapor.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("TaskDefinitionKey");
 
-                    b.HasIndex("Assignee", "Due");
-
                     b.HasIndex("Due", "CreatedAt");
+
+                    b.HasIndex("Assignee", "Due", "Category");
 
                     b.HasIndex("Category", "Due", "CreatedAt")
                         .HasFilter("\"Category\" IS NOT NULL");

@@ -17,13 +17,17 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
     /// <summary>One period being read: where its open figures go.</summary>
     internal sealed record Target(Period Period, DateTimeOffset AsOf, Func<string, AgencyFigures> Of, AgencyFigures Total);
 
-    public async Task AddToAsync(IReadOnlyList<Target> targets, DateTimeOffset now, bool backlog, CancellationToken ct)
+    /// <param name="backlogs">The targets whose backlog is wanted from the open stays (a subset of
+    /// <paramref name="targets"/>): not those the chart reads without one, nor those kept (decision 037).</param>
+    public async Task AddToAsync(IReadOnlyList<Target> targets, IReadOnlyList<Target> backlogs, DateTimeOffset now, CancellationToken ct)
     {
+        if (targets.Count == 0)
+            return;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (backlog)
-                await AddBacklogAsync(targets, ct);
+            if (backlogs.Count > 0)
+                await AddBacklogAsync(backlogs, ct);
             await AddLateAsync(targets, now, ct);
         }
         finally
@@ -51,10 +55,10 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
                 FROM performance_open_stay
                 WHERE "RunStart" <= @at AND "SubmittedAt" < @at AND "Start" <= @at AND ("End" IS NULL OR "End" > @at)
                 GROUP BY 1, 2
-                """).With("@at", moment.Key.UtcTicks);
+                """, db.Database.CurrentTransaction).With("@at", moment.Key.UtcTicks);
             var day = calendar.DateOf(moment.Key);
             for (var i = 0; i < buckets.Length - 1; i++)
-                command.With($"@from{i}", FirstDayWithin(day, buckets[i].MostWorkingDays).DayNumber);
+                command.With($"@from{i}", FirstDayWithin(calendar, day, buckets[i].MostWorkingDays).DayNumber);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -74,7 +78,7 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
     /// The earliest start date whose working days up to <paramref name="day"/> are at most <paramref name="workingDays"/>:
     /// the count only grows as the start moves back, so every later start is within it too.
     /// </summary>
-    private DateOnly FirstDayWithin(DateOnly day, int workingDays)
+    internal static DateOnly FirstDayWithin(BusinessCalendar calendar, DateOnly day, int workingDays)
     {
         // A year back holds any bucket's working days in a calendar that has some.
         var first = day;
@@ -105,9 +109,9 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
             FROM performance_open_stay
             WHERE "Unanswered" = TRUE AND "Start" >= @from AND "Start" < @to AND "StartDay" < @lateBefore
             GROUP BY 1, 2, 3
-            """);
+            """, db.Database.CurrentTransaction);
         command.With("@from", from.UtcTicks).With("@to", to.UtcTicks)
-            .With("@lateBefore", FirstDayWithin(calendar.DateOf(now), deadlineWorkingDays).DayNumber);
+            .With("@lateBefore", FirstDayWithin(calendar, calendar.DateOf(now), deadlineWorkingDays).DayNumber);
         for (var i = 1; i < bounds.Count - 1; i++)
             command.With($"@b{i}", bounds[i].DayNumber);
         var late = new List<(string Agency, int Stretch, int Counted, int Count)>();

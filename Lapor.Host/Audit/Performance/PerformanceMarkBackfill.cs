@@ -52,6 +52,9 @@ public sealed class PerformanceMarkBackfill(LaporDb db, BusinessCalendar calenda
         if (missing.Count == 0)
             return 0;
         log.LogInformation("Performance dashboard: counting {Count} reports stored before its tallies", missing.Count);
+        // Reports counted from their whole history can change a settled period's late count and backlog: the kept ones
+        // go, before (no read keeps a half-counted period's as final) and after (nor one kept while this ran).
+        await FrozenFigures.ForgetAllAsync(db, ct);
         var done = 0;
         foreach (var chunk in missing.Chunk(Batch))
         {
@@ -79,6 +82,7 @@ public sealed class PerformanceMarkBackfill(LaporDb db, BusinessCalendar calenda
             if (done % 20_000 < Batch || done == missing.Count)
                 log.LogInformation("Performance dashboard: {Done} of {Count} reports counted", done, missing.Count);
         }
+        await FrozenFigures.ForgetAllAsync(db, ct);
         return done;
     }
 }

@@ -59,6 +59,53 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
     /// </summary>
     private async Task<List<PerformanceReport>> FromTalliesAsync(IReadOnlyList<Period> periods, bool backlog, bool provinceOnly, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
+        // A settled period's backlog is read as kept (decision 037); kept the first time it is read.
+        var frozen = new FrozenFigures(db, calendar, Calculator.DeadlineWorkingDays);
+        var settled = periods.Where(p => frozen.IsSettled(p, now)).ToList();
+        var kept = await frozen.ReadAsync(settled, provinceOnly, ct);
+        if (settled.Where(p => !kept.Contains(p.Code)).ToList() is { Count: > 0 } unkept)
+        {
+            await KeepAsync(frozen, unkept, now, ct);
+            kept = await frozen.ReadAsync(settled, provinceOnly, ct);
+        }
+        var read = await FiguresAsync(periods, backlog, provinceOnly, kept, now, ct);
+        return read.Select(r => PerformanceCalculator.Ranked(r.Target.Period, r.Target.AsOf, r.Agencies.Values.Where(a => a.HasAny), r.Target.Total, r.Submitted))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Computes the settled <paramref name="periods"/> whole (every agency, with their backlogs) and keeps their
+    /// backlogs, in one transaction: the tallies, the changes not yet folded and the open stays as of one
+    /// moment, or a run closing between two of the reads would be counted twice or not at all, and kept so.
+    /// </summary>
+    private async Task KeepAsync(FrozenFigures frozen, IReadOnlyList<Period> periods, DateTimeOffset now, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var transaction = db.Database.IsNpgsql()
+                ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct)
+                : await db.Database.BeginTransactionAsync(ct);
+            var read = await FiguresAsync(periods, backlog: true, provinceOnly: false, Array.Empty<PerformanceFrozen>().ToLookup(f => f.Period), now, ct);
+            await frozen.KeepAsync(read.Select(r => (r.Target.Period, (IEnumerable<AgencyFigures>)r.Agencies.Values, r.Target.Total)), ct);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private sealed record PeriodFigures(OpenFigures.Target Target, Dictionary<string, AgencyFigures> Agencies, int Submitted);
+
+    /// <summary>
+    /// The periods' figures before ranking: tallies and unfolded changes, the open stays' late count, and for each period
+    /// either its kept backlog or, when it has none, the open stays' part of it.
+    /// </summary>
+    private async Task<List<PeriodFigures>> FiguresAsync(IReadOnlyList<Period> periods, bool backlog, bool provinceOnly,
+        ILookup<string, PerformanceFrozen> kept, DateTimeOffset now, CancellationToken ct)
+    {
         var codes = periods.Select(p => p.Code).ToList();
         var tallies = db.Set<PerformanceTally>().AsNoTracking().Where(t => codes.Contains(t.Period) && t.Count != 0);
         var changes = db.Set<PerformanceTallyChange>().AsNoTracking().Where(t => codes.Contains(t.Period));
@@ -70,7 +117,6 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
         var counts = await tallies.Select(t => new { t.Period, t.Agency, t.Figure, t.Value, t.Count }).ToListAsync(ct);
         var pending = await changes.Select(t => new { t.Period, t.Agency, t.Figure, t.Value, Count = t.Delta }).ToListAsync(ct);
         var byPeriod = counts.Concat(pending).ToLookup(t => t.Period);
-        var now = clock.GetUtcNow();
         var read = periods.Select(period =>
         {
             var (_, end) = period.Bounds(calendar.Zone);
@@ -79,8 +125,14 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
             AgencyFigures Of(string code) => code == AgencyFigures.AllAgencies ? total
                 : agencies.TryGetValue(code, out var f) ? f : agencies[code] = new AgencyFigures(code);
             var submitted = 0;
+            var isKept = kept.Contains(period.Code);
+            foreach (var f in kept[period.Code])
+                Of(f.Agency).AddCount((Figure)f.Figure, f.Count);
             foreach (var t in byPeriod[period.Code])
             {
+                // The kept sums already hold the tallies' part of these.
+                if (isKept && FrozenFigures.IsKept(t.Figure))
+                    continue;
                 switch (t.Figure)
                 {
                     case TallyKey.Submitted: submitted += t.Count; break;
@@ -89,11 +141,12 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
                     default: Of(t.Agency).AddCount((Figure)t.Figure, t.Count); break;
                 }
             }
-            return (Target: new OpenFigures.Target(period, now < end ? now : end, Of, total), Agencies: agencies, Submitted: submitted);
+            return new PeriodFigures(new OpenFigures.Target(period, now < end ? now : end, Of, total), agencies, submitted);
         }).ToList();
-        await new OpenFigures(db, calendar, Calculator.DeadlineWorkingDays).AddToAsync(read.Select(r => r.Target).ToList(), now, backlog, ct);
-        return read.Select(r => PerformanceCalculator.Ranked(r.Target.Period, r.Target.AsOf, r.Agencies.Values.Where(a => a.HasAny), r.Target.Total, r.Submitted))
-            .ToList();
+        var targets = read.Select(r => r.Target).ToList();
+        await new OpenFigures(db, calendar, Calculator.DeadlineWorkingDays)
+            .AddToAsync(targets, backlog ? targets.Where(t => !kept.Contains(t.Period.Code)).ToList() : [], now, ct);
+        return read;
     }
 
     /// <summary>

@@ -20,6 +20,19 @@ internal sealed class PerformanceTallyConfiguration : IEntityTypeConfiguration<P
     }
 }
 
+internal sealed class PerformanceFrozenConfiguration : IEntityTypeConfiguration<PerformanceFrozen>
+{
+    public void Configure(EntityTypeBuilder<PerformanceFrozen> b)
+    {
+        b.ToTable("performance_frozen");
+        // A period's kept figures are one key range (decision 037).
+        b.HasKey(f => new { f.Period, f.Agency, f.Figure });
+        b.IsClusteredOnSqlite();
+        b.Property(f => f.Period).HasMaxLength(7);
+        b.Property(f => f.Agency).HasMaxLength(64);
+    }
+}
+
 internal sealed class PerformanceTallyChangeConfiguration : IEntityTypeConfiguration<PerformanceTallyChange>
 {
     public void Configure(EntityTypeBuilder<PerformanceTallyChange> b)

@@ -56,6 +56,48 @@ public sealed class PerformanceMarksTests
     public async Task OnPostgres_ReportsChangedStepByStep_KeepTheTalliesRight() => await OnPostgresAsync(o => StepByStepAsync(o, 300, seed: 37));
 
     [Fact]
+    public async Task OnSqlite_ASettledPeriod_IsReadFromItsKeptFigures_NotTheOpenStays() => await OnSqliteAsync(KeptFiguresAsync);
+
+    [Fact]
+    public async Task OnPostgres_ASettledPeriod_IsReadFromItsKeptFigures_NotTheOpenStays() => await OnPostgresAsync(KeptFiguresAsync);
+
+    /// <summary>
+    /// Decision 037: once a period is settled its backlog is kept, so with the open stays gone its backlog reads the
+    /// same; forgetting the kept figures then shows the open stays had a part in it.
+    /// </summary>
+    private static async Task KeptFiguresAsync(Func<bool, LaporDb> open)
+    {
+        await MigrateAsync(open);
+        await StoreAsync(open, VariedReports.Make(400, seed: 38, From, Now).ToList());
+        await using var db = open(true);
+        var queries = new PerformanceQueries(db, Calendar, new FakeTimeProvider(Now));
+        var settled = Periods.Where(p => p.Bounds(Calendar.Zone).End < Now.AddDays(-14)).ToList();
+        Assert.True(settled.Count >= 10);
+        var first = new List<PerformanceReport>();
+        foreach (var period in settled)
+            first.Add(await queries.ReportAsync(period));
+        Assert.Equal(settled.Select(p => p.Code).Order(), (await db.Set<PerformanceFrozen>().Select(f => f.Period).Distinct().ToListAsync()).Order());
+
+        Assert.True(await db.Set<PerformanceOpenStay>().ExecuteDeleteAsync() > 0, "the data set should hold reports still open");
+        for (var i = 0; i < settled.Count; i++)
+        {
+            var again = await queries.ReportAsync(settled[i]);
+            foreach (var agency in first[i].Agencies.Append(first[i].Total))
+                foreach (var figure in FrozenFigures.Kept)
+                    Assert.Equal(agency.Count(figure), again.For(agency.AgencyCode)?.Count(figure) ?? 0);
+        }
+
+        await FrozenFigures.ForgetAllAsync(db, default);
+        var differ = 0;
+        for (var i = 0; i < settled.Count; i++)
+        {
+            var recounted = await queries.ReportAsync(settled[i]);
+            differ += FrozenFigures.Kept.Count(f => recounted.Total.Count(f) != first[i].Total.Count(f));
+        }
+        Assert.True(differ > 0, "without the open stays, some settled period's backlog should have changed");
+    }
+
+    [Fact]
     public async Task OnSqlite_TheDrillDown_ListsTheCasesEveryReportGives() =>
         await OnSqliteAsync(async open =>
         {
@@ -173,6 +215,14 @@ public sealed class PerformanceMarksTests
                 await db.SaveChangesAsync();
             }
             told = until;
+            // Read every period as of this round, as a visitor would then: the settled ones are kept now and must still
+            // be right after the later rounds' steps (compared at the end).
+            await using (var db = open(true))
+            {
+                var queries = new PerformanceQueries(db, Calendar, new FakeTimeProvider(until));
+                foreach (var period in Periods.Where(p => p.Bounds(Calendar.Zone).Start < until))
+                    await queries.ReportAsync(period);
+            }
             if (until < Now)
             {
                 await using var db = open(true);
@@ -180,6 +230,8 @@ public sealed class PerformanceMarksTests
                 Assert.Equal(0, await db.Set<PerformanceTallyChange>().CountAsync());
             }
         }
+        await using (var db = open(true))
+            Assert.True(await db.Set<PerformanceFrozen>().CountAsync() > 0, "some periods should have been kept in the rounds");
         await AssertSameFiguresAsync(open);
     }
 

@@ -286,6 +286,29 @@ namespace Lapor.Host.Data.Migrations.Postgres
                     b.ToTable("prepared_export", (string)null);
                 });
 
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceFrozen", b =>
+                {
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Figure")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Period", "Agency", "Figure");
+
+                    b.ToTable("performance_frozen", (string)null);
+
+                    b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
+                });
+
             modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMonth", b =>
                 {
                     b.Property<Guid>("ReportId")

@@ -281,6 +281,29 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.ToTable("prepared_export", (string)null);
                 });
 
+            modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceFrozen", b =>
+                {
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Figure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Period", "Agency", "Figure");
+
+                    b.ToTable("performance_frozen", (string)null);
+
+                    b.HasAnnotation("Lapor:SqliteWithoutRowId", true);
+                });
+
             modelBuilder.Entity("Lapor.Host.Audit.Performance.PerformanceMonth", b =>
                 {
                     b.Property<Guid>("ReportId")

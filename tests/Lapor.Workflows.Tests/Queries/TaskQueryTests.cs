@@ -409,4 +409,19 @@ public sealed class TaskQueryTests
         // The tasks the officer holds or owns are found by their user, not by walking the category's tasks.
         Assert.DoesNotContain("IX_wf_task_Category_Due_CreatedAt", plan);
     }
+
+    [Fact]
+    public async Task ACategorysCountedPage_ReadsItsOrderKeysFromTheCategoryIndexAlone()
+    {
+        var sql = new SqlRecorder();
+        await using var h = await EngineWithTasksAsync(configure: services => services.ConfigureDbContext<WorkflowDb>(o => o.AddInterceptors(sql)));
+        sql.Commands.Clear();
+
+        var page = await ReadAsync(h, q => q.Open().InCategory("jalan").OrderBy(TaskOrder.Due).CountedPageAsync(0, 2, 1000));
+
+        Assert.Equal((3, false), (page.Count, page.More));
+        Assert.Equal("AD", string.Concat(page.Page.Select(t => t.Name![^1..])));
+        var plan = await h.Query(db => QueryPlan.OfAsync(db, sql.Commands.First(), parameterValue: "jalan"));
+        Assert.Contains("COVERING INDEX IX_wf_task_Category_Due_CreatedAt_Priority_Id", plan);
+    }
 }

@@ -1386,7 +1386,7 @@ namespace Lapor.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("Assignee", "Due", "Category");
 
-                    b.HasIndex("Category", "Due", "CreatedAt")
+                    b.HasIndex("Category", "Due", "CreatedAt", "Priority", "Id")
                         .HasFilter("\"Category\" IS NOT NULL");
 
                     b.ToTable("wf_task", (string)null);

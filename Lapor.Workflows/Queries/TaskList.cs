@@ -153,8 +153,8 @@ public sealed partial class TaskList
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
-    /// <param name="category">Only candidates of tasks in this category (null: all); the caller's rows are narrowed to
-    /// it as well, so this only lets the database read fewer candidates.</param>
+    /// <param name="category">Only candidates of tasks in this category (null: all): a candidate row carries its task's
+    /// category, written with it (<see cref="TaskCandidateRow.Category"/>).</param>
     private IQueryable<TaskCandidateRow> OfferedTo(IReadOnlyList<string> groups, string? category = null)
     {
         var candidates = _db.Set<TaskCandidateRow>().Where(c => c.Kind == CandidateKind.Group);

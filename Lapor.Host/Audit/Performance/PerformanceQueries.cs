@@ -145,7 +145,7 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
         }).ToList();
         var targets = read.Select(r => r.Target).ToList();
         await new OpenFigures(db, calendar, Calculator.DeadlineWorkingDays)
-            .AddToAsync(targets, backlog ? targets.Where(t => !kept.Contains(t.Period.Code)).ToList() : [], now, ct);
+            .AddToAsync(targets, backlog ? targets.Where(t => !kept.Contains(t.Period.Code)).ToList() : [], now, provinceOnly, ct);
         return read;
     }
 

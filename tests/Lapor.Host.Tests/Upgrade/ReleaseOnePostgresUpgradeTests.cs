@@ -61,6 +61,15 @@ public sealed class ReleaseOnePostgresUpgradeTests
             await Task.Delay(250);
         }
 
+        // Migration TaskCategories filled the running instances' tasks and candidates with their report's category.
+        var uncategorised = await StringsAsync(server.ConnectionStringFor(database, pooling: false),
+            "SELECT t.\"Id\" FROM wf_task t JOIN report r ON r.\"ProcessInstanceId\" = t.\"InstanceId\" " +
+            "WHERE t.\"Category\" IS DISTINCT FROM r.\"CategoryCode\" OR EXISTS (SELECT 1 FROM wf_task_candidate c " +
+            "WHERE c.\"TaskId\" = t.\"Id\" AND c.\"Category\" IS DISTINCT FROM r.\"CategoryCode\")");
+        Assert.Empty(uncategorised);
+        Assert.NotEmpty(await StringsAsync(server.ConnectionStringFor(database, pooling: false),
+            "SELECT t.\"Id\" FROM wf_task t JOIN report r ON r.\"ProcessInstanceId\" = t.\"InstanceId\""));
+
         using var submitted = await anonymous.PostAsJsonAsync("/api/reports", new
         {
             type = "Complaint", title = "Jembatan kayu di Tukad Ayung lapuk", categoryCode = "jalan",

@@ -79,6 +79,11 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
     /// backlogs, in one transaction: the tallies, the changes not yet folded and the open stays as of one
     /// moment, or a run closing between two of the reads would be counted twice or not at all, and kept so.
     /// </summary>
+    /// <remarks>
+    /// On PostgreSQL two hosts may keep the same period at once; the one whose snapshot cannot see the other's rows gets a
+    /// serialization failure on its insert (repeatable read), and leaves the keeping to the other: the caller reads the
+    /// kept rows next, and both would have kept the same numbers.
+    /// </remarks>
     private async Task KeepAsync(FrozenFigures frozen, IReadOnlyList<Period> periods, DateTimeOffset now, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
@@ -91,11 +96,18 @@ public sealed class PerformanceQueries(LaporDb db, BusinessCalendar calendar, Ti
             await frozen.KeepAsync(read.Select(r => (r.Target.Period, (IEnumerable<AgencyFigures>)r.Agencies.Values, r.Target.Total)), ct);
             await transaction.CommitAsync(ct);
         }
+        catch (System.Data.Common.DbException e) when (e.SqlState == SerializationFailure)
+        {
+            // Another host kept these periods meanwhile (see remarks); the transaction rolls back as it is disposed.
+        }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>PostgreSQL's SQLSTATE for a transaction that cannot be serialized with a concurrent one.</summary>
+    private const string SerializationFailure = "40001";
 
     private sealed record PeriodFigures(OpenFigures.Target Target, Dictionary<string, AgencyFigures> Agencies, int Submitted);
 

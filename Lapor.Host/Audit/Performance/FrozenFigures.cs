@@ -30,7 +30,7 @@ internal sealed class FrozenFigures(LaporDb db, BusinessCalendar calendar, int d
     /// Whether <paramref name="period"/> is settled at <paramref name="now"/>: it ended on or before the first day whose
     /// stays are not yet late, which is some working days back, well past any clock difference between hosts.
     /// </summary>
-    public bool IsSettled(Period period, DateTimeOffset now) => period.EndDay <= OpenFigures.FirstDayWithin(calendar, calendar.DateOf(now), deadlineWorkingDays);
+    public bool IsSettled(Period period, DateTimeOffset now) => period.EndDay <= OpenFigures.LateBefore(calendar, now, deadlineWorkingDays);
 
     /// <summary>The kept figures of those <paramref name="periods"/> that have them, by period code.</summary>
     public async Task<ILookup<string, PerformanceFrozen>> ReadAsync(IReadOnlyList<Period> periods, bool provinceOnly, CancellationToken ct)
@@ -46,8 +46,8 @@ internal sealed class FrozenFigures(LaporDb db, BusinessCalendar calendar, int d
 
     /// <summary>
     /// Keeps the figures of <paramref name="periods"/> as <paramref name="figures"/> give them (every agency and the
-    /// province, computed in the caller's transaction). The province's first bucket is written even when it is 0, so a
-    /// kept period always has a row. Two hosts keeping the same period at once write the same numbers; the second's rows
+    /// province, computed in the caller's transaction). The province's buckets are written even when they are 0, so a
+    /// kept period always has rows. Two hosts keeping the same period at once write the same numbers; the second's rows
     /// are skipped.
     /// </summary>
     public async Task KeepAsync(IEnumerable<(Period Period, IEnumerable<AgencyFigures> Agencies, AgencyFigures Total)> figures, CancellationToken ct)
@@ -55,10 +55,9 @@ internal sealed class FrozenFigures(LaporDb db, BusinessCalendar calendar, int d
         var rows = new List<PerformanceFrozen>();
         foreach (var (period, agencies, total) in figures)
         {
-            rows.Add(new PerformanceFrozen { Period = period.Code, Agency = AgencyFigures.AllAgencies, Figure = (int)Kept[0], Count = total.Count(Kept[0]) });
             foreach (var agency in agencies.Append(total))
                 foreach (var figure in Kept)
-                    if (agency.Count(figure) != 0 && !(agency == total && figure == Kept[0]))
+                    if (agency == total || agency.Count(figure) != 0)
                         rows.Add(new PerformanceFrozen { Period = period.Code, Agency = agency.AgencyCode, Figure = (int)figure, Count = agency.Count(figure) });
         }
         foreach (var chunk in rows.Chunk(100))

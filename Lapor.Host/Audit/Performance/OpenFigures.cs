@@ -81,7 +81,11 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
     /// The earliest start date whose working days up to <paramref name="day"/> are at most <paramref name="workingDays"/>:
     /// the count only grows as the start moves back, so every later start is within it too.
     /// </summary>
-    internal static DateOnly FirstDayWithin(BusinessCalendar calendar, DateOnly day, int workingDays)
+    /// <summary>The first start date whose unanswered stays are not yet late at <paramref name="now"/>: earlier ones are.</summary>
+    internal static DateOnly LateBefore(BusinessCalendar calendar, DateTimeOffset now, int deadlineWorkingDays) =>
+        FirstDayWithin(calendar, calendar.DateOf(now), deadlineWorkingDays);
+
+    private static DateOnly FirstDayWithin(BusinessCalendar calendar, DateOnly day, int workingDays)
     {
         // A year back holds any bucket's working days in a calendar that has some.
         var first = day;
@@ -114,7 +118,7 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
             GROUP BY {(provinceOnly ? "2, 3" : "1, 2, 3")}
             """, db.Database.CurrentTransaction);
         command.With("@from", from.UtcTicks).With("@to", to.UtcTicks)
-            .With("@lateBefore", FirstDayWithin(calendar, calendar.DateOf(now), deadlineWorkingDays).DayNumber);
+            .With("@lateBefore", LateBefore(calendar, now, deadlineWorkingDays).DayNumber);
         for (var i = 1; i < bounds.Count - 1; i++)
             command.With($"@b{i}", bounds[i].DayNumber);
         var late = new List<(string Agency, int Stretch, int Counted, int Count)>();

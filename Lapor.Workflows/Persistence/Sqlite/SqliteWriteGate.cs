@@ -262,8 +262,23 @@ internal sealed class SqliteWriteGate
         /// <summary>When it got the turn (<see cref="Stopwatch.GetTimestamp"/>); for a queued lease, re-set when it is handed the turn.</summary>
         public long Since = Stopwatch.GetTimestamp();
 
-        /// <summary>SQLite's own answer: a connection in autocommit mode has no transaction open.</summary>
-        public bool InTransaction() =>
-            Connection is SqliteConnection { State: ConnectionState.Open, Handle: { } handle } && raw.sqlite3_get_autocommit(handle) == 0;
+        /// <summary>
+        /// SQLite's own answer: a connection in autocommit mode has no transaction open. The holder may close its
+        /// connection between the state check and the call (the handle is then disposed): closed, it holds no
+        /// transaction either. CI saw that race once in <c>ManyWritersAtOnce_AllLand</c>.
+        /// </summary>
+        public bool InTransaction()
+        {
+            if (Connection is not SqliteConnection { State: ConnectionState.Open, Handle: { } handle })
+                return false;
+            try
+            {
+                return raw.sqlite3_get_autocommit(handle) == 0;
+            }
+            catch (ObjectDisposedException)
+            {
+                return false;
+            }
+        }
     }
 }

@@ -75,7 +75,7 @@ public sealed partial class TaskInbox(LaporDb db, TaskQuery tasks, BusinessCalen
         return new InboxPage(rows, page, pageSize, total, kinds.Kinds, more);
     }
 
-    /// <summary>How far an inbox counts its tasks: beyond it, 25 to a page, the pager says "Halaman 1 dari 40+".</summary>
+    /// <summary>How far an inbox counts its tasks: beyond it, 25 to a page, the pager says "Halaman 1 dari 10+".</summary>
     public const int CountedUpTo = TaskList.SortedWhole;
 
     /// <summary>The task if this user may see it; null both for unknown ids and for other agencies' tasks (no existence leak).</summary>

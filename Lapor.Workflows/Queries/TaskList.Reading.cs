@@ -19,8 +19,12 @@ public sealed partial class TaskList
     /// <summary>Counts up to <paramref name="atMost"/> tasks and stops there: a badge shows "99+", not the exact number.</summary>
     public Task<int> CountAsync(int atMost, CancellationToken ct = default) => CountUpTo(_rows, atMost, ct);
 
-    /// <summary>Up to this many listed tasks, a counted list's page sorts them all (<see cref="PageAsync(int, int, int?, CancellationToken)"/>).</summary>
-    public const int SortedWhole = 1000;
+    /// <summary>
+    /// Up to this many listed tasks, a counted list's page sorts them all (<see cref="PageAsync(int, int, int?, CancellationToken)"/>).
+    /// Ten pages of 25: an inbox counts this far and no further, since counting reads the tasks it counts (1,001 of an
+    /// officer's 3,832 at a million reports took 4 ms), and nobody pages past the tenth page rather than filter.
+    /// </summary>
+    public const int SortedWhole = 250;
 
     private static Task<int> CountUpTo(IQueryable<TaskRow> rows, int atMost, CancellationToken ct) => rows.Take(atMost).CountAsync(ct);
 
@@ -43,6 +47,8 @@ public sealed partial class TaskList
     public async Task<IReadOnlyList<TaskSummary>> PageAsync(int offset, int limit, int? listed, CancellationToken ct = default)
     {
         (offset, limit) = (Math.Max(0, offset), Math.Max(0, limit));
+        if (_order == TaskOrder.Due && _officer is { } officer)
+            return await OfficerPageAsync(officer, offset, limit, ct);
         if (_order != TaskOrder.Due || listed <= SortedWhole)
             return await Sorted(_rows).Skip(offset).Take(limit).Select(ToSummary).ToListAsync(ct);
         // Tasks with a due date first, by date, then those without, by creation. As one ORDER BY on "Due IS NULL" the

@@ -23,16 +23,26 @@ public sealed partial class TaskList
 
     private sealed record Visibility(TaskAudience Audience, IQueryable<TaskRow> Before);
 
-    internal TaskList(DbContext db, IQueryable<TaskRow> rows, TaskOrder order) : this(db, rows, order, null)
+    /// <summary>
+    /// Set while the list is exactly an officer's (<see cref="VisibleTo"/>, then perhaps <see cref="InCategory"/>), until
+    /// another condition is added: its parts can then be read in due order one by one (<see cref="OfficerPageAsync"/>).
+    /// </summary>
+    private readonly OfficerList? _officer;
+
+    /// <summary>One group's unclaimed tasks and <paramref name="User"/>'s own, among <paramref name="Open"/>.</summary>
+    private sealed record OfficerList(IQueryable<TaskRow> Open, string Group, string User, string? Category);
+
+    internal TaskList(DbContext db, IQueryable<TaskRow> rows, TaskOrder order) : this(db, rows, order, null, null)
     {
     }
 
-    private TaskList(DbContext db, IQueryable<TaskRow> rows, TaskOrder order, Visibility? visibility)
+    private TaskList(DbContext db, IQueryable<TaskRow> rows, TaskOrder order, Visibility? visibility, OfficerList? officer)
     {
         _db = db;
         _rows = rows;
         _order = order;
         _visibility = visibility;
+        _officer = officer;
     }
 
     private TaskList With(IQueryable<TaskRow> rows) => new(_db, rows, _order);
@@ -44,7 +54,13 @@ public sealed partial class TaskList
     /// page at 100k tasks); one id list (group's tasks + own tasks) lets it seek by key instead. PostgreSQL gets the OR
     /// (<see cref="VisibleOnRow"/>), which it reads best.
     /// </summary>
-    public TaskList VisibleTo(TaskAudience audience) => new(_db, Visible(audience, category: null), _order, new Visibility(audience, _rows));
+    public TaskList VisibleTo(TaskAudience audience) =>
+        new(_db, Visible(audience, category: null), _order, new Visibility(audience, _rows), OfficerOf(audience, _rows, category: null));
+
+    private static OfficerList? OfficerOf(TaskAudience audience, IQueryable<TaskRow> open, string? category) =>
+        audience is { Groups.Count: 0, UnclaimedGroups.Count: 1, User: { } officer }
+            ? new OfficerList(open, audience.UnclaimedGroups[0], officer, category)
+            : null;
 
     /// <summary>
     /// Only the tasks of instances started with <paramref name="category"/> (<see cref="Runtime.StartRequest.Category"/>).
@@ -55,7 +71,8 @@ public sealed partial class TaskList
     {
         if (_visibility is not { } seen)
             return With(_rows.Where(t => t.Category == category));
-        return With(new TaskList(_db, seen.Before, _order).Visible(seen.Audience, category));
+        return new TaskList(_db, new TaskList(_db, seen.Before, _order).Visible(seen.Audience, category), _order, null,
+            OfficerOf(seen.Audience, seen.Before, category));
     }
 
     /// <summary>This list's rows that <paramref name="audience"/> sees, in <paramref name="category"/> unless it is null.</summary>
@@ -107,16 +124,24 @@ public sealed partial class TaskList
     {
         var offered = OfferedTo([group], category);
         var unclaimed = from c in offered join t in _rows on c.TaskId equals t.Id where t.Assignee == null select t;
-        var held = _rows.Where(t => t.Assignee != null && t.Assignee == user);
-        var offeredIds = offered.Select(c => c.TaskId);
-        var ownedOnly = _rows.Where(t => t.Owner == user && (t.Assignee == null ? !offeredIds.Contains(t.Id) : t.Assignee != user));
+        var (held, ownedOnly) = OwnParts(new OfficerList(_rows, group, user, category));
+        return unclaimed.Concat(held).Concat(ownedOnly);
+    }
+
+    /// <summary>An officer's own tasks as two disjoint parts: those they hold, and those they own but are in no other part.</summary>
+    private (IQueryable<TaskRow> Held, IQueryable<TaskRow> OwnedOnly) OwnParts(OfficerList officer)
+    {
+        var (user, category) = (officer.User, officer.Category);
+        var held = officer.Open.Where(t => t.Assignee != null && t.Assignee == user);
+        var offeredIds = OfferedTo([officer.Group], category).Select(c => c.TaskId);
+        var ownedOnly = officer.Open.Where(t => t.Owner == user && (t.Assignee == null ? !offeredIds.Contains(t.Id) : t.Assignee != user));
         if (category is not null)
         {
             // COALESCE makes it a test on the row, not a term an index could serve.
             held = held.Where(t => (t.Category ?? "") == category);
             ownedOnly = ownedOnly.Where(t => (t.Category ?? "") == category);
         }
-        return unclaimed.Concat(held).Concat(ownedOnly);
+        return (held, ownedOnly);
     }
 
     /// <summary>
@@ -221,5 +246,5 @@ public sealed partial class TaskList
     }
 
     /// <summary>The same tasks, read in <paramref name="order"/> (default <see cref="TaskOrder.Due"/>).</summary>
-    public TaskList OrderBy(TaskOrder order) => new(_db, _rows, order, _visibility);
+    public TaskList OrderBy(TaskOrder order) => new(_db, _rows, order, _visibility, _officer);
 }

@@ -22,8 +22,10 @@ namespace Lapor.Workflows.Queries;
 /// for those who see every task, walked in due order within the category; its last two columns make it cover a
 /// counted page's order keys (<see cref="TaskList.CountedPageAsync"/>), which read a row each without them (1,001 rows
 /// for a coordinator's category at a million reports).</item>
-/// <item>Candidates on <c>(Kind, Value, Category, TaskId)</c>: a group's tasks (<see cref="TaskList.VisibleTo"/>), and a
-/// group's tasks in one category as one range of it.</item>
+/// <item>Candidates on <c>(Kind, Value, Due, CreatedAt, TaskId)</c>: a group's tasks (<see cref="TaskList.VisibleTo"/>), in
+/// due order, so an officer's page of the group's unclaimed tasks stops after its own rows.</item>
+/// <item>Candidates on <c>(Kind, Value, Category, Due, CreatedAt, TaskId)</c>: a group's tasks in one category as one
+/// range of it, again in due order.</item>
 /// </list>
 /// </summary>
 internal sealed class TaskQueryIndexes : IEntityTypeConfiguration<TaskRow>, IEntityTypeConfiguration<TaskCandidateRow>
@@ -38,6 +40,9 @@ internal sealed class TaskQueryIndexes : IEntityTypeConfiguration<TaskRow>, IEnt
         b.HasIndex(t => new { t.Category, t.Due, t.CreatedAt, t.Priority, t.Id }).HasFilter("\"Category\" IS NOT NULL");
     }
 
-    public void Configure(EntityTypeBuilder<TaskCandidateRow> b) =>
-        b.HasIndex(c => new { c.Kind, c.Value, c.Category, c.TaskId });
+    public void Configure(EntityTypeBuilder<TaskCandidateRow> b)
+    {
+        b.HasIndex(c => new { c.Kind, c.Value, c.Due, c.CreatedAt, c.TaskId });
+        b.HasIndex(c => new { c.Kind, c.Value, c.Category, c.Due, c.CreatedAt, c.TaskId });
+    }
 }

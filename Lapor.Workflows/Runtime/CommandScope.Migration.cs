@@ -66,7 +66,7 @@ internal sealed partial class CommandScope
         task.Priority = fresh.Priority;
         task.FormKey = fresh.FormKey;
         task.Candidates.Clear();
-        task.Candidates.AddRange(CandidatesOf(fresh with { Id = task.Id }));
+        task.Candidates.AddRange(CandidatesOf(fresh with { Id = task.Id }, task));
         task.Revision++;
         RecordTask(HistoryEventKind.TaskUpdated, task, WorkflowEngine.MigrateOperation);
     }

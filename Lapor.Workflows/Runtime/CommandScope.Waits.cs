@@ -18,17 +18,22 @@ internal sealed partial class CommandScope
             DefinitionId = Instance.DefinitionId, TaskDefinitionKey = task.TaskDefinitionKey, Name = task.Name, Description = task.Description,
             Assignee = task.Assignee, Priority = task.Priority, Due = task.Due is { } d ? WorkflowClock.Utc(d) : null,
             FollowUp = task.FollowUp is { } f ? WorkflowClock.Utc(f) : null, FormKey = task.FormKey, CreatedAt = Now,
-            Category = Instance.Category, Candidates = CandidatesOf(task),
+            Category = Instance.Category,
         };
+        row.Candidates = CandidatesOf(task, row);
         _db.Add(row);
         RecordTask(HistoryEventKind.TaskCreated, row, null);
     }
 
-    private List<TaskCandidateRow> CandidatesOf(NewHumanTask task) =>
+    /// <summary>The candidates <paramref name="task"/> names, carrying <paramref name="row"/>'s category and dates.</summary>
+    private static List<TaskCandidateRow> CandidatesOf(NewHumanTask task, TaskRow row) =>
     [
-        .. task.CandidateUsers.Select(u => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.User, Value = u, Category = Instance.Category }),
-        .. task.CandidateGroups.Select(g => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.Group, Value = g, Category = Instance.Category }),
+        .. task.CandidateUsers.Select(u => CandidateOf(row, CandidateKind.User, u)),
+        .. task.CandidateGroups.Select(g => CandidateOf(row, CandidateKind.Group, g)),
     ];
+
+    private static TaskCandidateRow CandidateOf(TaskRow row, CandidateKind kind, string value) =>
+        new() { TaskId = row.Id, Kind = kind, Value = value, Category = row.Category, Due = row.Due, CreatedAt = row.CreatedAt };
 
     /// <summary>Writes a task history row with a snapshot of the task, so task history needs no runtime rows.</summary>
     public void RecordTask(HistoryEventKind kind, TaskRow task, string? reason, string? actor = null) =>

@@ -22,6 +22,9 @@ public sealed partial class WorkflowEngine
         {
             var before = task.Due;
             task.Due = due?.UtcDateTime;
+            // The candidates carry the due date for the group lists' order (TaskCandidateRow.Due); OnTaskAsync loaded them.
+            foreach (var candidate in task.Candidates)
+                candidate.Due = task.Due;
             task.Revision++;
             scope.LogOperation("SetDueDate", task.Id, new
             {

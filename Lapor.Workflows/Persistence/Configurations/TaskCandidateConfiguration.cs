@@ -15,6 +15,6 @@ internal sealed class TaskCandidateConfiguration : IEntityTypeConfiguration<Task
         // table on every insert, one more page per commit, only to avoid reusing the id of a deleted last row.
         b.HasPlainRowIdOnSqlite();
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(8);
-        // The task lists' index on (Kind, Value, Category, TaskId) is in Queries/TaskQueryIndexes.
+        // The task lists' indexes, in due order per group and per group and category, are in Queries/TaskQueryIndexes.
     }
 }

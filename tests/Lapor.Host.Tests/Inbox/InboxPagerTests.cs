@@ -19,7 +19,7 @@ public sealed class InboxPagerTests
     [Fact]
     public void AListCountedOnlyUpToTheLimit_GoesOnPastIt_WhilePagesAreFull()
     {
-        var counted = TaskInbox.CountedUpTo / 20;
+        var counted = (TaskInbox.CountedUpTo + 19) / 20;
         Assert.Equal(counted, Page(1, 20, total: TaskInbox.CountedUpTo, more: true).PageCount);
         var last = Page(counted, 20, total: TaskInbox.CountedUpTo, more: true);
         Assert.Equal(counted, last.PageCount);

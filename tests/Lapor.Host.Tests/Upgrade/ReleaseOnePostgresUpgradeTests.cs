@@ -67,6 +67,12 @@ public sealed class ReleaseOnePostgresUpgradeTests
             "WHERE t.\"Category\" IS DISTINCT FROM r.\"CategoryCode\" OR EXISTS (SELECT 1 FROM wf_task_candidate c " +
             "WHERE c.\"TaskId\" = t.\"Id\" AND c.\"Category\" IS DISTINCT FROM r.\"CategoryCode\")");
         Assert.Empty(uncategorised);
+        // Migration CandidatesInDueOrder gave every candidate its task's dates, which the officer's page orders by.
+        Assert.Empty(await StringsAsync(server.ConnectionStringFor(database, pooling: false),
+            "SELECT t.\"Id\" FROM wf_task t JOIN wf_task_candidate c ON c.\"TaskId\" = t.\"Id\" " +
+            "WHERE c.\"Due\" IS DISTINCT FROM t.\"Due\" OR c.\"CreatedAt\" <> t.\"CreatedAt\""));
+        Assert.NotEmpty(await StringsAsync(server.ConnectionStringFor(database, pooling: false),
+            "SELECT c.\"TaskId\" FROM wf_task_candidate c WHERE c.\"Due\" IS NOT NULL"));
         Assert.NotEmpty(await StringsAsync(server.ConnectionStringFor(database, pooling: false),
             "SELECT t.\"Id\" FROM wf_task t JOIN report r ON r.\"ProcessInstanceId\" = t.\"InstanceId\""));
 

@@ -85,6 +85,11 @@ public sealed class ReleaseOneUpgradeTests
                     Assert.Equal(category.Select(t => t.Id).Order(), (await tasks.Open().InCategory(category.Key).PageAsync(0, 100)).Select(t => t.Id).Order());
                 var ofReports = open.Select(t => t.Id).ToList();
                 Assert.DoesNotContain(await db.Set<TaskCandidateRow>().Where(c => ofReports.Contains(c.TaskId)).Select(c => c.Category).ToListAsync(), c => c is null);
+                // Migration CandidatesInDueOrder gave every candidate its task's dates, which the officer's page orders by.
+                var undated = await db.Set<TaskCandidateRow>().Join(db.Set<TaskRow>(), c => c.TaskId, t => t.Id, (c, t) => new { c, t })
+                    .Where(x => x.c.Due != x.t.Due || x.c.CreatedAt != x.t.CreatedAt).Select(x => x.t.Id).ToListAsync();
+                Assert.Empty(undated);
+                Assert.True(await db.Set<TaskCandidateRow>().CountAsync(c => c.Due != null) >= 1, "the fixture must leave a task with a due date offered to a group");
             }
 
             // Open tasks complete: every report waiting for verification is verified, every agency task answered.

@@ -394,6 +394,78 @@ public sealed class TaskQueryTests
     }
 
     [Fact]
+    public async Task AnOfficersDuePages_AreTheWholeListsOrder_AtEveryOffset()
+    {
+        await using var h = await EngineWithTasksAsync();
+        await OfficerPagesFollowTheWholeOrderAsync(h);
+    }
+
+    /// <summary>
+    /// An officer's due-order page is merged from three parts read apart (offered, held, owned only), each cut at the
+    /// page's end: at every offset and size it must be the slice of the whole list in due order, across the dated and
+    /// undated tasks, also after a due date moves (the offered part reads the date its candidate rows carry) and within a
+    /// category. Shared with <see cref="TaskVisibilityOnPostgresTests"/>.
+    /// </summary>
+    internal static async Task OfficerPagesFollowTheWholeOrderAsync(EngineHarness h)
+    {
+        var (b, c, d, e, g) = (await TaskOfAsync(h, "B"), await TaskOfAsync(h, "C"), await TaskOfAsync(h, "D"), await TaskOfAsync(h, "E"), await TaskOfAsync(h, "G"));
+        foreach (var task in new[] { c, d, e, g })
+        {
+            await h.With(x => x.ClaimAsync(task, "komang", "komang"));
+            await h.With(x => x.DelegateAsync(task, "made", "komang"));
+        }
+        await h.With(x => x.ResolveAsync(d, null, "made"));
+        await h.With(x => x.UnclaimAsync(g, "made"));
+        await h.With(x => x.UnclaimAsync(e, "made"));
+        var officer = new TaskAudience { UnclaimedGroups = ["dinkes"], User = "komang" };
+
+        async Task PagesFollowTheWholeOrder(string? category)
+        {
+            TaskList Officers(TaskList open) => category is null ? open.VisibleTo(officer) : open.VisibleTo(officer).InCategory(category);
+            var theirs = await CodesAsync(h, Officers);
+            var whole = (await ReadAsync(h, q => q.Open().PageAsync(0, 100))).Select(t => t.Name![^1..]).Where(theirs.Contains).ToList();
+            Assert.Equal(theirs.Count, whole.Count);
+            for (var offset = 0; offset <= whole.Count; offset++)
+            {
+                for (var size = 1; size <= 4; size++)
+                {
+                    var page = await ReadAsync(h, q => Officers(q.Open()).PageAsync(offset, size));
+                    Assert.Equal(whole.Skip(offset).Take(size), page.Select(t => t.Name![^1..]));
+                }
+            }
+        }
+
+        await PagesFollowTheWholeOrder(category: null);
+        // B (offered, due in one working day) moves behind every other dated task; its candidate row must follow.
+        await h.With(x => x.SetDueDateAsync(b, h.Clock.GetUtcNow().AddDays(60), "Menunggu jawaban warga", "koordinator"));
+        await PagesFollowTheWholeOrder(category: null);
+        await PagesFollowTheWholeOrder(category: "sehat");
+        await PagesFollowTheWholeOrder(category: "jalan");
+    }
+
+    [Fact]
+    public async Task AnOfficersFirstPage_ReadsTheOfferedTasksInDueOrder_WithoutSortingThem()
+    {
+        var sql = new SqlRecorder();
+        await using var h = await EngineWithTasksAsync(configure: services => services.ConfigureDbContext<WorkflowDb>(o => o.AddInterceptors(sql)));
+        var a = await TaskOfAsync(h, "A");
+        await h.With(x => x.ClaimAsync(a, "komang", "komang"));
+        sql.Commands.Clear();
+
+        var officer = new TaskAudience { UnclaimedGroups = ["dinkes"], User = "komang" };
+        var page = await ReadAsync(h, q => q.Open().VisibleTo(officer).PageAsync(0, 2));
+
+        Assert.Equal("BG", string.Concat(page.Select(t => t.Name![^1..])));
+        // Three statements, one per part: offered, held, owned only (a full page needs none for the undated tasks).
+        Assert.Equal(3, sql.Commands.Count);
+        var offered = await h.Query(db => QueryPlan.OfAsync(db, sql.Commands.ElementAt(0), parameterValue: "dinkes"));
+        Assert.Contains("IX_wf_task_candidate_Kind_Value_Due_CreatedAt_TaskId (Kind=? AND Value=? AND Due>?)", offered);
+        Assert.DoesNotContain("TEMP B-TREE", offered);
+        var held = await h.Query(db => QueryPlan.OfAsync(db, sql.Commands.ElementAt(1), parameterValue: "komang"));
+        Assert.Contains("IX_wf_task_Assignee_Due_Category (Assignee=? AND Due>?)", held);
+    }
+
+    [Fact]
     public async Task AnOfficersTasksInACategory_AreOneRangeOfTheCandidatesIndex()
     {
         var sql = new SqlRecorder();
@@ -405,7 +477,7 @@ public sealed class TaskQueryTests
 
         Assert.Equal(["A", "D"], page.Select(t => t.Name![^1..]).Order().ToList());
         var plan = await h.Query(db => QueryPlan.OfAsync(db, Assert.Single(sql.Commands), parameterValue: "jalan"));
-        Assert.Contains("IX_wf_task_candidate_Kind_Value_Category_TaskId (Kind=? AND Value=? AND Category=?)", plan);
+        Assert.Contains("IX_wf_task_candidate_Kind_Value_Category_Due_CreatedAt_TaskId (Kind=? AND Value=? AND Category=?)", plan);
         // The tasks the officer holds are found by their user's index, whose entries carry the category to test.
         Assert.Contains("IX_wf_task_Assignee_Due_Category (Assignee=?)", plan);
     }

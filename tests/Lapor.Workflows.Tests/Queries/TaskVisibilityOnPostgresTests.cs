@@ -32,6 +32,13 @@ public sealed class TaskVisibilityOnPostgresTests(PostgresServer server) : IClas
     }
 
     [Fact]
+    public async Task AnOfficersDuePages_AreTheWholeListsOrder_AtEveryOffset()
+    {
+        await using var h = await TaskQueryTests.EngineWithTasksAsync(await server.NewDatabaseAsync());
+        await TaskQueryTests.OfficerPagesFollowTheWholeOrderAsync(h);
+    }
+
+    [Fact]
     public async Task OneTask_ComesWithItsCandidates_AndKinds_AreListedOnce()
     {
         await using var h = await TaskQueryTests.EngineWithTasksAsync(await server.NewDatabaseAsync());

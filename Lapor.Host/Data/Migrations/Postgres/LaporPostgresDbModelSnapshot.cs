@@ -1298,6 +1298,12 @@ namespace Lapor.Host.Data.Migrations.Postgres
                     b.Property<string>("Category")
                         .HasColumnType("text");
 
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("Due")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1315,7 +1321,9 @@ namespace Lapor.Host.Data.Migrations.Postgres
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("Kind", "Value", "Category", "TaskId");
+                    b.HasIndex("Kind", "Value", "Due", "CreatedAt", "TaskId");
+
+                    b.HasIndex("Kind", "Value", "Category", "Due", "CreatedAt", "TaskId");
 
                     b.ToTable("wf_task_candidate", (string)null);
 

@@ -1285,6 +1285,12 @@ namespace Lapor.Host.Data.Migrations.Sqlite
                     b.Property<string>("Category")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Due")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1302,7 +1308,9 @@ namespace Lapor.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("Kind", "Value", "Category", "TaskId");
+                    b.HasIndex("Kind", "Value", "Due", "CreatedAt", "TaskId");
+
+                    b.HasIndex("Kind", "Value", "Category", "Due", "CreatedAt", "TaskId");
 
                     b.ToTable("wf_task_candidate", (string)null);
 

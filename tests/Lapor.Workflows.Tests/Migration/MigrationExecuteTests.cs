@@ -52,6 +52,7 @@ public sealed class MigrationExecuteTests
         await using var h = new EngineHarness();
         var (id, plan) = await StartOnV1ThenPublishV2Async(h, "PT2H");
         var before = await h.SingleTaskAsync(id, "review");
+        await h.With(e => e.SetDueDateAsync(before.Id, h.Clock.GetUtcNow().AddDays(3), "Tenggat dari koordinator", "koordinator"));
 
         await h.With(e => e.MigrateAsync(plan, id, "koordinator"));
 
@@ -65,6 +66,9 @@ public sealed class MigrationExecuteTests
         Assert.Equal(80, after.Priority);
         Assert.Equal(plan.TargetDefinitionId, after.DefinitionId);
         Assert.Equal(["inspektorat"], after.Candidates.Select(c => c.Value));
+        // The new candidates carry the kept task's dates, which the group's inbox orders by (decision 038).
+        Assert.NotNull(after.Due);
+        Assert.All(after.Candidates, c => Assert.Equal((after.Due, after.CreatedAt), (c.Due, c.CreatedAt)));
 
         // The instance now follows the new version: completing the task reaches the new follow-up step.
         await h.CompleteAsync(id, "periksa", actor: "budi");

@@ -98,38 +98,49 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
     /// <summary>
     /// Unanswered current stays that started in the targets' periods, late by now unless already counted late. A stay
     /// is late when its start date is before the first date within the deadline's working days of today (the same
-    /// bound as the backlog's buckets), so the database keeps only late ones and counts them by agency, by the stretch
-    /// between the targets' period bounds their start falls in, and by what is already counted: a year's trend at a
-    /// million reports hands back a few hundred rows instead of 4,000 per start date. The test is written
-    /// <c>= TRUE</c> so SQLite uses the (Unanswered, Start) index: a bare boolean column is not a range.
+    /// bound as the backlog's buckets), so the database keeps only late ones. Periods run from local midnight to local
+    /// midnight, so a stay's local start date says which periods it is in, and the range is one of start dates.
+    /// The province's count (the chart's lines, a year of stays) is grouped by start date and what is already counted,
+    /// the index's own order, so SQLite streams it without a sort: 2.5 → 0.7 ms for a year at a million reports, where
+    /// grouping into the periods' stretches with a CASE sorted 15,000 index entries. Per agency (one period's table)
+    /// the stays are grouped into those stretches in the database, a few hundred rows instead of one per agency and day.
+    /// The test is written <c>= TRUE</c> so SQLite uses the index: a bare boolean column is not a range.
     /// </summary>
     private async Task AddLateAsync(IReadOnlyList<Target> targets, DateTimeOffset now, bool provinceOnly, CancellationToken ct)
     {
-        var from = targets.Min(t => t.Period.Bounds(calendar.Zone).Start);
-        var to = targets.Max(t => t.Period.Bounds(calendar.Zone).End);
+        var fromDay = targets.Min(t => t.Period.FirstDay);
+        var lateBefore = LateBefore(calendar, now, deadlineWorkingDays);
+        var toDay = targets.Max(t => t.Period.EndDay);
+        toDay = toDay < lateBefore ? toDay : lateBefore;
         // Stretch i runs from bounds[i] to bounds[i + 1]; every target's period is a run of whole stretches.
         var bounds = targets.SelectMany(t => new[] { t.Period.FirstDay, t.Period.EndDay }).Distinct().Order().ToList();
         var stretches = string.Concat(Enumerable.Range(1, bounds.Count - 2).Reverse().Select(i => $"WHEN \"StartDay\" >= @b{i} THEN {i} "));
-        await using var command = RawCommand.Create(db,
-            $"""
-            SELECT {(provinceOnly ? "''" : "\"Agency\"")}, {(stretches.Length == 0 ? "0" : $"CASE {stretches}ELSE 0 END")} AS "Stretch", "LateCounted", COUNT(*)
-            FROM performance_open_stay
-            WHERE "Unanswered" = TRUE AND "Start" >= @from AND "Start" < @to AND "StartDay" < @lateBefore
-            GROUP BY {(provinceOnly ? "2, 3" : "1, 2, 3")}
-            """, db.Database.CurrentTransaction);
-        command.With("@from", from.UtcTicks).With("@to", to.UtcTicks)
-            .With("@lateBefore", LateBefore(calendar, now, deadlineWorkingDays).DayNumber);
-        for (var i = 1; i < bounds.Count - 1; i++)
-            command.With($"@b{i}", bounds[i].DayNumber);
+        var sql = provinceOnly
+            ? ProvinceLate
+            : $"""
+              SELECT "Agency", {(stretches.Length == 0 ? "0" : $"CASE {stretches}ELSE 0 END")} AS "Stretch", "LateCounted", COUNT(*)
+              FROM performance_open_stay
+              WHERE "Unanswered" = TRUE AND "StartDay" >= @from AND "StartDay" < @to
+              GROUP BY 1, 2, 3
+              """;
+        await using var command = RawCommand.Create(db, sql, db.Database.CurrentTransaction)
+            .With("@from", fromDay.DayNumber).With("@to", toDay.DayNumber);
+        if (!provinceOnly)
+        {
+            for (var i = 1; i < bounds.Count - 1; i++)
+                command.With($"@b{i}", bounds[i].DayNumber);
+        }
         var late = new List<(string Agency, int Stretch, int Counted, int Count)>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
-                late.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), (int)reader.GetInt64(3)));
+            {
+                var stretch = provinceOnly ? StretchOf(bounds, DateOnly.FromDayNumber(reader.GetInt32(1))) : reader.GetInt32(1);
+                late.Add((reader.GetString(0), stretch, reader.GetInt32(2), (int)reader.GetInt64(3)));
+            }
         }
         foreach (var target in targets)
         {
-            // Periods run from local midnight to local midnight, so the start's local date says which period it is in.
             var bit = (int)target.Period.Kind * 2;
             var (first, end) = (bounds.IndexOf(target.Period.FirstDay), bounds.IndexOf(target.Period.EndDay));
             foreach (var (agency, _, counted, count) in late.Where(l => l.Stretch >= first && l.Stretch < end))
@@ -140,5 +151,20 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
                     target.Total.AddCount(Figure.Late, count);
             }
         }
+    }
+
+    /// <summary>The province's late stays by start date and what is already counted (<see cref="AddLateAsync"/>).</summary>
+    internal const string ProvinceLate = """
+        SELECT '', "StartDay", "LateCounted", COUNT(*)
+        FROM performance_open_stay
+        WHERE "Unanswered" = TRUE AND "StartDay" >= @from AND "StartDay" < @to
+        GROUP BY "StartDay", "LateCounted"
+        """;
+
+    /// <summary>The stretch a start date is in: the last bound at or before it (every date read is within the bounds).</summary>
+    private static int StretchOf(List<DateOnly> bounds, DateOnly day)
+    {
+        var at = bounds.BinarySearch(day);
+        return at >= 0 ? at : ~at - 1;
     }
 }

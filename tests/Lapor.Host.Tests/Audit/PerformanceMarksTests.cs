@@ -97,6 +97,35 @@ public sealed class PerformanceMarksTests
         Assert.True(differ > 0, "without the open stays, some settled period's backlog should have changed");
     }
 
+    /// <summary>
+    /// The chart's late count reads a year of unanswered stays (15,000 at a million reports): grouped in the index's own
+    /// order it is streamed; grouped any other way SQLite sorts them first (2.5 against 0.7 ms there).
+    /// </summary>
+    [Fact]
+    public async Task OnSqlite_TheProvincesLateCount_IsGroupedInTheIndexsOrder_WithoutASort() => await OnSqliteAsync(async open =>
+    {
+        await MigrateAsync(open);
+        await using var db = open(false);
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + OpenFigures.ProvinceLate;
+        foreach (var name in new[] { "@from", "@to" })
+        {
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = (name, 739_000);
+            command.Parameters.Add(parameter);
+        }
+        var steps = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                steps.Add(reader.GetString(3));
+        }
+        var plan = string.Join(" | ", steps);
+        Assert.Contains("COVERING INDEX IX_performance_open_stay_Unanswered_StartDay_LateCounted_Agency (Unanswered=? AND StartDay>? AND StartDay<?)", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    });
+
     [Fact]
     public async Task OnSqlite_TheDrillDown_ListsTheCasesEveryReportGives() =>
         await OnSqliteAsync(async open =>

@@ -362,7 +362,7 @@ namespace Lapor.Host.Data.Migrations.Postgres
 
                     b.HasKey("ReportId", "Seq");
 
-                    b.HasIndex("Unanswered", "Start", "Agency", "StartDay", "LateCounted");
+                    b.HasIndex("Unanswered", "StartDay", "LateCounted", "Agency");
 
                     b.HasIndex("Agency", "StartDay", "Start", "End", "RunStart", "SubmittedAt");
 

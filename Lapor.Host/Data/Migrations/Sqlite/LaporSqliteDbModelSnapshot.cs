@@ -357,7 +357,7 @@ namespace Lapor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("ReportId", "Seq");
 
-                    b.HasIndex("Unanswered", "Start", "Agency", "StartDay", "LateCounted");
+                    b.HasIndex("Unanswered", "StartDay", "LateCounted", "Agency");
 
                     b.HasIndex("Agency", "StartDay", "Start", "End", "RunStart", "SubmittedAt");
 

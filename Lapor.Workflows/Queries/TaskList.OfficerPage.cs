@@ -30,7 +30,7 @@ public sealed partial class TaskList
         var (held, ownedOnly) = OwnParts(officer);
         List<TaskSummary> all =
         [
-            .. await Unclaimed(officer, dated).Take(count).Select(ToSummary).ToListAsync(ct),
+            .. await UnclaimedInDueOrder(officer, dated).Take(count).Select(ToSummary).ToListAsync(ct),
             .. await InDueOrder(held, dated).Take(count).Select(ToSummary).ToListAsync(ct),
             .. await InDueOrder(ownedOnly, dated).Take(count).Select(ToSummary).ToListAsync(ct),
         ];
@@ -38,17 +38,27 @@ public sealed partial class TaskList
         return [.. all.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal).Take(count)];
     }
 
-    /// <summary>The group's unclaimed tasks, ordered by the keys their candidate rows carry, so the index gives the order.</summary>
-    private IQueryable<TaskRow> Unclaimed(OfficerList officer, bool dated)
+    /// <summary>The group's unclaimed tasks with their candidate rows, whose copies of the order keys the index holds.</summary>
+    private IQueryable<Offer> Unclaimed(OfficerList officer) =>
+        from c in OfferedTo([officer.Group], officer.Category)
+        join t in officer.Open on c.TaskId equals t.Id
+        where t.Assignee == null
+        select new Offer { Candidate = c, Task = t };
+
+    private sealed class Offer
     {
-        var candidates = OfferedTo([officer.Group], officer.Category);
-        var offered = from c in candidates
-                      join t in officer.Open on c.TaskId equals t.Id
-                      where t.Assignee == null
-                      select new { c, t };
+        public required TaskCandidateRow Candidate { get; init; }
+        public required TaskRow Task { get; init; }
+    }
+
+    /// <summary>The group's unclaimed tasks in due order, as their candidate rows give it, so the index gives the order.</summary>
+    private IQueryable<TaskRow> UnclaimedInDueOrder(OfficerList officer, bool dated)
+    {
+        var offered = Unclaimed(officer);
         return dated
-            ? offered.Where(x => x.c.Due != null).OrderBy(x => x.c.Due).ThenBy(x => x.c.CreatedAt).ThenBy(x => x.c.TaskId).Select(x => x.t)
-            : offered.Where(x => x.c.Due == null).OrderBy(x => x.c.CreatedAt).ThenBy(x => x.c.TaskId).Select(x => x.t);
+            ? offered.Where(x => x.Candidate.Due != null).OrderBy(x => x.Candidate.Due).ThenBy(x => x.Candidate.CreatedAt)
+                .ThenBy(x => x.Candidate.TaskId).Select(x => x.Task)
+            : offered.Where(x => x.Candidate.Due == null).OrderBy(x => x.Candidate.CreatedAt).ThenBy(x => x.Candidate.TaskId).Select(x => x.Task);
     }
 
     private static IQueryable<TaskRow> InDueOrder(IQueryable<TaskRow> rows, bool dated) =>

@@ -47,7 +47,7 @@ public sealed partial class TaskList
     public async Task<IReadOnlyList<TaskSummary>> PageAsync(int offset, int limit, int? listed, CancellationToken ct = default)
     {
         (offset, limit) = (Math.Max(0, offset), Math.Max(0, limit));
-        if (_order == TaskOrder.Due && _officer is { } officer)
+        if (_order == TaskOrder.Due && Officer is { } officer)
             return await OfficerPageAsync(officer, offset, limit, ct);
         if (_order != TaskOrder.Due || listed <= SortedWhole)
             return await Sorted(_rows).Skip(offset).Take(limit).Select(ToSummary).ToListAsync(ct);

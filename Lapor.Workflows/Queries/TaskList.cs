@@ -16,33 +16,33 @@ public sealed partial class TaskList
     private readonly TaskOrder _order;
 
     /// <summary>
-    /// Set on the list <see cref="VisibleTo"/> returns, until another condition is added: who it was narrowed to, and
-    /// the list before, so <see cref="InCategory"/> can narrow the candidates themselves rather than the result.
+    /// Set on the list <see cref="VisibleTo"/> returns, and kept by <see cref="InCategory"/> straight after it, until
+    /// another condition is added: who it was narrowed to, in which category, and the list before. From it
+    /// <see cref="InCategory"/> narrows the candidates themselves rather than the result, and an officer's page is read
+    /// in its parts (<see cref="OfficerPageAsync"/>).
     /// </summary>
     private readonly Visibility? _visibility;
 
-    private sealed record Visibility(TaskAudience Audience, IQueryable<TaskRow> Before);
-
-    /// <summary>
-    /// Set while the list is exactly an officer's (<see cref="VisibleTo"/>, then perhaps <see cref="InCategory"/>), until
-    /// another condition is added: its parts can then be read in due order one by one (<see cref="OfficerPageAsync"/>).
-    /// </summary>
-    private readonly OfficerList? _officer;
+    private sealed record Visibility(TaskAudience Audience, IQueryable<TaskRow> Before, string? Category);
 
     /// <summary>One group's unclaimed tasks and <paramref name="User"/>'s own, among <paramref name="Open"/>.</summary>
     private sealed record OfficerList(IQueryable<TaskRow> Open, string Group, string User, string? Category);
 
-    internal TaskList(DbContext db, IQueryable<TaskRow> rows, TaskOrder order) : this(db, rows, order, null, null)
+    /// <summary>The officer this list is exactly the tasks of (see <see cref="_visibility"/>), if it is one.</summary>
+    private OfficerList? Officer => _visibility is { Audience: { Groups.Count: 0, UnclaimedGroups: [var group], User: { } user } } seen
+        ? new OfficerList(seen.Before, group, user, seen.Category)
+        : null;
+
+    internal TaskList(DbContext db, IQueryable<TaskRow> rows, TaskOrder order) : this(db, rows, order, null)
     {
     }
 
-    private TaskList(DbContext db, IQueryable<TaskRow> rows, TaskOrder order, Visibility? visibility, OfficerList? officer)
+    private TaskList(DbContext db, IQueryable<TaskRow> rows, TaskOrder order, Visibility? visibility)
     {
         _db = db;
         _rows = rows;
         _order = order;
         _visibility = visibility;
-        _officer = officer;
     }
 
     private TaskList With(IQueryable<TaskRow> rows) => new(_db, rows, _order);
@@ -54,13 +54,7 @@ public sealed partial class TaskList
     /// page at 100k tasks); one id list (group's tasks + own tasks) lets it seek by key instead. PostgreSQL gets the OR
     /// (<see cref="VisibleOnRow"/>), which it reads best.
     /// </summary>
-    public TaskList VisibleTo(TaskAudience audience) =>
-        new(_db, Visible(audience, category: null), _order, new Visibility(audience, _rows), OfficerOf(audience, _rows, category: null));
-
-    private static OfficerList? OfficerOf(TaskAudience audience, IQueryable<TaskRow> open, string? category) =>
-        audience is { Groups.Count: 0, UnclaimedGroups.Count: 1, User: { } officer }
-            ? new OfficerList(open, audience.UnclaimedGroups[0], officer, category)
-            : null;
+    public TaskList VisibleTo(TaskAudience audience) => new(_db, Visible(audience, category: null), _order, new Visibility(audience, _rows, null));
 
     /// <summary>
     /// Only the tasks of instances started with <paramref name="category"/> (<see cref="Runtime.StartRequest.Category"/>).
@@ -69,17 +63,16 @@ public sealed partial class TaskList
     /// </summary>
     public TaskList InCategory(string category)
     {
-        if (_visibility is not { } seen)
+        if (_visibility is not { Category: null } seen)
             return With(_rows.Where(t => t.Category == category));
-        return new TaskList(_db, new TaskList(_db, seen.Before, _order).Visible(seen.Audience, category), _order, null,
-            OfficerOf(seen.Audience, seen.Before, category));
+        return new TaskList(_db, new TaskList(_db, seen.Before, _order).Visible(seen.Audience, category), _order, seen with { Category = category });
     }
 
     /// <summary>This list's rows that <paramref name="audience"/> sees, in <paramref name="category"/> unless it is null.</summary>
     private IQueryable<TaskRow> Visible(TaskAudience audience, string? category)
     {
-        if (audience is { Groups.Count: 0, UnclaimedGroups.Count: 1, User: { } officer })
-            return UnclaimedOrOwn(audience.UnclaimedGroups[0], officer, category);
+        if (audience is { Groups.Count: 0, UnclaimedGroups: [var group], User: { } officer })
+            return UnclaimedOrOwn(new OfficerList(_rows, group, officer, category));
         var rows = category is null ? _rows : _rows.Where(t => t.Category == category);
         if (!SqliteModels.IsSqlite(_db))
             return rows.Where(VisibleOnRow(audience, category));
@@ -123,12 +116,10 @@ public sealed partial class TaskList
     /// equality there, it let SQLite (which keeps no statistics here) walk the category's index instead: every open task
     /// of the category (2,300 at a million reports, 11 ms) for the few an officer holds.
     /// </remarks>
-    private IQueryable<TaskRow> UnclaimedOrOwn(string group, string user, string? category)
+    private IQueryable<TaskRow> UnclaimedOrOwn(OfficerList officer)
     {
-        var offered = OfferedTo([group], category);
-        var unclaimed = from c in offered join t in _rows on c.TaskId equals t.Id where t.Assignee == null select t;
-        var (held, ownedOnly) = OwnParts(new OfficerList(_rows, group, user, category));
-        return unclaimed.Concat(held).Concat(ownedOnly);
+        var (held, ownedOnly) = OwnParts(officer);
+        return Unclaimed(officer).Select(x => x.Task).Concat(held).Concat(ownedOnly);
     }
 
     /// <summary>An officer's own tasks as two disjoint parts: those they hold, and those they own but are in no other part.</summary>
@@ -249,5 +240,5 @@ public sealed partial class TaskList
     }
 
     /// <summary>The same tasks, read in <paramref name="order"/> (default <see cref="TaskOrder.Due"/>).</summary>
-    public TaskList OrderBy(TaskOrder order) => new(_db, _rows, order, _visibility, _officer);
+    public TaskList OrderBy(TaskOrder order) => new(_db, _rows, order, _visibility);
 }

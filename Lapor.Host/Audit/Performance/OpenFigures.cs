@@ -77,14 +77,14 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
         }
     }
 
-    /// <summary>
-    /// The earliest start date whose working days up to <paramref name="day"/> are at most <paramref name="workingDays"/>:
-    /// the count only grows as the start moves back, so every later start is within it too.
-    /// </summary>
     /// <summary>The first start date whose unanswered stays are not yet late at <paramref name="now"/>: earlier ones are.</summary>
     internal static DateOnly LateBefore(BusinessCalendar calendar, DateTimeOffset now, int deadlineWorkingDays) =>
         FirstDayWithin(calendar, calendar.DateOf(now), deadlineWorkingDays);
 
+    /// <summary>
+    /// The earliest start date whose working days up to <paramref name="day"/> are at most <paramref name="workingDays"/>:
+    /// the count only grows as the start moves back, so every later start is within it too.
+    /// </summary>
     private static DateOnly FirstDayWithin(BusinessCalendar calendar, DateOnly day, int workingDays)
     {
         // A year back holds any bucket's working days in a calendar that has some.
@@ -114,16 +114,7 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
         toDay = toDay < lateBefore ? toDay : lateBefore;
         // Stretch i runs from bounds[i] to bounds[i + 1]; every target's period is a run of whole stretches.
         var bounds = targets.SelectMany(t => new[] { t.Period.FirstDay, t.Period.EndDay }).Distinct().Order().ToList();
-        var stretches = string.Concat(Enumerable.Range(1, bounds.Count - 2).Reverse().Select(i => $"WHEN \"StartDay\" >= @b{i} THEN {i} "));
-        var sql = provinceOnly
-            ? ProvinceLate
-            : $"""
-              SELECT "Agency", {(stretches.Length == 0 ? "0" : $"CASE {stretches}ELSE 0 END")} AS "Stretch", "LateCounted", COUNT(*)
-              FROM performance_open_stay
-              WHERE "Unanswered" = TRUE AND "StartDay" >= @from AND "StartDay" < @to
-              GROUP BY 1, 2, 3
-              """;
-        await using var command = RawCommand.Create(db, sql, db.Database.CurrentTransaction)
+        await using var command = RawCommand.Create(db, provinceOnly ? ProvinceLate : AgencyLate(bounds), db.Database.CurrentTransaction)
             .With("@from", fromDay.DayNumber).With("@to", toDay.DayNumber);
         if (!provinceOnly)
         {
@@ -160,6 +151,18 @@ internal sealed class OpenFigures(LaporDb db, BusinessCalendar calendar, int dea
         WHERE "Unanswered" = TRUE AND "StartDay" >= @from AND "StartDay" < @to
         GROUP BY "StartDay", "LateCounted"
         """;
+
+    /// <summary>Late stays by agency, by the stretch between <paramref name="bounds"/> (parameters <c>@b1</c>…) their start is in, and by what is already counted.</summary>
+    private static string AgencyLate(List<DateOnly> bounds)
+    {
+        var stretches = string.Concat(Enumerable.Range(1, bounds.Count - 2).Reverse().Select(i => $"WHEN \"StartDay\" >= @b{i} THEN {i} "));
+        return $"""
+            SELECT "Agency", {(stretches.Length == 0 ? "0" : $"CASE {stretches}ELSE 0 END")} AS "Stretch", "LateCounted", COUNT(*)
+            FROM performance_open_stay
+            WHERE "Unanswered" = TRUE AND "StartDay" >= @from AND "StartDay" < @to
+            GROUP BY 1, 2, 3
+            """;
+    }
 
     /// <summary>The stretch a start date is in: the last bound at or before it (every date read is within the bounds).</summary>
     private static int StretchOf(List<DateOnly> bounds, DateOnly day)

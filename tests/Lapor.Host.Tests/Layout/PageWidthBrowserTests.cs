@@ -51,6 +51,35 @@ public sealed class PageWidthBrowserTests(AuditBrowserHost host) : IClassFixture
         Assert.True(problems.Count == 0, $"{user}:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
     }
 
+    /// <summary>
+    /// The inbox writes each task once, as a table row, which a phone gets as a card: no column headings, the row as
+    /// wide as the screen with its cells one under another, and its buttons in reach. A wide screen keeps the table.
+    /// </summary>
+    [Fact]
+    public async Task TheInbox_OnAPhone_ShowsEachTaskAsACard_AndOnAWideScreenAsATableRow()
+    {
+        await GiveDinkesATaskAsync();
+        await using var context = await host.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "dinkes.petugas");
+
+        await page.SetViewportSizeAsync(360, 900);
+        await page.GotoAsync("/Tugas");
+        var row = page.Locator("tr[data-task]").First;
+        await Assertions.Expect(row.Locator("a", new() { HasText = "Buka" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table.inbox-rows thead")).ToBeHiddenAsync();
+        var card = (await row.BoundingBoxAsync())!;
+        var (task, report) = ((await row.Locator("td").Nth(0).BoundingBoxAsync())!, (await row.Locator("td").Nth(1).BoundingBoxAsync())!);
+        Assert.True(card.Width <= 360, $"the card is {card.Width} px wide on a 360 px screen");
+        Assert.True(report.Y >= task.Y + task.Height - 1, "on a phone the report's title goes under the task's name");
+        Assert.Equal(1, await page.Locator($"[data-task] a[href$='{await row.GetAttributeAsync("data-task")}']").CountAsync());
+
+        await page.SetViewportSizeAsync(1280, 900);
+        await Assertions.Expect(page.Locator("table.inbox-rows thead")).ToBeVisibleAsync();
+        (task, report) = ((await row.Locator("td").Nth(0).BoundingBoxAsync())!, (await row.Locator("td").Nth(1).BoundingBoxAsync())!);
+        Assert.True(Math.Abs(report.Y - task.Y) < 1 && report.X > task.X, "on a wide screen the report's title is beside the task's name");
+    }
+
     [Fact]
     public async Task StaffPagesInEnglish_FitEveryWidth_WithoutWrappedButtons()
     {

@@ -37,8 +37,13 @@ public sealed class LaporOptions
 
     public sealed class ExportSettings
     {
-        /// <summary>Cases read, turned into rows and written per step of a period export; progress moves per step.</summary>
-        public int CasesPerStep { get; set; } = 500;
+        /// <summary>
+        /// Cases read, turned into rows and written per step of a period export; progress moves per step. A step's cases
+        /// and journals are what the garbage collector finds alive while a build runs, and every collection stops the
+        /// host's requests while it copies them: 500 cases a step made pages answered during a build wait up to 90 ms at a
+        /// million reports, 100 up to 40 ms (decision 036).
+        /// </summary>
+        public int CasesPerStep { get; set; } = 100;
 
         /// <summary>How long a finished export's file is kept for its requester to fetch.</summary>
         public int KeepHours { get; set; } = 24;

@@ -41,6 +41,21 @@ public sealed class MetricsTests(OperationsHost host) : IClassFixture<Operations
         Assert.NotNull(PrometheusText.Value(after, "lapor_outbox_backlog"));
     }
 
+    [Fact]
+    public async Task LoopbackScrape_ShowsTheCollectorsCollections_AndTheTimeTheyStoppedTheProcess()
+    {
+        // A collection this test makes, so the counts cannot be empty however quiet the process has been.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+        var text = await ScrapeUntilAsync(host.Client(), t => PrometheusText.Value(t, "dotnet_gc_collections_total", "gc_heap_generation=\"gen2\"") >= 1);
+
+        Assert.True(PrometheusText.Value(text, "dotnet_gc_collections_total", "gc_heap_generation=\"gen2\"") >= 1, Excerpt(text, "dotnet_gc"));
+        Assert.NotNull(PrometheusText.Value(text, "dotnet_gc_pause_time_seconds_total"));
+        Assert.True(PrometheusText.Value(text, "dotnet_process_cpu_time_seconds_total", "cpu_mode=\"user\"") > 0, Excerpt(text, "dotnet_process"));
+    }
+
+    private static string Excerpt(string text, string prefix) =>
+        string.Join('\n', text.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).Take(20));
+
     private static async Task<string> ScrapeAsync(HttpClient client)
     {
         var response = await client.GetAsync("/metrics");

@@ -27,7 +27,10 @@ public sealed class PreparedExportBrowserTests(AuditBrowserHost host) : IClassFi
         await page.Locator("#export-form #periode").FillAsync(year);
         await page.Locator("#export-form #format").SelectOptionAsync("csv");
         await page.Locator("#export-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/Audit/Ekspor/Berkas/**");
+        // The navigation only, not the page's load: the page reloads itself every two seconds, so on a machine busy
+        // enough that loading takes longer, a wait for "load" could follow documents that are replaced before they finish
+        // (it timed out once in CI, with the page already there).
+        await page.WaitForURLAsync("**/Audit/Ekspor/Berkas/**", new() { WaitUntil = WaitUntilState.Commit });
 
         // No script: the page reloads itself until the file is ready, then shows the download.
         await page.Locator("#prepared-download").WaitForAsync(new() { Timeout = 60_000 });

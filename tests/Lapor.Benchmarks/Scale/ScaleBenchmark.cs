@@ -43,6 +43,7 @@ public static class ScaleBenchmark
                 var host = await database.StartHostAsync(TimeSpan.FromMinutes(10));
                 hosts.Add(host);
                 Console.WriteLine($"Host start:    {database.Label}, {started.Elapsed.TotalSeconds:0.0} s on the filled database");
+                await database.SettleAsync();
                 sides.Add(await ScaleSide.SignInAsync(database, host));
             }
             await MeasureAsync(sides, options.Runs, options.WarmUp);

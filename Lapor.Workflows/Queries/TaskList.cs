@@ -26,12 +26,15 @@ public sealed partial class TaskList
     private sealed record Visibility(TaskAudience Audience, IQueryable<TaskRow> Before, string? Category);
 
     /// <summary>One group's unclaimed tasks and <paramref name="User"/>'s own, among <paramref name="Open"/>.</summary>
-    private sealed record OfficerList(IQueryable<TaskRow> Open, string Group, string User, string? Category);
+    private sealed record OfficerList(IQueryable<TaskRow> Open, string Group, string User, string? Category)
+    {
+        /// <summary>The officer's list when <paramref name="audience"/> is an officer's (one group's unclaimed tasks and their own).</summary>
+        public static OfficerList? Of(TaskAudience audience, IQueryable<TaskRow> open, string? category) =>
+            audience is { Groups.Count: 0, UnclaimedGroups: [var group], User: { } user } ? new OfficerList(open, group, user, category) : null;
+    }
 
     /// <summary>The officer this list is exactly the tasks of (see <see cref="_visibility"/>), if it is one.</summary>
-    private OfficerList? Officer => _visibility is { Audience: { Groups.Count: 0, UnclaimedGroups: [var group], User: { } user } } seen
-        ? new OfficerList(seen.Before, group, user, seen.Category)
-        : null;
+    private OfficerList? Officer => _visibility is { } seen ? OfficerList.Of(seen.Audience, seen.Before, seen.Category) : null;
 
     internal TaskList(DbContext db, IQueryable<TaskRow> rows, TaskOrder order) : this(db, rows, order, null)
     {
@@ -71,8 +74,8 @@ public sealed partial class TaskList
     /// <summary>This list's rows that <paramref name="audience"/> sees, in <paramref name="category"/> unless it is null.</summary>
     private IQueryable<TaskRow> Visible(TaskAudience audience, string? category)
     {
-        if (audience is { Groups.Count: 0, UnclaimedGroups: [var group], User: { } officer })
-            return UnclaimedOrOwn(new OfficerList(_rows, group, officer, category));
+        if (OfficerList.Of(audience, _rows, category) is { } officer)
+            return UnclaimedOrOwn(officer);
         var rows = category is null ? _rows : _rows.Where(t => t.Category == category);
         if (!SqliteModels.IsSqlite(_db))
             return rows.Where(VisibleOnRow(audience, category));

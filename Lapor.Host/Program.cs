@@ -113,6 +113,7 @@ builder.Services.AddSimilarReports();
 builder.Services.AddOpen311();
 builder.Services.AddLaporApiDocs();
 builder.Services.AddScoped<TaskInbox>();
+builder.Services.AddSingleton<LongInboxes>();
 builder.Services.AddScoped<TaskWorkspace>();
 builder.Services.AddScoped<TaskJournal>();
 builder.Services.AddScoped<Colleagues>();

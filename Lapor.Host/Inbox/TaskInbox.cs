@@ -18,7 +18,7 @@ namespace Lapor.Host.Inbox;
 /// a supervisor of A sees every task with group A or "A-supervisor", claimed or not; coordinators, administrators and
 /// auditors see every open task (the auditor read-only, see <see cref="MayAct"/>); anyone else sees nothing.
 /// </remarks>
-public sealed partial class TaskInbox(LaporDb db, TaskQuery tasks, BusinessCalendar calendar, TimeProvider clock)
+public sealed partial class TaskInbox(LaporDb db, TaskQuery tasks, BusinessCalendar calendar, TimeProvider clock, LongInboxes longInboxes)
 {
     public const int MaxPageSize = 100;
 
@@ -50,7 +50,7 @@ public sealed partial class TaskInbox(LaporDb db, TaskQuery tasks, BusinessCalen
         // The filter's choices count the visible tasks by kind; unfiltered, that is the total too (one read of the
         // visible tasks instead of two). Counting stops at CountedUpTo: past it the page says "of N+", and a coordinator's
         // visit at a million reports no longer reads every open task of the province.
-        var kinds = await visible.KindsAsync(CountedUpTo, ct);
+        var kinds = await KindsAsync(user, visible, ct);
         var sorted = query.OrderBy(OrderOf(filter.Sort));
         var (found, total, more) = Narrows(filter)
             ? await sorted.CountedPageAsync((page - 1) * pageSize, pageSize, CountedUpTo, ct)
@@ -73,6 +73,18 @@ public sealed partial class TaskInbox(LaporDb db, TaskQuery tasks, BusinessCalen
                 t.Owner, t.DelegationState == DelegationPending);
         }).ToList();
         return new InboxPage(rows, page, pageSize, total, kinds.Kinds, more);
+    }
+
+    /// <summary>The inbox's kinds and count; not counted again for a while once it was seen longer than it counts.</summary>
+    private async Task<TaskKindsUpTo> KindsAsync(ClaimsPrincipal user, TaskList visible, CancellationToken ct)
+    {
+        if (user.Identity?.Name is not { } name)
+            return await visible.KindsAsync(CountedUpTo, ct);
+        if (longInboxes.IsLong(name))
+            return await visible.LongerThanAsync(CountedUpTo, ct);
+        var kinds = await visible.KindsAsync(CountedUpTo, ct);
+        longInboxes.Counted(name, kinds.More);
+        return kinds;
     }
 
     /// <summary>How far an inbox counts its tasks: beyond it, 25 to a page, the pager says "Halaman 1 dari 10+".</summary>

@@ -68,8 +68,8 @@ public sealed partial class TaskList
 
     /// <summary>
     /// The list's number of tasks, counted up to <paramref name="atMost"/>, with a numbered page of it. Up to
-    /// <paramref name="atMost"/> tasks one statement reads every listed task's order keys (id, due, created, priority),
-    /// which count the list and are sorted here for the page, whose rows a second statement reads by id; a count and a
+    /// <paramref name="atMost"/> tasks one statement reads every listed task's id in the list's order, which counts the
+    /// list and gives the page, whose rows a second statement reads by id; a count and a
     /// sorted page, as two statements, each worked out the whole list (two intersections of an officer's 3,800 tasks
     /// with a category's 2,200 open reports at a million reports). A longer list is counted as far as the limit and
     /// paged as <see cref="PageAsync(int, int, int?, CancellationToken)"/> pages an uncounted one.
@@ -77,31 +77,19 @@ public sealed partial class TaskList
     public async Task<TaskPageUpTo> CountedPageAsync(int offset, int limit, int atMost, CancellationToken ct = default)
     {
         (offset, limit) = (Math.Max(0, offset), Math.Max(0, limit));
-        var keys = await _rows.Take(atMost + 1).Select(t => new OrderKeys(t.Id, t.Due, t.CreatedAt, t.Priority)).ToListAsync(ct);
-        if (keys.Count > atMost)
+        // The database sorts the (at most atMost + 1) listed tasks and gives their ids only: their dates, read and parsed
+        // here to be sorted, cost more than the sort.
+        var listed = await Sorted(_rows.Take(atMost + 1)).Select(t => t.Id).ToListAsync(ct);
+        if (listed.Count > atMost)
             return new TaskPageUpTo(await PageAsync(offset, limit, listed: null, ct), atMost, More: true);
-        var ids = InOrder(keys).Skip(offset).Take(limit).Select(k => k.Id).ToList();
+        var ids = listed.Skip(offset).Take(limit).ToList();
         if (ids.Count == 0)
-            return new TaskPageUpTo([], keys.Count, More: false);
+            return new TaskPageUpTo([], listed.Count, More: false);
         var rows = await _db.Set<TaskRow>().AsNoTracking().Where(t => ids.Contains(t.Id)).Select(ToSummary).ToListAsync(ct);
         // A task completed between the two statements is left out of the page rather than shown gone.
         var byId = rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        return new TaskPageUpTo([.. ids.Where(byId.ContainsKey).Select(id => byId[id])], keys.Count, More: false);
+        return new TaskPageUpTo([.. ids.Where(byId.ContainsKey).Select(id => byId[id])], listed.Count, More: false);
     }
-
-    private sealed record OrderKeys(string Id, DateTime? Due, DateTime CreatedAt, int Priority);
-
-    /// <summary>
-    /// <see cref="Sorted"/>'s order on keys in memory. Ids compare ordinally: the engine's ids are lower-case letters,
-    /// digits and dashes in one fixed layout, which both databases order the same way.
-    /// </summary>
-    private IOrderedEnumerable<OrderKeys> InOrder(IEnumerable<OrderKeys> keys) => _order switch
-    {
-        TaskOrder.Priority => keys.OrderByDescending(k => k.Priority).ThenBy(k => k.Due == null).ThenBy(k => k.Due)
-            .ThenBy(k => k.Id, StringComparer.Ordinal),
-        TaskOrder.Newest => keys.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id, StringComparer.Ordinal),
-        _ => keys.OrderBy(k => k.Due == null).ThenBy(k => k.Due).ThenBy(k => k.CreatedAt).ThenBy(k => k.Id, StringComparer.Ordinal),
-    };
 
     /// <summary>
     /// The next <paramref name="limit"/> tasks after <paramref name="after"/> (the previous page's last task) in the list's
@@ -141,6 +129,16 @@ public sealed partial class TaskList
         var counted = first.Sum(k => k.Count);
         if (counted <= atMost)
             return new TaskKindsUpTo(first, counted, More: false);
+        return await LongerThanAsync(atMost, ct);
+    }
+
+    /// <summary>
+    /// What <see cref="KindsAsync(int, CancellationToken)"/> answers for a list longer than <paramref name="atMost"/>,
+    /// without reading the list: for a caller that has just seen it that long (counting it again reads
+    /// <paramref name="atMost"/> + 1 tasks to learn the same).
+    /// </summary>
+    public async Task<TaskKindsUpTo> LongerThanAsync(int atMost, CancellationToken ct = default)
+    {
         var kinds = await _db.Database.SqlQueryRaw<KindName>(KindsOfOpenTasks).ToListAsync(ct);
         return new TaskKindsUpTo(kinds.Select(k => new TaskKind(k.Key, k.Name ?? k.Key)).OrderBy(k => k.Name).ToList(), atMost, More: true);
     }

@@ -80,7 +80,7 @@ public static class InboxBenchmark
     private static async Task PageAsync(DbContextOptions<LaporDb> options, ClaimsPrincipal user, InboxFilter? filter = null)
     {
         await using var db = new LaporDb(options);
-        var inbox = new TaskInbox(db, new TaskQuery(db), BusinessCalendar.Plain(CalendarZones.Wita), TimeProvider.System);
+        var inbox = new TaskInbox(db, new TaskQuery(db), BusinessCalendar.Plain(CalendarZones.Wita), TimeProvider.System, new LongInboxes(TimeProvider.System));
         var page = await inbox.ForUserAsync(user, filter ?? new InboxFilter { PageSize = 20 });
         if (page.Items.Count == 0)
             throw new InvalidOperationException("The inbox returned no tasks; the benchmark data is wrong.");
@@ -90,7 +90,7 @@ public static class InboxBenchmark
     private static async Task BadgeAsync(DbContextOptions<LaporDb> options, ClaimsPrincipal user)
     {
         await using var db = new LaporDb(options);
-        var inbox = new TaskInbox(db, new TaskQuery(db), BusinessCalendar.Plain(CalendarZones.Wita), TimeProvider.System);
+        var inbox = new TaskInbox(db, new TaskQuery(db), BusinessCalendar.Plain(CalendarZones.Wita), TimeProvider.System, new LongInboxes(TimeProvider.System));
         if (await new TaskNotifications(db, inbox, TimeProvider.System).CountAsync(user) == 0)
             throw new InvalidOperationException("The badge counted nothing; the benchmark data is wrong.");
     }

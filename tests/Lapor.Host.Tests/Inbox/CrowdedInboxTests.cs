@@ -98,6 +98,23 @@ public sealed class CrowdedInboxTests(CrowdedInboxHost host) : IClassFixture<Cro
     }
 
     [Fact]
+    public async Task AnInboxSeenLonger_IsRemembered_AndTheNextVisitAnswersTheSameWithoutCountingIt()
+    {
+        var counted = await ListAsync("koordinator");
+        var officer = await ListAsync("puprkim.petugas");
+        var remembered = host.Services.GetRequiredService<LongInboxes>();
+
+        Assert.True(remembered.IsLong("koordinator"));
+        Assert.False(remembered.IsLong("puprkim.petugas"));
+        var again = await ListAsync("koordinator");
+        Assert.True(again.More);
+        Assert.Equal(counted.Total, again.Total);
+        Assert.Equal(counted.Kinds.Select(k => k.Key), again.Kinds.Select(k => k.Key));
+        Assert.Equal(counted.Items.Select(r => r.TaskId), again.Items.Select(r => r.TaskId));
+        Assert.False(officer.More);
+    }
+
+    [Fact]
     public async Task ThePageSays_OfTenPlus_AndOffersTheNextPage()
     {
         await host.CrowdAsync();

@@ -26,7 +26,7 @@ public sealed class TaskNotificationsTests(InboxHost host) : IClassFixture<Inbox
         host.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<LaporDb>();
-            var inbox = new TaskInbox(db, s.GetRequiredService<TaskQuery>(), s.GetRequiredService<BusinessCalendar>(), _clock);
+            var inbox = new TaskInbox(db, s.GetRequiredService<TaskQuery>(), s.GetRequiredService<BusinessCalendar>(), _clock, new LongInboxes(_clock));
             return await work(new TaskNotifications(db, inbox, _clock));
         });
 

@@ -70,4 +70,35 @@ public sealed class OfficerRespondsInBrowserTests(PortalHost host) : IClassFixtu
         Assert.Contains(operations, o => o.Type == "Claim" && o.User == "puprkim.petugas" && !string.IsNullOrEmpty(o.At));
         Assert.Contains(operations, o => o.Type == "Complete" && o.User == "puprkim.petugas" && !string.IsNullOrEmpty(o.At));
     }
+    /// <summary>
+    /// The list's buttons belong to one form per action (the button's form attribute names it, the button's value is the
+    /// task): claiming and releasing straight from the list works in a real browser and acts on that row's task only.
+    /// </summary>
+    [Fact]
+    public async Task Coordinator_ClaimsAndReleasesFromTheList()
+    {
+        await using var officer = await host.NewVisitorAsync();
+        var page = await officer.NewPageAsync();
+        await page.GotoAsync("/Akun/Masuk");
+        await page.Locator("#Form_UserName").FillAsync("koordinator");
+        await page.Locator("#Form_Password").FillAsync("Lapor#Demo2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
+
+        await page.GotoAsync("/Tugas");
+        var claimable = page.Locator("tr[data-task]").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Ambil", Exact = true }) });
+        var others = await claimable.CountAsync();
+        Assert.True(others > 0, "the demo data has unclaimed tasks");
+        var taskId = await claimable.First.GetAttributeAsync("data-task");
+        var row = page.Locator($"tr[data-task='{taskId}']");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Ambil", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".alert").Filter(new() { HasText = "Tugas sudah Anda ambil." })).ToBeVisibleAsync();
+        await Expect(row).ToContainTextAsync("koordinator");
+        await Expect(claimable).ToHaveCountAsync(others - 1);
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Lepaskan", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".alert").Filter(new() { HasText = "Tugas sudah dilepaskan." })).ToBeVisibleAsync();
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Ambil", Exact = true })).ToBeVisibleAsync();
+        await Expect(claimable).ToHaveCountAsync(others);
+    }
 }

@@ -30,7 +30,10 @@ public sealed class PerformanceMarkBackfill(LaporDb db, BusinessCalendar calenda
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({LockKey})", ct);
             try
             {
-                return await MarkMissingAsync(ct);
+                var counted = await MarkMissingAsync(ct);
+                if (postgres && counted > 0)
+                    await AnalyzeAsync(ct);
+                return counted;
             }
             finally
             {
@@ -42,6 +45,18 @@ public sealed class PerformanceMarkBackfill(LaporDb db, BusinessCalendar calenda
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// The tables just filled get fresh planner statistics. Last analyzed when they were empty (or smaller), PostgreSQL
+    /// would go on planning the dashboard's reads as if they still were until autovacuum's next look; at a million
+    /// reports the month's page ran 1.5–1.8× slower in the one benchmark run that met them so (docs/benchmarks.md).
+    /// </summary>
+    private async Task AnalyzeAsync(CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync(
+            "ANALYZE performance_month, performance_tally, performance_tally_change, performance_open_stay, performance_frozen", ct);
+        log.LogInformation("Performance dashboard: its tables analyzed after counting");
     }
 
     private async Task<int> MarkMissingAsync(CancellationToken ct)

@@ -211,6 +211,11 @@ public sealed class PerformanceMarksTests
         {
             Assert.Equal(300, await new PerformanceMarkBackfill(db, Calendar, NullLogger<PerformanceMarkBackfill>.Instance).RunAsync());
             Assert.Equal(0, await new PerformanceMarkBackfill(db, Calendar, NullLogger<PerformanceMarkBackfill>.Instance).RunAsync());
+            // On PostgreSQL the filled tables are analyzed at once, not left with the statistics of their empty days.
+            if (db.Database.IsNpgsql())
+                Assert.Equal(0, await db.Database.SqlQueryRaw<int>(
+                    "SELECT count(*)::int AS \"Value\" FROM pg_stat_user_tables WHERE relname IN ('performance_month', 'performance_tally', 'performance_open_stay') AND last_analyze IS NULL")
+                    .SingleAsync());
         }
         await AssertSameFiguresAsync(open);
     }

@@ -255,7 +255,12 @@ app.MapNationalApi();
 // Only on a benchmark's throw-away host (Lapor:Benchmark:BareEndpoint); see BareWriteEndpoint.
 await app.MapBareWriteEndpointAsync();
 
+// Resolved before the run: once it returns, the services are disposed.
+var schedulerStop = app.Services.GetRequiredService<SchedulerStop>();
 app.Run();
+// The scheduler was left running at shutdown: its own threads would keep the process alive.
+if (schedulerStop.GaveUp)
+    Environment.Exit(1);
 
 /// <summary>Exposed for WebApplicationFactory in the host tests.</summary>
 public partial class Program;

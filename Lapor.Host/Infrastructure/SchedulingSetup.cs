@@ -43,6 +43,9 @@ public static class SchedulingSetup
             Lapor.Host.Audit.Exports.PrepareExportsJob.Register(q);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // After Quartz's own, so it stops first: a scheduler that cannot write its store must not hold the host forever.
+        services.AddSingleton<SchedulerStop>();
+        services.AddHostedService(sp => sp.GetRequiredService<SchedulerStop>());
         return services;
     }
 }

@@ -19,11 +19,7 @@ public sealed class OfficerRespondsInBrowserTests(PortalHost host) : IClassFixtu
     public async Task LiaisonOfficer_ClaimsAndAnswers_ReporterSeesIt_HistoryShowsWhoAndWhen()
     {
         await using var officer = await host.NewVisitorAsync();
-        var page = await officer.NewPageAsync();
-        await page.GotoAsync("/Akun/Masuk");
-        await page.Locator("#Form_UserName").FillAsync("puprkim.petugas");
-        await page.Locator("#Form_Password").FillAsync("Lapor#Demo2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
+        var page = await SignedInAsync(officer, "puprkim.petugas");
 
         await page.GotoAsync("/Tugas");
         var row = page.Locator("tr[data-task]").Filter(new() { HasText = "Tindak lanjut laporan" }).First;
@@ -77,12 +73,8 @@ public sealed class OfficerRespondsInBrowserTests(PortalHost host) : IClassFixtu
     [Fact]
     public async Task Coordinator_ClaimsAndReleasesFromTheList()
     {
-        await using var officer = await host.NewVisitorAsync();
-        var page = await officer.NewPageAsync();
-        await page.GotoAsync("/Akun/Masuk");
-        await page.Locator("#Form_UserName").FillAsync("koordinator");
-        await page.Locator("#Form_Password").FillAsync("Lapor#Demo2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
+        await using var coordinator = await host.NewVisitorAsync();
+        var page = await SignedInAsync(coordinator, "koordinator");
 
         await page.GotoAsync("/Tugas");
         var claimable = page.Locator("tr[data-task]").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Ambil", Exact = true }) });
@@ -100,5 +92,15 @@ public sealed class OfficerRespondsInBrowserTests(PortalHost host) : IClassFixtu
         await Expect(page.Locator(".alert").Filter(new() { HasText = "Tugas sudah dilepaskan." })).ToBeVisibleAsync();
         await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Ambil", Exact = true })).ToBeVisibleAsync();
         await Expect(claimable).ToHaveCountAsync(others);
+    }
+
+    private static async Task<IPage> SignedInAsync(IBrowserContext visitor, string userName)
+    {
+        var page = await visitor.NewPageAsync();
+        await page.GotoAsync("/Akun/Masuk");
+        await page.Locator("#Form_UserName").FillAsync(userName);
+        await page.Locator("#Form_Password").FillAsync("Lapor#Demo2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
+        return page;
     }
 }

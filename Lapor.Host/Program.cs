@@ -258,8 +258,9 @@ await app.MapBareWriteEndpointAsync();
 // Resolved before the run: once it returns, the services are disposed.
 var schedulerStop = app.Services.GetRequiredService<SchedulerStop>();
 app.Run();
-// The scheduler was left running at shutdown: its own threads would keep the process alive.
-if (schedulerStop.GaveUp)
+// The scheduler was left running at shutdown: its own threads would keep the process alive. Only when this process is
+// the host itself: a test host runs this code in the test runner's process, which must go on.
+if (schedulerStop.GaveUp && System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
     Environment.Exit(1);
 
 /// <summary>Exposed for WebApplicationFactory in the host tests.</summary>

@@ -14,25 +14,40 @@ namespace Lapor.Host.Infrastructure;
 /// </summary>
 public sealed class SchedulerStop(ISchedulerFactory schedulers, ILogger<SchedulerStop> log) : IHostedService
 {
+    private IScheduler? _scheduler;
+
     /// <summary>Whether the host stopped without the scheduler.</summary>
     public bool GaveUp { get; private set; }
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the scheduler now: at stop the container may already be disposed (a test host is stopped twice), and the
+    /// factory would refuse to hand it out.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        IScheduler scheduler;
         try
         {
-            scheduler = await schedulers.GetScheduler(CancellationToken.None);
+            _scheduler = await schedulers.GetScheduler(cancellationToken);
         }
         catch (SchedulerException)
         {
-            // The factory refuses to hand out a scheduler that was shut down already: nothing left to stop.
+            // Shut down before the host started: nothing to stop later.
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_scheduler is not { } scheduler)
+            return;
+        try
+        {
+            if (await scheduler.GetStatus(CancellationToken.None) is SchedulerStatus.Shutdown or SchedulerStatus.Created)
+                return;
+        }
+        catch (Exception ex) when (ex is SchedulerException or ObjectDisposedException)
+        {
             return;
         }
-        if (await scheduler.GetStatus(CancellationToken.None) is SchedulerStatus.Shutdown or SchedulerStatus.Created)
-            return;
         // Not the host's token: cancelling it would only stop Quartz waiting for jobs that should finish.
         var stopping = scheduler.Shutdown(waitForJobsToComplete: true, CancellationToken.None).AsTask();
         var gaveUp = Task.Delay(Timeout.Infinite, cancellationToken);

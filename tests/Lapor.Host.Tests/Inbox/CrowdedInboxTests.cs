@@ -112,6 +112,22 @@ public sealed class CrowdedInboxTests(CrowdedInboxHost host) : IClassFixture<Cro
         Assert.Equal(counted.Kinds.Select(k => k.Key), again.Kinds.Select(k => k.Key));
         Assert.Equal(counted.Items.Select(r => r.TaskId), again.Items.Select(r => r.TaskId));
         Assert.False(officer.More);
+
+        // While remembered, the inbox is not counted at all: an officer's short list taken as long shows "10+", as a
+        // list that shrank within the window would, and is counted exactly again once a count says it is short.
+        remembered.Counted("puprkim.petugas", longerThanCounted: true);
+        try
+        {
+            var uncounted = await ListAsync("puprkim.petugas");
+            Assert.True(uncounted.More);
+            Assert.Equal(TaskInbox.CountedUpTo, uncounted.Total);
+            Assert.Equal(officer.Items.Select(r => r.TaskId), uncounted.Items.Select(r => r.TaskId));
+        }
+        finally
+        {
+            remembered.Counted("puprkim.petugas", longerThanCounted: false);
+        }
+        Assert.False((await ListAsync("puprkim.petugas")).More);
     }
 
     [Fact]

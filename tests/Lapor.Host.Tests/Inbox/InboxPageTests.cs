@@ -40,7 +40,11 @@ public sealed partial class InboxPageTests(InboxHost host) : IClassFixture<Inbox
         var claim = await browser.PostFormAsync("/Tugas", "/Tugas?handler=Claim", new() { ["taskId"] = task.Id });
         Assert.Equal(HttpStatusCode.Redirect, claim.StatusCode);
         Assert.Equal("puprkim.petugas", await host.AssigneeAsync(task.Id));
-        Assert.Contains("handler=Unclaim", await browser.Client.GetStringAsync("/Tugas?tampil=Mine"));
+        // The claimed row now offers its release: a button that submits the page's release form with this task.
+        var mine = await browser.Client.GetStringAsync("/Tugas?tampil=Mine");
+        Assert.Matches($"""<button type="submit" form="inbox-unclaim" name="taskId" value="{task.Id}"[^>]*>Lepaskan</button>""", mine);
+        Assert.DoesNotContain($"form=\"inbox-claim\" name=\"taskId\" value=\"{task.Id}\"", mine);
+        Assert.Matches("""<form id="inbox-unclaim" method="post" action="/Tugas\?handler=Unclaim">""", mine);
 
         var unclaim = await browser.PostFormAsync("/Tugas", "/Tugas?handler=Unclaim", new() { ["taskId"] = task.Id });
         Assert.Equal(HttpStatusCode.Redirect, unclaim.StatusCode);

@@ -30,5 +30,8 @@ public sealed class StopWithBrokenSchedulerStoreTests
         await Task.Delay(TimeSpan.FromSeconds(3));
 
         Assert.True(await host.TerminateAsync(TimeSpan.FromSeconds(25)), "the host did not stop within 25 s of SIGTERM:\n" + host.RecentLog);
+        // Not a clean stop, and said so: exit code 1 and the error an operator reads in the log.
+        Assert.Equal(1, host.ExitCode);
+        Assert.Contains("The scheduler did not stop within the host's shutdown timeout", host.RecentLog);
     }
 }

@@ -40,6 +40,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>The last lines the host wrote, for failure messages.</summary>
     public string RecentLog => string.Join('\n', _log);
 
